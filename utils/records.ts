@@ -1,0 +1,141 @@
+/**
+ * The record contract: the extraction output format of the portal fixtures, its zod
+ * schema (bounded, so a hostile page cannot push megabytes through a message),
+ * identity keys and the field-level merge rule.
+ */
+import { z } from 'zod';
+import { fold } from './text/fold';
+
+export const MAX_TEXT = 2000; // longest text field kept; longer portal text is cut, not rejected
+export const MAX_CODE = 200;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, 'date must be YYYY-MM-DD');
+const text = (max: number) => z.string().min(1).max(max);
+
+export const DEPARTMENT_FROM = ['column', 'page', 'field-mapping', 'alias', 'manual'] as const;
+
+export const recordSchema = z
+  .object({
+    kind: z.enum(['dossier', 'result']),
+    code: text(MAX_CODE).nullable(),
+    resultNumber: text(MAX_CODE).nullable(),
+    procedure: text(MAX_TEXT).nullable(),
+    field: text(MAX_TEXT).nullable(),
+    department: text(300).nullable(),
+    departmentFrom: z.enum(DEPARTMENT_FROM).nullable().optional(),
+    receivedAt: isoDate.nullable(),
+    dueAt: isoDate.nullable(),
+    resolvedAt: isoDate.nullable(),
+    issuedAt: isoDate.nullable(),
+    validUntil: isoDate.nullable(),
+    permanent: z.boolean().nullable(),
+    status: text(500).nullable(),
+    statusCode: z.number().int().min(1).max(10).nullable(),
+    digitized: z.boolean().nullable(),
+  })
+  .strict()
+  .refine((r) => r.code !== null || r.resultNumber !== null, {
+    message: 'a record needs a dossier code or a result number',
+  })
+  .refine((r) => r.kind === 'result' || r.code !== null, {
+    message: 'a dossier record needs a dossier code',
+  });
+
+export type PortalRecord = z.infer<typeof recordSchema>;
+
+/** Fields of a record that carry facts (everything but identity). */
+export const FACT_FIELDS = [
+  'procedure',
+  'field',
+  'department',
+  'departmentFrom',
+  'receivedAt',
+  'dueAt',
+  'resolvedAt',
+  'issuedAt',
+  'validUntil',
+  'permanent',
+  'status',
+  'statusCode',
+  'digitized',
+] as const satisfies readonly (keyof PortalRecord)[];
+
+/** Identity: dossier → folded code; result → folded code + number, or number alone. */
+export function recordKey(r: Pick<PortalRecord, 'kind' | 'code' | 'resultNumber'>): string {
+  const code = r.code ? fold(r.code).replace(/\s+/gu, '') : '';
+  if (r.kind === 'dossier') return `d|${code}`;
+  const num = r.resultNumber ? fold(r.resultNumber).replace(/\s+/gu, '') : '';
+  return `r|${code}|${num}`;
+}
+
+/**
+ * Identity of the result a record stands for in the tally: a dossier and its result
+ * share the dossier code; a result without a code counts by its number.
+ */
+export function resultKey(r: Pick<PortalRecord, 'code' | 'resultNumber'>): string {
+  if (r.code) return `c|${fold(r.code).replace(/\s+/gu, '')}`;
+  return `n|${fold(r.resultNumber ?? '').replace(/\s+/gu, '')}`;
+}
+
+/** A record as stored: the facts plus identity and provenance. */
+export interface StoredRecord extends PortalRecord {
+  key: string;
+  /** Department key for the index: canonical name, or '' when unresolved. */
+  dept: string;
+  firstSeen: number;
+  lastSeen: number;
+  sourceUrl: string;
+}
+
+/**
+ * Field-level merge: a value once seen never becomes null because a later page
+ * lacks the column; a newer non-null value replaces an older one.
+ */
+export function mergeFacts<T extends PortalRecord>(old: T, incoming: PortalRecord): { merged: T; changed: boolean } {
+  const merged = { ...old } as T;
+  let changed = false;
+  for (const f of FACT_FIELDS) {
+    const v = incoming[f];
+    if (v === null || v === undefined) continue;
+    if (merged[f] !== v) {
+      (merged as Record<string, unknown>)[f] = v;
+      changed = true;
+    }
+  }
+  // Keep the nicest shown form of identity fields once known.
+  if (!merged.code && incoming.code) {
+    merged.code = incoming.code;
+    changed = true;
+  }
+  if (!merged.resultNumber && incoming.resultNumber) {
+    merged.resultNumber = incoming.resultNumber;
+    changed = true;
+  }
+  return { merged, changed };
+}
+
+/** The record format of the fixtures, in its field order (for `extract` and conformance). */
+export const OUTPUT_FIELDS = [
+  'kind',
+  'code',
+  'resultNumber',
+  'procedure',
+  'field',
+  'department',
+  'departmentFrom',
+  'receivedAt',
+  'dueAt',
+  'resolvedAt',
+  'issuedAt',
+  'validUntil',
+  'permanent',
+  'status',
+  'statusCode',
+  'digitized',
+] as const;
+
+export function toOutput(r: PortalRecord): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of OUTPUT_FIELDS) out[f] = r[f] ?? null;
+  return out;
+}

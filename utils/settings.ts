@@ -1,0 +1,62 @@
+/**
+ * User settings (options page): departments with aliases, the lĩnh vực → department
+ * mapping and extra portal addresses. Validated with zod on every save and read.
+ */
+import { z } from 'zod';
+
+export const UNASSIGNED = 'Chưa phân loại';
+
+const name = z.string().trim().min(2, 'Tên quá ngắn').max(200, 'Tên quá dài');
+
+export const departmentSchema = z.object({
+  name,
+  aliases: z.array(z.string().trim().min(1).max(200)).max(50),
+});
+
+/** A match pattern for a portal: scheme://host/* with an optional leading wildcard label. */
+export const portalPatternSchema = z
+  .string()
+  .trim()
+  .regex(
+    /^(\*|https?):\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?\/\*$/u,
+    'Địa chỉ cổng phải có dạng https://ten-mien.gov.vn/* hoặc *://*.ten-mien.gov.vn/*',
+  );
+
+export const settingsSchema = z.object({
+  version: z.literal(1),
+  departments: z.array(departmentSchema).max(200),
+  fieldMapping: z.array(z.object({ field: name, department: name })).max(500),
+  portals: z.array(portalPatternSchema).max(50),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type Department = z.infer<typeof departmentSchema>;
+
+/** Defaults for Sở KH&CN Lạng Sơn; every entry is editable in the options page. */
+export const DEFAULT_SETTINGS: Settings = {
+  version: 1,
+  departments: [
+    { name: 'Phòng Quản lý khoa học', aliases: ['Phòng QLKH', 'QLKH'] },
+    {
+      name: 'Phòng Quản lý công nghệ và chuyên ngành',
+      aliases: ['Phòng QLCN&CN', 'Phòng QLCNCN', 'QLCN&CN', 'QLCNCN', 'Phòng QLCN và CN'],
+    },
+    {
+      name: 'Chi cục Tiêu chuẩn Đo lường Chất lượng',
+      aliases: ['Chi cục TĐC', 'Chi cục TCĐLCL', 'Chi cục Tiêu chuẩn - Đo lường - Chất lượng', 'TĐC', 'TCĐLCL'],
+    },
+    { name: 'Văn phòng Sở', aliases: ['VP Sở', 'Văn phòng'] },
+    { name: 'Phòng Kế hoạch - Tài chính', aliases: ['Phòng KH-TC', 'Phòng KHTC'] },
+    { name: 'Thanh tra Sở', aliases: ['Thanh tra'] },
+  ],
+  fieldMapping: [
+    { field: 'Hoạt động khoa học và công nghệ', department: 'Phòng Quản lý khoa học' },
+    { field: 'Năng lượng nguyên tử, an toàn bức xạ và hạt nhân', department: 'Phòng Quản lý công nghệ và chuyên ngành' },
+    { field: 'Chuyển giao công nghệ', department: 'Phòng Quản lý công nghệ và chuyên ngành' },
+    { field: 'Sở hữu trí tuệ', department: 'Phòng Quản lý công nghệ và chuyên ngành' },
+    { field: 'Tiêu chuẩn, Đo lường, Chất lượng', department: 'Chi cục Tiêu chuẩn Đo lường Chất lượng' },
+  ],
+  portals: [],
+};
+
+export const SETTINGS_KEY = 'settings';
