@@ -1,8 +1,5 @@
 import { defineConfig } from 'wxt';
-
-// Default portals: Lạng Sơn's one-stop system and the national portal. Others are
-// added at runtime from the options page (optional host permissions).
-export const DEFAULT_MATCHES = ['*://*.langson.gov.vn/*', '*://dichvucong.gov.vn/*'];
+import { DEFAULT_MATCHES } from './utils/portals';
 
 export default defineConfig({
   imports: false, // explicit imports keep each module's dependencies visible

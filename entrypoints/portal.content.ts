@@ -1,6 +1,102 @@
+/**
+ * Portal content script: observe → extract → send. Silent: it never throws into
+ * the portal page and does no work while the page does not change.
+ */
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { CaptureQueue, type SendOutcome } from '../utils/capture/queue';
+import { PageCapture } from '../utils/capture/page-capture';
+import { showToast } from '../utils/capture/toast';
+import { captureAckSchema, MAX_BATCH, type ContentToBackground } from '../utils/messages';
+import { DEFAULT_MATCHES } from '../utils/portals';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, settingsSchema, type Settings } from '../utils/settings';
+
+const ACK_TIMEOUT_MS = 15_000;
+const RELOAD_HINT = 'Kiểm đếm TTHC vừa được cập nhật hoặc tải lại. Hãy tải lại trang này (F5) để tiếp tục đếm hồ sơ.';
+
+function contextGone(error: unknown): boolean {
+  const text = String((error as Error)?.message ?? error);
+  return /context invalidated|Extension context|receiving end does not exist.*extension/i.test(text) || !browser.runtime?.id;
+}
+
 export default defineContentScript({
-  matches: ['*://*.langson.gov.vn/*', '*://dichvucong.gov.vn/*'],
+  matches: DEFAULT_MATCHES,
   runAt: 'document_idle',
-  main() {},
+  async main(ctx) {
+    // A second copy (e.g. also registered for an added portal) must not double the work.
+    const marker = '__kiemDemTthc';
+    if ((window as unknown as Record<string, unknown>)[marker]) return;
+    (window as unknown as Record<string, unknown>)[marker] = true;
+
+    let settings: Settings = DEFAULT_SETTINGS;
+    try {
+      const stored = await browser.storage.local.get(SETTINGS_KEY);
+      const parsed = settingsSchema.safeParse(stored[SETTINGS_KEY]);
+      if (parsed.success) settings = parsed.data;
+    } catch {
+      return; // extension is gone already
+    }
+
+    let pageTotal = 0;
+    let rejected: Record<string, number> = {};
+    let capture: PageCapture | null = null;
+
+    const send = async (batch: { batchId: string; records: unknown[] }): Promise<SendOutcome> => {
+      const message: ContentToBackground = {
+        type: 'capture/batch',
+        batchId: batch.batchId,
+        pageUrl: location.href,
+        records: batch.records,
+        pageTotal,
+        rejected,
+      };
+      try {
+        const reply = await Promise.race([
+          browser.runtime.sendMessage(message),
+          new Promise((resolve) => setTimeout(() => resolve(undefined), ACK_TIMEOUT_MS)),
+        ]);
+        const ack = captureAckSchema.safeParse(reply);
+        if (ack.success && ack.data.batchId === batch.batchId) return { kind: 'acked' };
+        const err = (reply as { error?: unknown } | undefined)?.error;
+        return { kind: 'retry', error: typeof err === 'string' ? err : 'no ack' };
+      } catch (error) {
+        if (contextGone(error)) return { kind: 'dead' };
+        return { kind: 'retry', error: String(error) };
+      }
+    };
+
+    const queue = new CaptureQueue({
+      send,
+      maxRecords: MAX_BATCH,
+      maxChars: 512 * 1024,
+      newId: () => crypto.randomUUID(),
+      setTimer: (fn, ms) => setTimeout(fn, ms),
+      clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+      onDead: () => {
+        capture?.stop();
+        showToast(document, RELOAD_HINT);
+      },
+    });
+
+    capture = new PageCapture({
+      doc: document,
+      context: () => ({ url: location.href, settings }),
+      emit: (key, record) => queue.add(key, record),
+      scanned: (total, rej) => {
+        pageTotal = total;
+        rejected = rej;
+        if (queue.size > 0) queue.flushSoon();
+      },
+    });
+
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+      const parsed = settingsSchema.safeParse(changes[SETTINGS_KEY]?.newValue);
+      settings = parsed.success ? parsed.data : DEFAULT_SETTINGS;
+      capture?.refresh();
+    });
+
+    ctx.onInvalidated(() => capture?.stop());
+    capture.start();
+  },
 });

@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// `npm test`: type-check, unit + dom tests, production build, then end-to-end tests
+// in real Chromium. Fails early, with the package to install, when no Chromium is found.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+function chromiumPath() {
+  if (process.env.CHROME_PATH) return existsSync(process.env.CHROME_PATH) ? process.env.CHROME_PATH : null;
+  for (const p of ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) if (existsSync(p)) return p;
+  return null;
+}
+
+if (!chromiumPath()) {
+  console.error(
+    'Không tìm thấy Chromium. Cài gói Debian "chromium" (apt-get install -y chromium) hoặc đặt CHROME_PATH.\n' +
+      'Chromium not found: install the Debian package "chromium" (apt-get install -y chromium) or set CHROME_PATH.',
+  );
+  process.exit(1);
+}
+
+const started = Date.now();
+const out = mkdtempSync(join(tmpdir(), 'kiem-dem-test-'));
+const run = (label, cmd, args) => {
+  console.log(`\n── ${label}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  return r.status === 0;
+};
+const counts = (file) => {
+  try {
+    const j = JSON.parse(readFileSync(file, 'utf8'));
+    return { passed: j.numPassedTests ?? 0, failed: (j.numFailedTests ?? 0) + (j.numFailedTestSuites ?? 0) };
+  } catch {
+    return { passed: 0, failed: 0 };
+  }
+};
+
+let ok = run('typecheck', 'npx', ['tsc', '--noEmit']);
+ok = run('unit + dom tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(out, 'unit.json')}`]) && ok;
+const built = run('build (production)', 'npx', ['wxt', 'build']);
+ok = built && ok;
+if (built) ok = run('end-to-end tests (Chromium)', 'npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${join(out, 'e2e.json')}`]) && ok;
+
+const u = counts(join(out, 'unit.json'));
+const e = counts(join(out, 'e2e.json'));
+// A step that failed without a failing test (type errors, a crashed suite) still counts once.
+const failed = Math.max(u.failed + e.failed, ok ? 0 : 1);
+console.log(`\nunit+dom: ${u.passed} passed; e2e: ${e.passed} passed; took ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(`tests: ${u.passed + e.passed} passed, ${failed} failed`);
+process.exit(ok ? 0 : 1);

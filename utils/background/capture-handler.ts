@@ -1,0 +1,76 @@
+/**
+ * Handles one capture batch: check the sender, parse the message, validate each
+ * record, upsert the batch in one transaction, reply only after it committed.
+ * Browser APIs come in through `deps` so the handler is testable.
+ */
+import { captureBatchSchema, contentToBackgroundSchema, type CaptureAck, type CaptureError } from '../messages';
+import { recordSchema, type PortalRecord } from '../records';
+import { urlMatchesAny } from '../portals';
+
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tabId?: number;
+}
+
+export interface CaptureDeps {
+  extensionId: string;
+  /** Match patterns whose pages may write (defaults + portals the user added). */
+  allowedPatterns(): Promise<string[]>;
+  upsert(records: PortalRecord[], source: { url: string; at: number }): Promise<{ inserted: number; updated: number; unchanged: number }>;
+  countRejected(reasons: Record<string, number>): Promise<void>;
+  setBadge(tabId: number, count: number): Promise<void>;
+  reportError(message: string): Promise<void>;
+  clearError(): Promise<void>;
+  now(): number;
+}
+
+export type CaptureReply = CaptureAck | CaptureError;
+
+/** Vietnamese text for a failed write, by the IndexedDB error name. */
+export function storageErrorMessage(error: unknown): string {
+  const name = (error as { name?: string })?.name ?? '';
+  const inner = (error as { inner?: { name?: string } })?.inner?.name ?? '';
+  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
+    return 'Bộ nhớ trình duyệt đã đầy nên chưa lưu được các dòng mới. Hãy xuất CSV/sao lưu rồi giải phóng dung lượng ổ đĩa; các dòng chưa lưu vẫn đang chờ và sẽ được lưu lại tự động.';
+  }
+  return `Chưa lưu được dữ liệu vào bộ nhớ trình duyệt (${name || 'lỗi không rõ'}). Các dòng chưa lưu vẫn đang chờ và sẽ được thử lại.`;
+}
+
+export async function handleContentMessage(message: unknown, sender: SenderInfo, deps: CaptureDeps): Promise<CaptureReply | undefined> {
+  // Only our own content scripts, on portal pages, in a tab.
+  if (sender.id !== deps.extensionId || sender.tabId === undefined || !sender.url) return undefined;
+  const allowed = await deps.allowedPatterns();
+  if (!urlMatchesAny(sender.url, allowed)) return { ok: false, error: 'sender not allowed' };
+
+  const parsed = contentToBackgroundSchema.safeParse(message);
+  if (!parsed.success) {
+    const batchId = captureBatchSchema.shape.batchId.safeParse((message as { batchId?: unknown })?.batchId);
+    return { ok: false, batchId: batchId.success ? batchId.data : undefined, error: 'invalid message' };
+  }
+  const msg = parsed.data;
+  if (msg.type === 'capture/idle') {
+    await deps.setBadge(sender.tabId, 0);
+    return undefined;
+  }
+
+  const valid: PortalRecord[] = [];
+  const reasons: Record<string, number> = {};
+  for (const item of msg.records) {
+    const r = recordSchema.safeParse(item);
+    if (r.success) valid.push(r.data);
+    else reasons.invalid = (reasons.invalid ?? 0) + 1;
+  }
+  try {
+    const counts = valid.length > 0 ? await deps.upsert(valid, { url: msg.pageUrl, at: deps.now() }) : { inserted: 0, updated: 0, unchanged: 0 };
+    const rejected = Object.values(reasons).reduce((a, b) => a + b, 0);
+    if (rejected > 0) await deps.countRejected(reasons);
+    await deps.clearError();
+    await deps.setBadge(sender.tabId, msg.pageTotal);
+    return { ok: true, batchId: msg.batchId, ...counts, rejected };
+  } catch (error) {
+    const text = storageErrorMessage(error);
+    await deps.reportError(text).catch(() => undefined);
+    return { ok: false, batchId: msg.batchId, error: text };
+  }
+}

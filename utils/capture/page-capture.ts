@@ -1,0 +1,139 @@
+/**
+ * Watches one page: finds record tables, reads their rows in time slices, and
+ * hands new or changed records to the outbox. Knows nothing of browser.* APIs:
+ * the content script injects settings, the outbox and the badge hook.
+ */
+import { findRecordTables, type ExtractContext, type RecordTable } from '../extract';
+import { recordKey, recordSchema, type PortalRecord } from '../records';
+import { forEachSliced, makeYield } from './slicer';
+
+export interface PageCaptureDeps {
+  doc: Document;
+  context(): ExtractContext;
+  /** A record read for the first time, or read again with different facts. */
+  emit(key: string, record: PortalRecord): void;
+  /** After each scan: distinct records read on this page so far, rejected rows by reason. */
+  scanned(pageTotal: number, rejected: Record<string, number>): void;
+  debounceMs?: number;
+  sliceBudgetMs?: number;
+}
+
+export class PageCapture {
+  private observer: MutationObserver | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private scanning = false;
+  private rescanWanted = false;
+  private generation = 0;
+  private stopped = false;
+  // Last text seen in each row element: unchanged rows are skipped without parsing.
+  // Virtual scrolling recycles elements, so the text (not the element) is the test.
+  private rowText = new WeakMap<Element, string>();
+  // Fingerprint of the facts last emitted per record key.
+  private sent = new Map<string, string>();
+  private rejectedKeys = new Map<string, string>();
+  private readonly yieldToPage = makeYield();
+
+  constructor(private readonly deps: PageCaptureDeps) {}
+
+  start(): void {
+    const win = this.deps.doc.defaultView;
+    this.observer = new MutationObserver(() => this.schedule());
+    // The observer callback only schedules; all work happens in the debounced scan.
+    this.observer.observe(this.deps.doc.documentElement, { childList: true, subtree: true, characterData: true });
+    win?.addEventListener('hashchange', this.onNav);
+    win?.addEventListener('popstate', this.onNav);
+    this.schedule(0);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.observer?.disconnect();
+    this.observer = null;
+    if (this.timer) clearTimeout(this.timer);
+    const win = this.deps.doc.defaultView;
+    win?.removeEventListener('hashchange', this.onNav);
+    win?.removeEventListener('popstate', this.onNav);
+  }
+
+  /** Settings changed: read everything again (departments may resolve differently). */
+  refresh(): void {
+    this.rowText = new WeakMap();
+    this.schedule(0);
+  }
+
+  get distinctRecords(): number {
+    return this.sent.size;
+  }
+
+  private onNav = (): void => this.schedule();
+
+  private schedule(delay = this.deps.debounceMs ?? 250): void {
+    if (this.stopped) return;
+    if (this.scanning) {
+      this.rescanWanted = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.scan();
+    }, delay);
+  }
+
+  private async scan(): Promise<void> {
+    if (this.stopped) return;
+    this.scanning = true;
+    this.rescanWanted = false;
+    const gen = ++this.generation;
+    try {
+      const ctx = this.deps.context();
+      const tables = findRecordTables(this.deps.doc, ctx);
+      for (const table of tables) {
+        if (this.stopped) return;
+        await this.scanTable(table, gen);
+      }
+      const rejected: Record<string, number> = {};
+      for (const reason of this.rejectedKeys.values()) rejected[reason] = (rejected[reason] ?? 0) + 1;
+      this.deps.scanned(this.sent.size, rejected);
+    } catch {
+      // A page we cannot read must never break the portal: stay silent and try on the next change.
+    } finally {
+      this.scanning = false;
+      if (this.rescanWanted && !this.stopped) this.schedule();
+    }
+  }
+
+  private async scanTable(table: RecordTable, gen: number): Promise<void> {
+    const rows = table.rows();
+    await forEachSliced(
+      rows,
+      (row) => {
+        const text = row.textContent ?? '';
+        if (this.rowText.get(row) === text) return;
+        this.rowText.set(row, text);
+        const out = table.readRow(row);
+        if (out === null) return;
+        if ('reason' in out) {
+          this.rejectedKeys.set(text.slice(0, 200), out.reason);
+          return;
+        }
+        const parsed = recordSchema.safeParse(out);
+        if (!parsed.success) {
+          this.rejectedKeys.set(text.slice(0, 200), 'invalid');
+          return;
+        }
+        const key = recordKey(parsed.data);
+        const print = JSON.stringify(parsed.data);
+        if (this.sent.get(key) === print) return;
+        this.sent.set(key, print);
+        this.deps.emit(key, parsed.data);
+      },
+      {
+        budgetMs: this.deps.sliceBudgetMs ?? 12,
+        now: () => performance.now(),
+        yieldToPage: this.yieldToPage,
+        cancelled: () => this.stopped || gen !== this.generation,
+      },
+    );
+  }
+}
