@@ -1,0 +1,76 @@
+/**
+ * Pure derivation of the store's aggregate rows from stored records: the result row of
+ * a group of records and the cell it adds to. Shared by the upsert path and the
+ * schema upgrade so both build the same rows.
+ */
+import type { StoredRecord } from '../records';
+import { resultFacts, stateOf } from '../tally';
+import type { CellRow, ResultRow } from './types';
+
+/** The result row made of the records sharing one resultKey. */
+export function deriveResult(rkey: string, group: readonly StoredRecord[]): ResultRow {
+  const f = resultFacts(group);
+  // The worklist links to where the result was last seen, preferring its result row.
+  const byRecency = [...group].sort(
+    (a, b) => (a.kind === b.kind ? b.lastSeen - a.lastSeen : a.kind === 'result' ? -1 : 1),
+  );
+  return {
+    rkey,
+    dept: f.department ?? '',
+    exists: f.exists ? 1 : 0,
+    date: f.date,
+    validUntil: f.validUntil,
+    permanent: f.permanent,
+    digitized: f.digitized,
+    state: stateOf(f.digitized),
+    code: f.code,
+    resultNumber: f.resultNumber,
+    sourceUrl: byRecency[0]?.sourceUrl ?? '',
+    sources: group.map((r) => r.key).sort(),
+  };
+}
+
+export type CellKey = Omit<CellRow, 'count'>;
+
+/** The cell a result adds one to, or null when it can never count (no result yet, no date). */
+export function cellOf(r: ResultRow | undefined): CellKey | null {
+  if (!r || r.exists !== 1 || r.date === null) return null;
+  const validity = r.permanent === true || !r.validUntil ? '' : r.validUntil;
+  return {
+    id: `${r.dept}|${r.date}|${r.state}|${validity}`,
+    dept: r.dept,
+    date: r.date,
+    state: r.state,
+    validity,
+  };
+}
+
+/** Net change of cell counts, keyed by cell id. */
+export class CellDelta {
+  readonly changes = new Map<string, { cell: CellKey; delta: number }>();
+
+  move(before: CellKey | null, after: CellKey | null): void {
+    if (before && after && before.id === after.id) return;
+    if (before) this.bump(before, -1);
+    if (after) this.bump(after, +1);
+  }
+
+  private bump(cell: CellKey, d: number): void {
+    const c = this.changes.get(cell.id);
+    if (c) c.delta += d;
+    else this.changes.set(cell.id, { cell, delta: d });
+  }
+}
+
+/** Cells built from scratch (schema upgrade, checks). */
+export function cellsFromResults(results: Iterable<ResultRow>): CellRow[] {
+  const cells = new Map<string, CellRow>();
+  for (const r of results) {
+    const k = cellOf(r);
+    if (!k) continue;
+    const c = cells.get(k.id);
+    if (c) c.count += 1;
+    else cells.set(k.id, { ...k, count: 1 });
+  }
+  return [...cells.values()];
+}

@@ -1,0 +1,267 @@
+/**
+ * The tally, pure: which results count, and the per department × year table the
+ * popup and the exports show. Two ways to the same table — from records (the
+ * reference, straight from the rules) and from the store's cells (the fast path) —
+ * so each checks the other.
+ */
+import { z } from 'zod';
+import { mergeFacts, recordKey, resultKey, type PortalRecord } from './records';
+import { UNASSIGNED } from './settings';
+import type { CellRow, DigitizedState, ResultRow } from './store/types';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, 'Ngày phải có dạng YYYY-MM-DD');
+
+/** Period of the count and the reference date for "in force" (ISO dates). */
+export const periodSchema = z
+  .object({ from: isoDate, to: isoDate, reference: isoDate })
+  .refine((p) => p.from <= p.to, { message: 'Ngày bắt đầu phải trước ngày kết thúc' });
+export type Period = z.infer<typeof periodSchema>;
+
+/** Preset asked for by the department office: results from 2018 to 6/2023, in force on 30/06/2023. */
+export const DEFAULT_PERIOD: Period = { from: '2018-01-01', to: '2023-06-30', reference: '2023-06-30' };
+
+/** Rate at or above which a row is marked "Đạt" (QĐ 766/QĐ-TTg service index). */
+export const TARGET_RATE = 80;
+
+export interface Counts {
+  total: number;
+  digitized: number;
+  pending: number;
+  unknown: number;
+  /** digitized / total × 100, null when total is 0. */
+  rate: number | null;
+  meets: boolean;
+}
+export interface TallyRow extends Counts {
+  department: string;
+  year: number;
+}
+/** A department's "Cộng" row. */
+export interface DepartmentTotal extends Counts {
+  department: string;
+}
+export interface Tally {
+  period: Period;
+  /** Per department and year, departments by name (vi), "Chưa phân loại" last, years ascending. */
+  rows: TallyRow[];
+  perDepartment: DepartmentTotal[];
+  /** "Tổng cộng". */
+  grand: Counts;
+}
+
+/** Display name of a department key ('' = unresolved). */
+export function departmentLabel(dept: string | null | undefined): string {
+  return dept ? dept : UNASSIGNED;
+}
+
+/** Store key of a display name: the inverse of departmentLabel. */
+export function departmentKey(label: string | null | undefined): string {
+  return !label || label === UNASSIGNED ? '' : label;
+}
+
+/** The yyMMdd inside a dossier code (000.00.13.H37-230615-0007 → 2023-06-15), or null. */
+export function dateFromCode(code: string | null | undefined): string | null {
+  if (!code) return null;
+  for (const m of code.matchAll(/(?:^|[-_./])(\d{2})(\d{2})(\d{2})(?=$|[-_./])/gu)) {
+    const iso = `20${m[1]}-${m[2]}-${m[3]}`;
+    if (isRealDate(iso)) return iso;
+  }
+  return null;
+}
+
+function isRealDate(iso: string): boolean {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+export function stateOf(digitized: boolean | null | undefined): DigitizedState {
+  return digitized === true ? 'digitized' : digitized === false ? 'pending' : 'unknown';
+}
+
+/** Merged facts of one result, as the tally sees it. */
+export interface ResultFacts {
+  exists: boolean;
+  department: string | null;
+  date: string | null;
+  validUntil: string | null;
+  permanent: boolean | null;
+  digitized: boolean | null;
+  code: string | null;
+  resultNumber: string | null;
+}
+
+/**
+ * One result from the records sharing its resultKey: the dossier's facts first, then
+ * each result record's non-null facts over them (result rows know validity and
+ * digitization better). Result records apply in key order so the answer never
+ * depends on the order pages were visited.
+ */
+export function resultFacts(group: readonly PortalRecord[]): ResultFacts {
+  const dossiers = group.filter((r) => r.kind === 'dossier');
+  const results = group
+    .filter((r) => r.kind === 'result')
+    .sort((a, b) => cmp(recordKey(a), recordKey(b)));
+  const ordered = [...dossiers, ...results];
+  const first = ordered[0];
+  if (!first) throw new Error('resultFacts needs at least one record');
+  let merged: PortalRecord = { ...first };
+  for (const r of ordered.slice(1)) merged = mergeFacts(merged, r).merged;
+  const exists =
+    results.length > 0 || dossiers.some((d) => d.statusCode === 9 || d.statusCode === 10 || d.resolvedAt !== null);
+  const code = ordered.find((r) => r.code)?.code ?? null;
+  const resultNumber = results.find((r) => r.resultNumber)?.resultNumber ?? null;
+  return {
+    exists,
+    department: merged.department ?? null,
+    date: merged.issuedAt ?? merged.resolvedAt ?? merged.receivedAt ?? dateFromCode(code),
+    validUntil: merged.validUntil ?? null,
+    permanent: merged.permanent ?? null,
+    digitized: merged.digitized ?? null,
+    code,
+    resultNumber,
+  };
+}
+
+/** Records merged by identity, in first-seen order (later values win, nulls never erase). */
+export function mergeByKey<T extends PortalRecord>(records: readonly T[]): Map<string, T> {
+  const byKey = new Map<string, T>();
+  for (const r of records) {
+    const k = recordKey(r);
+    const old = byKey.get(k);
+    byKey.set(k, old ? mergeFacts(old, r).merged : { ...r });
+  }
+  return byKey;
+}
+
+/** Records grouped by the result they stand for. */
+export function groupByResult<T extends PortalRecord>(records: Iterable<T>): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const r of records) {
+    const k = resultKey(r);
+    const g = groups.get(k);
+    if (g) g.push(r);
+    else groups.set(k, [r]);
+  }
+  return groups;
+}
+
+type Acc = Map<string, Map<number, [number, number, number]>>; // dept → year → [digitized, pending, unknown]
+
+function add(acc: Acc, dept: string, date: string, state: DigitizedState, n: number): void {
+  const year = Number(date.slice(0, 4));
+  let years = acc.get(dept);
+  if (!years) acc.set(dept, (years = new Map()));
+  let c = years.get(year);
+  if (!c) years.set(year, (c = [0, 0, 0]));
+  c[state === 'digitized' ? 0 : state === 'pending' ? 1 : 2] += n;
+}
+
+/** Reference tally straight from the rules (fixtures/portal/README.md "Tally rules"). */
+export function tallyFromRecords(records: readonly PortalRecord[], period: Period = DEFAULT_PERIOD): Tally {
+  const acc: Acc = new Map();
+  for (const group of groupByResult(mergeByKey(records).values()).values()) {
+    const f = resultFacts(group);
+    if (!f.exists || f.date === null) continue;
+    if (f.date < period.from || f.date > period.to) continue;
+    const inForce = f.permanent === true || !f.validUntil || f.validUntil >= period.reference;
+    if (!inForce) continue;
+    add(acc, departmentLabel(f.department), f.date, stateOf(f.digitized), 1);
+  }
+  return buildTally(acc, period);
+}
+
+/** Fast path: the same table from the store's aggregate cells. */
+export function tallyFromCells(cells: readonly CellRow[], period: Period = DEFAULT_PERIOD): Tally {
+  const acc: Acc = new Map();
+  for (const c of cells) {
+    if (c.count <= 0 || c.date < period.from || c.date > period.to) continue;
+    if (c.validity !== '' && c.validity < period.reference) continue;
+    add(acc, departmentLabel(c.dept), c.date, c.state, c.count);
+  }
+  return buildTally(acc, period);
+}
+
+function counts(digitized: number, pending: number, unknown: number): Counts {
+  const total = digitized + pending + unknown;
+  const rate = total === 0 ? null : (digitized / total) * 100;
+  return { total, digitized, pending, unknown, rate, meets: rate !== null && rate >= TARGET_RATE };
+}
+
+const collator = new Intl.Collator('vi');
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+/** Departments by Vietnamese name; the unassigned bucket last, where it stays visible. */
+export function compareDepartments(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a === UNASSIGNED) return 1;
+  if (b === UNASSIGNED) return -1;
+  return collator.compare(a, b) || cmp(a, b);
+}
+
+function buildTally(acc: Acc, period: Period): Tally {
+  const rows: TallyRow[] = [];
+  const perDepartment: DepartmentTotal[] = [];
+  let [gd, gp, gu] = [0, 0, 0];
+  for (const dept of [...acc.keys()].sort(compareDepartments)) {
+    const years = acc.get(dept)!;
+    let [sd, sp, su] = [0, 0, 0];
+    for (const year of [...years.keys()].sort((a, b) => a - b)) {
+      const [d, p, u] = years.get(year)!;
+      if (d + p + u === 0) continue;
+      rows.push({ department: dept, year, ...counts(d, p, u) });
+      sd += d;
+      sp += p;
+      su += u;
+    }
+    if (sd + sp + su === 0) continue;
+    perDepartment.push({ department: dept, ...counts(sd, sp, su) });
+    gd += sd;
+    gp += sp;
+    gu += su;
+  }
+  return { period, rows, perDepartment, grand: counts(gd, gp, gu) };
+}
+
+/** A result still to digitize, for the clerk's worklist. */
+export interface PendingItem {
+  rkey: string;
+  department: string;
+  code: string | null;
+  resultNumber: string | null;
+  date: string;
+  sourceUrl: string;
+  sources: string[];
+}
+
+/**
+ * Results that count in the period (exist, dated inside it, in force on the reference
+ * date) and are known not digitized — optionally of one department (display name).
+ * Sorted by department, then date, then code.
+ */
+export function pendingResults(results: readonly ResultRow[], period: Period = DEFAULT_PERIOD, department?: string): PendingItem[] {
+  const want = department === undefined ? undefined : departmentKey(department);
+  const out: PendingItem[] = [];
+  for (const r of results) {
+    if (r.exists !== 1 || r.state !== 'pending' || r.date === null) continue;
+    if (want !== undefined && r.dept !== want) continue;
+    if (r.date < period.from || r.date > period.to) continue;
+    if (!(r.permanent === true || !r.validUntil || r.validUntil >= period.reference)) continue;
+    out.push({
+      rkey: r.rkey,
+      department: departmentLabel(r.dept),
+      code: r.code,
+      resultNumber: r.resultNumber,
+      date: r.date,
+      sourceUrl: r.sourceUrl,
+      sources: r.sources,
+    });
+  }
+  return out.sort(
+    (a, b) =>
+      compareDepartments(a.department, b.department) ||
+      cmp(a.date, b.date) ||
+      cmp(a.code ?? a.resultNumber ?? '', b.code ?? b.resultNumber ?? ''),
+  );
+}
