@@ -1,2 +1,57 @@
+/**
+ * Background service worker: wires listeners only. Handlers live in
+ * utils/background (capture, portal registration) and utils/store (writes).
+ */
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-export default defineBackground(() => {});
+import { handleContentMessage } from '../utils/background/capture-handler';
+import { syncRegistration } from '../utils/background/registration';
+import { DEFAULT_MATCHES } from '../utils/portals';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, settingsSchema, type Settings } from '../utils/settings';
+import { getDb } from '../utils/store/db';
+import { bumpRejected, META_LAST_ERROR, setLastError } from '../utils/store/meta';
+import { upsertBatch } from '../utils/store/upsert';
+
+async function loadSettings(): Promise<Settings> {
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  const parsed = settingsSchema.safeParse(stored[SETTINGS_KEY]);
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+export default defineBackground(() => {
+  const db = getDb();
+
+  browser.runtime.onMessage.addListener((message, sender) => {
+    // Chrome only honours a real Promise returned here: handleContentMessage is async, so
+    // the reply is sent after the Dexie transaction has committed.
+    return handleContentMessage(
+      message,
+      { id: sender.id, url: sender.url, tabId: sender.tab?.id },
+      {
+        extensionId: browser.runtime.id,
+        allowedPatterns: async () => [...DEFAULT_MATCHES, ...(await loadSettings()).portals],
+        upsert: (records, source) => upsertBatch(db, records, source),
+        countRejected: (reasons) => bumpRejected(db, reasons),
+        setBadge: async (tabId, count) => {
+          await browser.action.setBadgeBackgroundColor({ tabId, color: '#1b5e20' });
+          await browser.action.setBadgeText({ tabId, text: count > 0 ? (count > 9999 ? '9999+' : String(count)) : '' });
+        },
+        reportError: (text) => setLastError(db, text),
+        clearError: async () => {
+          if (await db.meta.get(META_LAST_ERROR)) await db.meta.delete(META_LAST_ERROR);
+        },
+        now: () => Date.now(),
+      },
+    ).catch(() => undefined);
+  });
+
+  // Portals added in the options page get the content script once access is granted.
+  const resync = () => void loadSettings().then((s) => syncRegistration(s.portals)).catch(() => undefined);
+  browser.runtime.onInstalled.addListener(resync);
+  browser.runtime.onStartup.addListener(resync);
+  browser.permissions.onAdded.addListener(resync);
+  browser.permissions.onRemoved.addListener(resync);
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SETTINGS_KEY in changes) resync();
+  });
+});

@@ -38,10 +38,18 @@ export default defineContentScript({
     }
 
     let pageTotal = 0;
-    let rejected: Record<string, number> = {};
+    // Rejected rows by reason: all seen on this page, and what the background has acked.
+    let rejectedSeen: Record<string, number> = {};
+    const rejectedAcked: Record<string, number> = {};
     let capture: PageCapture | null = null;
 
     const send = async (batch: { batchId: string; records: unknown[] }): Promise<SendOutcome> => {
+      // Send only the rejections not yet counted, so retries and re-scans never count twice.
+      const rejected: Record<string, number> = {};
+      for (const [reason, n] of Object.entries(rejectedSeen)) {
+        const d = n - (rejectedAcked[reason] ?? 0);
+        if (d > 0) rejected[reason] = d;
+      }
       const message: ContentToBackground = {
         type: 'capture/batch',
         batchId: batch.batchId,
@@ -56,7 +64,10 @@ export default defineContentScript({
           new Promise((resolve) => setTimeout(() => resolve(undefined), ACK_TIMEOUT_MS)),
         ]);
         const ack = captureAckSchema.safeParse(reply);
-        if (ack.success && ack.data.batchId === batch.batchId) return { kind: 'acked' };
+        if (ack.success && ack.data.batchId === batch.batchId) {
+          for (const [reason, d] of Object.entries(rejected)) rejectedAcked[reason] = (rejectedAcked[reason] ?? 0) + d;
+          return { kind: 'acked' };
+        }
         const err = (reply as { error?: unknown } | undefined)?.error;
         return { kind: 'retry', error: typeof err === 'string' ? err : 'no ack' };
       } catch (error) {
@@ -84,7 +95,7 @@ export default defineContentScript({
       emit: (key, record) => queue.add(key, record),
       scanned: (total, rej) => {
         pageTotal = total;
-        rejected = rej;
+        rejectedSeen = rej;
         if (queue.size > 0) queue.flushSoon();
       },
     });

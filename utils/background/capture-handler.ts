@@ -55,7 +55,8 @@ export async function handleContentMessage(message: unknown, sender: SenderInfo,
   }
 
   const valid: PortalRecord[] = [];
-  const reasons: Record<string, number> = {};
+  // Rows the page itself refused (sent as not-yet-counted deltas), plus any that fail here.
+  const reasons: Record<string, number> = { ...(msg.rejected ?? {}) };
   for (const item of msg.records) {
     const r = recordSchema.safeParse(item);
     if (r.success) valid.push(r.data);
@@ -63,8 +64,8 @@ export async function handleContentMessage(message: unknown, sender: SenderInfo,
   }
   try {
     const counts = valid.length > 0 ? await deps.upsert(valid, { url: msg.pageUrl, at: deps.now() }) : { inserted: 0, updated: 0, unchanged: 0 };
-    const rejected = Object.values(reasons).reduce((a, b) => a + b, 0);
-    if (rejected > 0) await deps.countRejected(reasons);
+    const rejected = msg.records.length - valid.length;
+    if (Object.keys(reasons).length > 0) await deps.countRejected(reasons);
     await deps.clearError();
     await deps.setBadge(sender.tabId, msg.pageTotal);
     return { ok: true, batchId: msg.batchId, ...counts, rejected };
