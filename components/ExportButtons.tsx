@@ -1,0 +1,102 @@
+/**
+ * Exports: summary CSV, detail CSV (chunked, with progress), Excel (the xlsx code is
+ * loaded only on click) and the JSON backup. Every file is an <a download> of a Blob
+ * made in this page.
+ */
+import { useState } from 'react';
+import { useI18n } from './I18n';
+import { Notice, type NoticeValue } from './Notice';
+import { readAllRecords } from './readRecords';
+import { formatCount } from '../utils/ui/format';
+import { CSV_MIME, JSON_MIME, XLSX_MIME, downloadBlob, toBlob } from '../utils/ui/download';
+import { csvFileName, detailCsvChunks, summaryCsv } from '../utils/csv';
+import { makeBackup } from '../utils/backup';
+import type { Period, Tally } from '../utils/tally';
+import type { KiemDemDB } from '../utils/store/db';
+
+type Job = 'summary' | 'detail' | 'xlsx' | 'backup';
+
+function stamp(): string {
+  const d = new Date(Date.now() + 7 * 3600 * 1000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}-${p(d.getUTCHours())}${p(d.getUTCMinutes())}`;
+}
+
+export function ExportButtons({ db, tally, period, recordCount }: { db: KiemDemDB; tally: Tally; period: Period; recordCount: number }) {
+  const { t, lang } = useI18n();
+  const [busy, setBusy] = useState<Job | null>(null);
+  const [notice, setNotice] = useState<NoticeValue>(null);
+
+  const run = async (job: Job, work: () => Promise<string>) => {
+    if (busy) return;
+    setBusy(job);
+    setNotice({ kind: 'info', text: t('exportBusy') });
+    try {
+      const file = await work();
+      setNotice({ kind: 'ok', text: t('exportDone', { file }) });
+    } catch (e) {
+      setNotice({ kind: 'error', text: t('exportFailed', { message: e instanceof Error ? e.message : String(e) }) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const progress = (done: number, total: number) =>
+    setNotice({ kind: 'info', text: t('exportProgress', { done: formatCount(done, lang), total: formatCount(total, lang) }) });
+
+  const summary = () =>
+    run('summary', async () => {
+      const name = csvFileName('summary', period);
+      downloadBlob(toBlob(summaryCsv(tally), CSV_MIME), name);
+      return name;
+    });
+
+  const detail = () =>
+    run('detail', async () => {
+      const total = recordCount;
+      progress(0, total);
+      const records = await readAllRecords(db);
+      const parts = await detailCsvChunks(records, (done: number, all?: number) => progress(done, all ?? records.length));
+      const name = csvFileName('detail', period);
+      downloadBlob(toBlob(parts, CSV_MIME), name);
+      return name;
+    });
+
+  const xlsx = () =>
+    run('xlsx', async () => {
+      const [{ buildXlsx }, records] = await Promise.all([import('../utils/xlsx'), readAllRecords(db)]);
+      const blob = await buildXlsx(tally, records);
+      const name = csvFileName('summary', period).replace(/\.csv$/iu, '') + '.xlsx';
+      downloadBlob(toBlob(blob, XLSX_MIME), name);
+      return name;
+    });
+
+  const backup = () =>
+    run('backup', async () => {
+      const json = await makeBackup(db);
+      const name = `kiem-dem-tthc-sao-luu-${stamp()}.json`;
+      downloadBlob(toBlob(json, JSON_MIME), name);
+      return name;
+    });
+
+  return (
+    <section className="card" aria-labelledby="export-title" data-testid="exports" aria-busy={busy !== null}>
+      <h2 id="export-title">{t('exportTitle')}</h2>
+      <div className="buttons">
+        <button type="button" data-testid="export-summary" aria-disabled={busy !== null} onClick={() => void summary()}>
+          {t('exportSummaryCsv')}
+        </button>
+        <button type="button" data-testid="export-detail" aria-disabled={busy !== null} onClick={() => void detail()}>
+          {t('exportDetailCsv')}
+        </button>
+        <button type="button" data-testid="export-xlsx" aria-disabled={busy !== null} onClick={() => void xlsx()}>
+          {t('exportXlsx')}
+        </button>
+        <button type="button" className="secondary" data-testid="backup" aria-disabled={busy !== null} onClick={() => void backup()}>
+          {t('exportBackup')}
+        </button>
+      </div>
+      <Notice value={notice} testId="export-status" />
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+/**
+ * The options page's editable form of Settings, and its validation: the form is
+ * turned into a Settings candidate and checked with settingsSchema (zod); each
+ * problem is reported against the form field it belongs to. Nothing is saved
+ * unless there are no errors.
+ */
+import { settingsSchema, type Settings } from '../settings';
+import type { MessageKey } from '../i18n';
+
+export interface DeptDraft {
+  id: string;
+  name: string;
+  aliases: string; // comma separated
+}
+export interface MappingDraft {
+  id: string;
+  field: string;
+  department: string;
+}
+export interface SettingsDraft {
+  departments: DeptDraft[];
+  mapping: MappingDraft[];
+  portals: string[];
+}
+
+/** Field id → message key: `dept.<id>.name`, `dept.<id>.aliases`, `map.<id>.field`, `map.<id>.department`, `form`. */
+export type FormErrors = Record<string, MessageKey>;
+
+let seq = 0;
+export function newId(prefix: string): string {
+  seq += 1;
+  return `${prefix}${seq}`;
+}
+
+export function splitAliases(text: string): string[] {
+  return text
+    .split(/[,;\n]/u)
+    .map((s) => s.normalize('NFC').trim())
+    .filter((s) => s !== '');
+}
+
+export function toDraft(s: Settings): SettingsDraft {
+  return {
+    departments: s.departments.map((d) => ({ id: newId('d'), name: d.name, aliases: d.aliases.join(', ') })),
+    mapping: s.fieldMapping.map((m) => ({ id: newId('m'), field: m.field, department: m.department })),
+    portals: [...s.portals],
+  };
+}
+
+export function fromDraft(d: SettingsDraft): unknown {
+  return {
+    version: 1,
+    departments: d.departments.map((x) => ({ name: x.name.normalize('NFC'), aliases: splitAliases(x.aliases) })),
+    fieldMapping: d.mapping.map((m) => ({ field: m.field.normalize('NFC'), department: m.department.normalize('NFC') })),
+    portals: d.portals,
+  };
+}
+
+function keyFor(code: string, input: unknown, minimum?: unknown): MessageKey {
+  if (code === 'too_small') {
+    if (typeof input === 'string' && input.trim() === '') return 'errRequired';
+    return minimum === 1 ? 'errRequired' : 'errTooShort';
+  }
+  if (code === 'too_big') return typeof input === 'string' ? 'errTooLong' : 'errTooMany';
+  return 'errInvalid';
+}
+
+export type ValidateResult = { ok: true; settings: Settings } | { ok: false; errors: FormErrors };
+
+export function validateDraft(d: SettingsDraft): ValidateResult {
+  const errors: FormErrors = {};
+  const candidate = fromDraft(d);
+  const parsed = settingsSchema.safeParse(candidate);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const [section, index, prop] = issue.path as [string, number?, string?];
+      const input = (issue as { input?: unknown }).input;
+      const minimum = (issue as { minimum?: unknown }).minimum;
+      const msg = keyFor(issue.code, input, minimum);
+      let id = 'form';
+      if (section === 'departments' && typeof index === 'number') {
+        const row = d.departments[index];
+        if (row) id = `dept.${row.id}.${prop === 'aliases' ? 'aliases' : 'name'}`;
+      } else if (section === 'fieldMapping' && typeof index === 'number') {
+        const row = d.mapping[index];
+        if (row) id = `map.${row.id}.${prop === 'department' ? 'department' : 'field'}`;
+      } else if (section === 'portals') {
+        id = 'portals';
+      }
+      errors[id] ??= msg;
+    }
+  }
+  // Checks the schema cannot express: unique names, mapping to a listed department.
+  const seen = new Set<string>();
+  const names = new Set<string>();
+  for (const row of d.departments) {
+    const k = row.name.normalize('NFC').trim().toLowerCase();
+    if (k === '') continue;
+    if (seen.has(k)) errors[`dept.${row.id}.name`] ??= 'errDuplicateDept';
+    seen.add(k);
+    names.add(row.name.normalize('NFC').trim());
+  }
+  for (const row of d.mapping) {
+    const dep = row.department.normalize('NFC').trim();
+    if (dep !== '' && !names.has(dep)) errors[`map.${row.id}.department`] ??= 'errUnknownDept';
+  }
+  if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
+  return { ok: true, settings: parsed.data };
+}
