@@ -1,0 +1,39 @@
+import { Dexie } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { recordKey, type StoredRecord } from '../../utils/records';
+import { KiemDemDB, SCHEMA_V1, SCHEMA_VERSION } from '../../utils/store/db';
+import { tallyFromCells, tallyFromRecords } from '../../utils/tally';
+import { prng, randomRecords } from './tally-helpers';
+
+describe('schema upgrade v1 → current', () => {
+  it('keeps every record and builds results and cells that tally like the records', async () => {
+    const name = 'upgrade-test';
+    const raw = randomRecords(prng(7), 300);
+    // A first-release database: records only, merged by key as that release stored them.
+    const byKey = new Map<string, StoredRecord>();
+    raw.forEach((r, i) => {
+      const key = recordKey(r);
+      const old = byKey.get(key);
+      byKey.set(key, { ...(old ?? {}), ...r, key, dept: r.department ?? '', firstSeen: old?.firstSeen ?? i, lastSeen: i, sourceUrl: `https://p/${i}` });
+    });
+    const v1Rows = [...byKey.values()];
+
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SCHEMA_V1);
+    await v1.table('records').bulkPut(v1Rows);
+    v1.close();
+
+    const db = new KiemDemDB(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    const records = await db.records.toArray();
+    expect(records.sort((a, b) => (a.key < b.key ? -1 : 1))).toEqual(v1Rows.sort((a, b) => (a.key < b.key ? -1 : 1)));
+    const expected = tallyFromRecords(v1Rows);
+    expect(expected.grand.total).toBeGreaterThan(0);
+    expect(tallyFromCells(await db.cells.toArray())).toEqual(expected);
+    expect(await db.results.count()).toBeGreaterThan(0);
+    expect((await db.meta.get('schema'))?.value).toMatchObject({ version: SCHEMA_VERSION });
+    db.close();
+    await db.delete();
+  });
+});
