@@ -1,0 +1,60 @@
+/**
+ * Reading one cell for one field. Pure over the cell's subtree: no document-wide queries,
+ * so a 10,000-row page costs 10,000 small reads.
+ */
+import { clean } from '../text/fold';
+import { digitizedFromIconName, digitizedFromText, isRealHref, isResultFileHref } from '../vocab/digitized';
+import { looksLikeDate } from '../text/dates';
+import { textOf } from './text';
+
+const LABELLED = '[title], [aria-label], img[alt], [data-original-title], [data-tooltip]';
+
+/**
+ * Digitization shown by a cell: its words, a linked result file, an icon's
+ * title/aria-label/alt, a ticked checkbox, a date of digitization. A result-file column
+ * with nothing in it ("—", "Chưa có tệp", empty) says "not digitized"; an empty yes/no
+ * column says nothing (null).
+ */
+export function readDigitized(cell: Element, fileColumn: boolean): boolean | null {
+  const text = textOf(cell);
+  const byText = digitizedFromText(text);
+  if (byText !== null) return byText;
+  const links = Array.from(cell.querySelectorAll('a[href]'));
+  if (links.some((a) => isResultFileHref(a.getAttribute('href')))) return true;
+  if (isResultFileHref(text)) return true;
+  const labelled = [cell, ...Array.from(cell.querySelectorAll(LABELLED))];
+  for (const el of labelled) {
+    for (const attr of ['title', 'aria-label', 'alt', 'data-original-title', 'data-tooltip']) {
+      const v = digitizedFromText(el.getAttribute(attr));
+      if (v !== null) return v;
+    }
+  }
+  for (const el of labelled) {
+    const v = digitizedFromIconName(el.getAttribute('aria-label')) ?? digitizedFromIconName(el.getAttribute('data-icon'));
+    if (v !== null) return v;
+  }
+  const box = cell.querySelector('input[type="checkbox"]');
+  if (box) return box.hasAttribute('checked') || (box as HTMLInputElement).checked === true;
+  if (text && looksLikeDate(text)) return true;
+  if (fileColumn) {
+    if (links.some((a) => isRealHref(a.getAttribute('href')))) return true;
+    if (!text) return false;
+  }
+  return null;
+}
+
+/** Either of several digitization columns: any yes → yes; else any no → no; else unknown. */
+export function combineDigitized(values: (boolean | null)[]): boolean | null {
+  if (values.includes(true)) return true;
+  if (values.includes(false)) return false;
+  return null;
+}
+
+/** A code or number as shown: the first token that looks like one when a cell holds more. */
+export function pickCode(text: string): string | null {
+  const t = clean(text);
+  if (!t || !/\d/u.test(t)) return null;
+  if (!/\s/u.test(t)) return t;
+  const token = t.split(' ').find((w) => /\d/u.test(w) && w.length >= 5 && /[.\-/]/u.test(w));
+  return token ?? null;
+}

@@ -1,0 +1,133 @@
+/**
+ * The extraction engine: DOM in, records out. Finds record tables by structure and header
+ * meaning (never by site), reads rows into zod-checked records. Runs in a content script
+ * (no browser.* APIs, no heavy dependencies) and in Node over happy-dom.
+ */
+import { mergeFacts, recordKey, type PortalRecord } from '../records';
+import type { Settings } from '../settings';
+import { departmentIndex } from '../vocab/departments';
+import type { HeaderField } from '../vocab/headers';
+import { isNoDataText } from '../vocab/noise';
+import { isRecordHeader, kindOf, mapColumns, type Column } from './columns';
+import { findDetailBlocks } from './detail';
+import { findGrids, tableGrid, type Grid } from './grid';
+import { pageDepartment } from './page';
+import { buildRecord, type Entry, type RecordContext, type RowRejection } from './record';
+import { textOf } from './text';
+
+export type { RowRejection } from './record';
+
+export interface ExtractContext {
+  url: string;
+  settings: Settings;
+}
+
+export interface RecordTable {
+  root: Element;
+  kind: 'dossier' | 'result';
+  rows(): Element[];
+  readRow(row: Element): PortalRecord | RowRejection | null;
+}
+
+function span(el: Element): number {
+  const n = Number.parseInt(el.getAttribute('colspan') ?? '1', 10);
+  return Number.isFinite(n) && n > 0 ? n : 1;
+}
+
+function isHeaderCell(c: Element): boolean {
+  return c.tagName.toLowerCase() === 'th' || c.getAttribute('role') === 'columnheader';
+}
+
+function listTable(grid: Grid, columns: Column[], ctx: RecordContext): RecordTable {
+  const kind = kindOf(columns.map((c) => c.field));
+  const width = columns.length;
+  return {
+    root: grid.root,
+    kind,
+    rows: () => grid.bodyRows(),
+    readRow(row) {
+      const cells = grid.cells(row);
+      if (cells.length === 0) return null;
+      // One cell across the table: "Không có dữ liệu", a pager, a group caption, an expansion.
+      if (cells.length === 1 && width > 1) return null;
+      if (cells.every(isHeaderCell)) return null; // a repeated header row
+      if (cells.length <= 2 && isNoDataText(textOf(row))) return null;
+      const entries: Entry[] = [];
+      let pos = 0;
+      for (const cell of cells) {
+        const field: HeaderField | null = columns[pos]?.field ?? null;
+        entries.push({ field, cell });
+        pos += span(cell);
+      }
+      if (entries.every((e) => e.field === 'applicant' || !textOf(e.cell))) {
+        if (!cells.some((c) => c.querySelector('a[href], img, [title], [aria-label], input'))) return null;
+      }
+      return buildRecord(entries, kind, ctx);
+    },
+  };
+}
+
+/**
+ * Every record table of the page (and detail block), in document order. Cheap on pages
+ * without any: one query for grids, header texts only, a few queries for detail blocks.
+ */
+export function findRecordTables(doc: Document, ctx: ExtractContext): RecordTable[] {
+  const departments = departmentIndex(ctx.settings);
+  let rctx: RecordContext | null = null;
+  // Page context is looked up only once a record table is found.
+  const recordCtx = (): RecordContext => (rctx ??= { departments, page: pageDepartment(doc, departments) });
+
+  const found: RecordTable[] = [];
+  const others: { el: Element; rows: Element[]; cells: (r: Element) => Element[] }[] = [];
+  const inside = (el: Element) => found.some((t) => t.root === el || t.root.contains(el));
+
+  for (const grid of findGrids(doc)) {
+    if (inside(grid.root)) continue; // nested tables (attachments) inside a record row
+    let g = grid;
+    let columns = mapColumns(g.headerRows);
+    if (!isRecordHeader(columns) && g.headerRows.length === 0 && g.root.tagName.toLowerCase() === 'table') {
+      g = tableGrid(g.root, true); // header row written with <td> cells
+      columns = mapColumns(g.headerRows);
+    }
+    if (isRecordHeader(columns)) found.push(listTable(g, columns, recordCtx()));
+    else if (grid.root.tagName.toLowerCase() === 'table') {
+      others.push({ el: grid.root, rows: grid.bodyRows(), cells: grid.cells });
+    }
+  }
+
+  for (const block of findDetailBlocks(doc, others, inside)) {
+    const kind = kindOf(block.entries.map((e) => e.field));
+    const c = recordCtx();
+    found.push({
+      root: block.root,
+      kind,
+      rows: () => [block.root],
+      readRow: () => buildRecord(block.entries, kind, c),
+    });
+  }
+  found.sort((a, b) => (a.root === b.root ? 0 : a.root.compareDocumentPosition(b.root) & 4 ? -1 : 1));
+  return found;
+}
+
+/** All records of the page, one per identity (later rows' facts merged in), and rejections by reason. */
+export function extractPage(
+  doc: Document,
+  ctx: ExtractContext,
+): { records: PortalRecord[]; rejected: Record<string, number> } {
+  const byKey = new Map<string, PortalRecord>();
+  const rejected: Record<string, number> = {};
+  for (const table of findRecordTables(doc, ctx)) {
+    for (const row of table.rows()) {
+      const r = table.readRow(row);
+      if (r === null) continue;
+      if ('reason' in r) {
+        rejected[r.reason] = (rejected[r.reason] ?? 0) + 1;
+        continue;
+      }
+      const key = recordKey(r);
+      const old = byKey.get(key);
+      byKey.set(key, old ? mergeFacts(old, r).merged : r);
+    }
+  }
+  return { records: [...byKey.values()], rejected };
+}

@@ -1,0 +1,213 @@
+/**
+ * Cells with meanings → one validated record. Shared by list rows and detail blocks.
+ * The applicant column is never read; packed cells are split by label.
+ */
+import { MAX_CODE, MAX_TEXT, recordSchema, type PortalRecord } from '../records';
+import { parseDate } from '../text/dates';
+import { clean } from '../text/fold';
+import { splitLabelled } from '../text/packed';
+import type { HeaderField } from '../vocab/headers';
+import { lookupLabel } from '../vocab/labels';
+import { parseStatus } from '../vocab/status';
+import { parseValidity } from '../vocab/validity';
+import { departmentOfField, resolveDepartment, type DepartmentIndex } from '../vocab/departments';
+import { combineDigitized, pickCode, readDigitized } from './cells';
+import { linesOf, textOf } from './text';
+
+export interface Entry {
+  field: HeaderField | null;
+  cell: Element;
+}
+
+/** The page's department, found once per page: the shown text and its canonical name. */
+export interface PageDepartment {
+  text: string;
+  canonical: string | null;
+}
+
+export interface RecordContext {
+  departments: DepartmentIndex;
+  page: PageDepartment | null;
+}
+
+export interface RowRejection {
+  reason: string;
+}
+
+type Facts = {
+  code: string | null;
+  resultNumber: string | null;
+  procedure: string | null;
+  field: string | null;
+  department: string | null;
+  receivedAt: string | null;
+  dueAt: string | null;
+  resolvedAt: string | null;
+  issuedAt: string | null;
+  validUntil: string | null;
+  permanent: boolean | null;
+  status: string | null;
+};
+
+const DATE_FIELDS = new Set<HeaderField>(['receivedAt', 'dueAt', 'resolvedAt', 'issuedAt']);
+const TEXT_FIELDS = new Set<HeaderField>(['procedure', 'field', 'department', 'status']);
+const RESULT_STATUSES = new Set([9, 10]);
+
+const clip = (s: string | null, max: number): string | null => {
+  if (s === null) return null;
+  const c = clean(s);
+  if (!c) return null;
+  return c.length > max ? c.slice(0, max).trimEnd() : c;
+};
+
+const isLabel = (label: string) => lookupLabel(label) !== null;
+
+function emptyFacts(): Facts {
+  return {
+    code: null, resultNumber: null, procedure: null, field: null, department: null, receivedAt: null,
+    dueAt: null, resolvedAt: null, issuedAt: null, validUntil: null, permanent: null, status: null,
+  };
+}
+
+/** Fill a fact from a labelled value, never overwriting what a column already gave. */
+function fillFact(facts: Facts, field: HeaderField, value: string): void {
+  if (!value) return;
+  if (DATE_FIELDS.has(field)) {
+    const k = field as 'receivedAt' | 'dueAt' | 'resolvedAt' | 'issuedAt';
+    facts[k] ??= parseDate(value);
+  } else if (field === 'validUntil') {
+    if (facts.validUntil === null && facts.permanent === null) Object.assign(facts, parseValidity(value));
+  } else if (field === 'code') {
+    facts.code ??= pickCode(value);
+  } else if (field === 'resultNumber') {
+    facts.resultNumber ??= pickCode(value) ?? clean(value);
+  } else if (TEXT_FIELDS.has(field)) {
+    const k = field as 'procedure' | 'field' | 'department' | 'status';
+    facts[k] ??= clean(value);
+  }
+}
+
+/**
+ * A packed cell: labelled parts fill their fields; in a code cell the first unlabelled
+ * code-like line is the code and the next long unlabelled line the procedure.
+ */
+function readPacked(cell: Element, facts: Facts, isCodeCell: boolean): void {
+  let codeSeen = false;
+  for (const line of linesOf(cell)) {
+    for (const part of splitLabelled(line, isLabel)) {
+      if (part.label !== null) {
+        const f = lookupLabel(part.label);
+        if (f && f !== 'applicant') fillFact(facts, f, part.value);
+        continue;
+      }
+      if (!isCodeCell) continue;
+      if (!codeSeen && facts.code === null) {
+        const code = pickCode(part.value);
+        if (code) {
+          facts.code = code;
+          codeSeen = true;
+          continue;
+        }
+      }
+      // Procedure names are long; short unlabelled lines may be names of people: skip them.
+      if (codeSeen && facts.procedure === null && part.value.split(' ').length >= 4 && !parseDate(part.value)) {
+        facts.procedure = part.value;
+      }
+    }
+  }
+}
+
+export function buildRecord(
+  entries: Entry[],
+  kind: 'dossier' | 'result',
+  ctx: RecordContext,
+): PortalRecord | RowRejection {
+  const facts = emptyFacts();
+  const digitized: (boolean | null)[] = [];
+  let statusShown = false;
+  const packedCells: { cell: Element; code: boolean }[] = [];
+
+  for (const { field, cell } of entries) {
+    if (field === 'applicant') continue; // personal data: never read
+    if (field === null) {
+      packedCells.push({ cell, code: false });
+      continue;
+    }
+    if (field === 'digitized' || field === 'resultFile') {
+      digitized.push(readDigitized(cell, field === 'resultFile'));
+      continue;
+    }
+    if (field === 'code') {
+      const lines = linesOf(cell);
+      if (lines.length > 1 || lines.some((l) => l.includes(':'))) packedCells.unshift({ cell, code: true });
+      else facts.code ??= pickCode(lines[0] ?? '');
+      continue;
+    }
+    const text = textOf(cell);
+    if (!text) continue;
+    if (DATE_FIELDS.has(field)) fillFact(facts, field, text);
+    else if (field === 'validUntil') fillFact(facts, field, text);
+    else if (field === 'resultNumber') facts.resultNumber ??= pickCode(linesOf(cell)[0] ?? '') ?? clean(text);
+    else if (field === 'status') {
+      statusShown = true;
+      facts.status ??= text;
+    } else fillFact(facts, field, text);
+  }
+  for (const p of packedCells) readPacked(p.cell, facts, p.code);
+
+  const code = clip(facts.code, MAX_CODE);
+  const resultNumber = clip(facts.resultNumber, MAX_CODE);
+  if (kind === 'dossier' ? !code : !code && !resultNumber) return { reason: 'no-key' };
+
+  const { status, statusCode } = parseStatus(facts.status);
+  const fieldText = clip(facts.field, MAX_TEXT);
+  const dept = pickDepartment(facts.department, fieldText, ctx);
+
+  let dig = combineDigitized(digitized);
+  // A dossier known to have no result yet has nothing to digitize.
+  if (kind === 'dossier' && statusShown && statusCode !== null && !RESULT_STATUSES.has(statusCode) && !facts.resolvedAt) {
+    dig = null;
+  }
+
+  const candidate = {
+    kind,
+    code,
+    resultNumber,
+    procedure: clip(facts.procedure, MAX_TEXT),
+    field: fieldText,
+    department: clip(dept.name, 300),
+    departmentFrom: dept.name ? dept.from : null,
+    receivedAt: facts.receivedAt,
+    dueAt: facts.dueAt,
+    resolvedAt: facts.resolvedAt,
+    issuedAt: facts.issuedAt,
+    validUntil: facts.validUntil,
+    permanent: facts.permanent,
+    status: clip(status, 500),
+    statusCode,
+    digitized: dig,
+  };
+  const parsed = recordSchema.safeParse(candidate);
+  return parsed.success ? parsed.data : { reason: 'invalid' };
+}
+
+/**
+ * Department, in order: a known department in the row's column, the page's, the lĩnh vực
+ * mapping; a name that matches no known department is kept as shown (column, then page)
+ * only when nothing better is known ("Sở Khoa học và Công nghệ" names the agency, not a
+ * department, so the lĩnh vực mapping is more precise).
+ */
+function pickDepartment(
+  column: string | null,
+  field: string | null,
+  ctx: RecordContext,
+): { name: string | null; from: 'column' | 'page' | 'field-mapping' } {
+  const colCanonical = column ? resolveDepartment(column, ctx.departments) : null;
+  if (colCanonical) return { name: colCanonical, from: 'column' };
+  if (ctx.page?.canonical) return { name: ctx.page.canonical, from: 'page' };
+  const mapped = departmentOfField(field, ctx.departments);
+  if (mapped) return { name: mapped, from: 'field-mapping' };
+  if (column) return { name: clean(column), from: 'column' };
+  if (ctx.page?.text) return { name: ctx.page.text, from: 'page' };
+  return { name: null, from: 'column' };
+}

@@ -1,0 +1,45 @@
+/**
+ * Text of DOM elements as a user reads it: scripts, styles and templates skipped, block
+ * elements and <br> as line breaks. Own walk instead of innerText, which needs layout
+ * (absent in happy-dom) and is slow on big pages.
+ */
+import { clean } from '../text/fold';
+
+const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG', 'svg', 'BUTTON', 'SELECT', 'OPTION', 'TEXTAREA']);
+const BLOCK = new Set([
+  'BR', 'DIV', 'P', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'TR', 'TABLE', 'TBODY', 'THEAD', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
+  'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'BLOCKQUOTE', 'PRE', 'HR', 'FORM', 'FIELDSET', 'ADDRESS', 'NAV',
+]);
+
+function walk(node: Node, out: string[]): void {
+  for (let c = node.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === 3) {
+      out.push(c.nodeValue ?? '');
+    } else if (c.nodeType === 1) {
+      const tag = (c as Element).tagName.toUpperCase();
+      if (SKIP.has(tag)) continue;
+      const block = BLOCK.has(tag);
+      if (block) out.push('\n');
+      walk(c, out);
+      if (block) out.push('\n');
+    }
+  }
+}
+
+/** The element's lines, cleaned, empty ones dropped. */
+export function linesOf(el: Element): string[] {
+  const out: string[] = [];
+  walk(el, out);
+  return out
+    .join('')
+    .split('\n')
+    .map((l) => clean(l))
+    .filter((l) => l !== '');
+}
+
+/** The element's text on one line (cleaned). */
+export function textOf(el: Element): string {
+  const out: string[] = [];
+  walk(el, out);
+  return clean(out.join('').replace(/\n/gu, ' '));
+}

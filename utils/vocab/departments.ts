@@ -1,0 +1,70 @@
+/**
+ * Department names: canonical names and aliases come from the user's settings; this file
+ * holds the wordings that introduce a department on a page and the filter placeholders.
+ */
+import type { Settings } from '../settings';
+import { matchKey, containsWords } from '../text/keys';
+
+/** Placeholders of a department filter that mean "no department chosen". */
+export const ALL_PLACEHOLDERS: readonly string[] = ['Tất cả', 'Tất cả đơn vị', 'Chọn đơn vị', 'Tất cả phòng ban', 'Chọn', 'Toàn bộ'];
+
+/** Words that introduce a department in a title or breadcrumb: "Đơn vị: …". */
+export const DEPARTMENT_INTRO: readonly string[] = [
+  'Đơn vị', 'Đơn vị xử lý', 'Đơn vị giải quyết', 'Phòng ban', 'Phòng ban xử lý', 'Cơ quan', 'Cơ quan giải quyết', 'Cơ quan xử lý',
+];
+
+export interface DepartmentIndex {
+  exact: Map<string, string>; // matchKey(name or alias) → canonical name
+  names: [string, string][]; // [matchKey(name), name], longest first, for contains matches
+  fields: Map<string, string>; // matchKey(lĩnh vực) → canonical name
+}
+
+export function departmentIndex(settings: Settings): DepartmentIndex {
+  const exact = new Map<string, string>();
+  const names: [string, string][] = [];
+  for (const d of settings.departments) {
+    const k = matchKey(d.name);
+    if (k) {
+      exact.set(k, d.name);
+      names.push([k, d.name]);
+    }
+    for (const a of d.aliases) {
+      const ka = matchKey(a);
+      if (ka && !exact.has(ka)) exact.set(ka, d.name);
+    }
+  }
+  names.sort((a, b) => b[0].length - a[0].length);
+  const fields = new Map<string, string>();
+  for (const m of settings.fieldMapping) fields.set(matchKey(m.field), m.department);
+  return { exact, names, fields };
+}
+
+/**
+ * The canonical department a text names: a name or alias (folded, exact), else a canonical
+ * name contained in it ("Phòng Quản lý khoa học - Sở KH&CN"). Aliases are short and
+ * ambiguous ("Văn phòng"), so they only match exactly.
+ */
+export function resolveDepartment(text: string | null | undefined, idx: DepartmentIndex): string | null {
+  const key = matchKey(text);
+  if (!key) return null;
+  const hit = idx.exact.get(key);
+  if (hit) return hit;
+  if (key.length > 200) return null;
+  for (const [k, name] of idx.names) if (containsWords(key, k)) return name;
+  return null;
+}
+
+/** The department the lĩnh vực → department mapping gives, or null. */
+export function departmentOfField(field: string | null | undefined, idx: DepartmentIndex): string | null {
+  const key = matchKey(field);
+  return key ? (idx.fields.get(key) ?? null) : null;
+}
+
+const PLACEHOLDER_KEYS = ALL_PLACEHOLDERS.map(matchKey);
+
+/** True when a filter value means "all" / "choose…" rather than one department. */
+export function isPlaceholder(text: string | null | undefined): boolean {
+  const key = matchKey(text);
+  if (!key) return true;
+  return PLACEHOLDER_KEYS.some((p) => key === p || key.startsWith(`${p} `));
+}

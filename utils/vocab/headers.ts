@@ -1,0 +1,143 @@
+/**
+ * Column header vocabulary: what a header text means for a record. Data, not code:
+ * every wording seen on the portals (fixtures README) plus justified variants. Matched
+ * on matchKey() (folded, punctuation as spaces): exact wordings first, then contains
+ * rules in priority order, most specific first.
+ */
+import { containsWords, matchKey } from '../text/keys';
+
+export type HeaderField =
+  | 'applicant' // recognised only so it is never read
+  | 'code'
+  | 'resultNumber'
+  | 'procedure'
+  | 'field'
+  | 'department'
+  | 'receivedAt'
+  | 'dueAt'
+  | 'resolvedAt'
+  | 'issuedAt'
+  | 'validUntil'
+  | 'status'
+  | 'digitized' // a yes/no digitization column: empty means "not shown"
+  | 'resultFile'; // a result file / attachment column: empty means "no file", i.e. not digitized
+
+/** Exact wordings (any case, any diacritics form). */
+export const HEADER_WORDINGS: Record<HeaderField, readonly string[]> = {
+  applicant: [
+    'Chủ hồ sơ', 'Người nộp', 'Tổ chức/cá nhân', 'Người nộp hồ sơ', 'Tên chủ hồ sơ', 'Người đứng tên',
+    'Tổ chức, cá nhân', 'Cá nhân/tổ chức', 'Công dân/Doanh nghiệp', 'Họ tên', 'Họ và tên', 'Người đề nghị',
+    'Địa chỉ', 'Số điện thoại', 'Điện thoại', 'Email', 'Số CMND', 'Số CCCD', 'CMND/CCCD', 'Số giấy tờ',
+  ],
+  code: [
+    'Mã hồ sơ', 'Mã HS', 'Mã số hồ sơ', 'Số biên nhận', 'Thông tin hồ sơ', 'Số hồ sơ', 'Mã biên nhận',
+    'Số hiệu hồ sơ', 'Mã hồ sơ TTHC', 'Hồ sơ',
+  ],
+  department: [
+    'Đơn vị', 'Đơn vị xử lý', 'Phòng ban xử lý', 'Phòng ban', 'Phòng chuyên môn', 'Đơn vị giải quyết',
+    'Đơn vị thực hiện', 'Đơn vị chủ trì', 'Cơ quan giải quyết', 'Cơ quan thực hiện', 'Cơ quan xử lý',
+    'Bộ phận xử lý', 'Phòng xử lý',
+  ],
+  digitized: [
+    'HỆ THỐNG TỈNH', 'Kết quả số hóa', 'KHO QUỐC GIA', 'Số hóa', 'Số hóa kết quả', 'Số hóa KQ',
+    'Trạng thái số hóa', 'Đã số hóa', 'Tình trạng số hóa', 'Kho quốc gia', 'Kho dữ liệu', 'Số hóa hồ sơ',
+  ],
+  resultFile: [
+    'File kết quả', 'Tệp đính kèm', 'Tệp kết quả', 'File đính kèm', 'Đính kèm', 'Bản điện tử',
+    'Tài liệu đính kèm', 'Kết quả điện tử', 'Tệp tin kết quả', 'File', 'Tệp',
+  ],
+  dueAt: [
+    'Hạn trả', 'Ngày hẹn trả', 'Ngày hẹn trả kết quả', 'Hạn xử lý', 'Hạn giải quyết', 'Hẹn trả',
+    'Ngày hẹn', 'Thời hạn giải quyết', 'Hạn hoàn thành',
+  ],
+  field: ['Lĩnh vực', 'Lĩnh vực TTHC', 'Tên lĩnh vực'],
+  issuedAt: ['Ngày ban hành', 'NGÀY CẤP', 'Ngày ký', 'Ngày cấp kết quả', 'Ngày ký kết quả'],
+  procedure: [
+    'Tên nội dung', 'Tên thủ tục', 'Tên thủ tục hành chính', 'Tên TTHC', 'Thủ tục hành chính', 'Trích yếu',
+    'Thủ tục', 'TTHC', 'Trích yếu nội dung',
+  ],
+  receivedAt: ['Ngày nhận', 'Ngày tiếp nhận', 'Ngày nộp', 'Ngày nộp hồ sơ', 'Ngày nhận hồ sơ', 'Thời gian tiếp nhận'],
+  resolvedAt: [
+    'Ngày có kết quả', 'Ngày hoàn thành', 'Ngày kết thúc xử lý', 'Ngày trả kết quả', 'Ngày xử lý xong',
+    'Ngày kết thúc', 'Ngày trả',
+  ],
+  resultNumber: ['Số ký hiệu', 'Số ký hiệu kết quả', 'Số hiệu văn bản', 'Số văn bản', 'Số quyết định', 'Số giấy chứng nhận', 'Số kết quả'],
+  status: ['Tình trạng', 'Trạng thái', 'Trạng thái hồ sơ', 'Trạng thái xử lý', 'Tình trạng xử lý', 'Tình trạng hồ sơ'],
+  validUntil: ['Hiệu lực đến', 'Ngày hết hiệu lực', 'THỜI HẠN HIỆU LỰC', 'Hiệu lực', 'Thời hạn', 'Ngày hết hạn', 'Có giá trị đến'],
+};
+
+/**
+ * Contains rules, tried in order after the exact table: the first rule whose words occur
+ * in the header wins. Order encodes priority ("Ngày hẹn trả kết quả" is a due date even
+ * though it contains "trả kết quả"; "Trạng thái số hóa" is digitization, not status).
+ */
+export const HEADER_CONTAINS: readonly (readonly [string, HeaderField])[] = [
+  ['chu ho so', 'applicant'],
+  ['nguoi nop', 'applicant'],
+  ['ca nhan', 'applicant'],
+  ['dia chi', 'applicant'],
+  ['dien thoai', 'applicant'],
+  ['so ky hieu', 'resultNumber'],
+  ['so hieu van ban', 'resultNumber'],
+  ['so hoa', 'digitized'],
+  ['so hoa kq', 'digitized'],
+  ['ngay hen', 'dueAt'],
+  ['hen tra', 'dueAt'],
+  ['han tra', 'dueAt'],
+  ['han xu ly', 'dueAt'],
+  ['han giai quyet', 'dueAt'],
+  ['ma ho so', 'code'],
+  ['ma so ho so', 'code'],
+  ['ma hs', 'code'],
+  ['so bien nhan', 'code'],
+  ['ma bien nhan', 'code'],
+  ['so ho so', 'code'],
+  ['ngay tiep nhan', 'receivedAt'],
+  ['ngay nhan', 'receivedAt'],
+  ['ngay nop', 'receivedAt'],
+  ['ngay co ket qua', 'resolvedAt'],
+  ['ngay hoan thanh', 'resolvedAt'],
+  ['ngay ket thuc', 'resolvedAt'],
+  ['ngay tra', 'resolvedAt'],
+  ['ngay xu ly xong', 'resolvedAt'],
+  ['ngay ban hanh', 'issuedAt'],
+  ['ngay cap', 'issuedAt'],
+  ['ngay ky', 'issuedAt'],
+  ['het hieu luc', 'validUntil'],
+  ['hieu luc', 'validUntil'],
+  ['het han', 'validUntil'],
+  ['linh vuc', 'field'],
+  ['thu tuc', 'procedure'],
+  ['tthc', 'procedure'],
+  ['trich yeu', 'procedure'],
+  ['ten noi dung', 'procedure'],
+  ['file', 'resultFile'],
+  ['tep', 'resultFile'],
+  ['dinh kem', 'resultFile'],
+  ['don vi', 'department'],
+  ['phong ban', 'department'],
+  ['co quan', 'department'],
+  ['tinh trang', 'status'],
+  ['trang thai', 'status'],
+];
+
+const EXACT = new Map<string, HeaderField>();
+for (const [f, words] of Object.entries(HEADER_WORDINGS) as [HeaderField, readonly string[]][]) {
+  for (const w of words) EXACT.set(matchKey(w), f);
+}
+
+/** Longer than this, a "header" is a sentence, not a column name. */
+const MAX_HEADER_KEY = 60;
+
+/** The record field a header text names, or null for unknown columns (STT, Thao tác …). */
+export function lookupHeader(text: string | null | undefined): HeaderField | null {
+  const key = matchKey(text);
+  if (!key || key.length > MAX_HEADER_KEY) return null;
+  const exact = EXACT.get(key);
+  if (exact) return exact;
+  for (const [needle, f] of HEADER_CONTAINS) if (containsWords(key, needle)) return f;
+  return null;
+}
+
+/** Fields that identify a record: a table needs one of them to be a record table. */
+export const KEY_FIELDS: readonly HeaderField[] = ['code', 'resultNumber'];
