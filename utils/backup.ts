@@ -1,0 +1,124 @@
+/**
+ * Backup and restore of every stored record as JSON. A restore checks the whole file
+ * before writing anything, then merges through the same path as capture, so restoring
+ * twice, or restoring another clerk's overlapping backup, never counts a result twice.
+ */
+import { z } from 'zod';
+import { OUTPUT_FIELDS, recordKey, recordSchema, type PortalRecord, type StoredRecord } from './records';
+import type { KiemDemDB } from './store/db';
+import { importRecords, type UpsertCounts } from './store/upsert';
+
+export const BACKUP_APP = 'kiem-dem-tthc';
+export const BACKUP_VERSION = 1;
+export const MAX_BACKUP_RECORDS = 500_000;
+
+const provenanceSchema = z.object({
+  firstSeen: z.number().int().min(0).max(8.64e15),
+  lastSeen: z.number().int().min(0).max(8.64e15),
+  sourceUrl: z.string().max(4000),
+});
+
+/** A stored record in a backup: the record format plus provenance (key and dept are recomputed). */
+export const backupRecordSchema = z
+  .unknown()
+  .transform((v, ctx) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+      ctx.addIssue({ code: 'custom', message: 'không phải một bản ghi' });
+      return z.NEVER;
+    }
+    const o = v as Record<string, unknown>;
+    const facts: Record<string, unknown> = {};
+    for (const f of OUTPUT_FIELDS) facts[f] = o[f] ?? null;
+    const record = recordSchema.safeParse(facts);
+    const prov = provenanceSchema.safeParse(o);
+    if (!record.success || !prov.success) {
+      ctx.addIssue({ code: 'custom', message: describeIssue(facts, record.error?.issues[0]?.path, prov.error?.issues[0]?.path) });
+      return z.NEVER;
+    }
+    const r: PortalRecord = record.data;
+    return { ...r, key: recordKey(r), dept: r.department ?? '', ...prov.data } satisfies StoredRecord;
+  });
+
+export const backupSchema = z.object({
+  app: z.literal(BACKUP_APP),
+  version: z.number().int().min(1).max(BACKUP_VERSION),
+  exportedAt: z.string().max(40),
+  records: z.array(backupRecordSchema).max(MAX_BACKUP_RECORDS),
+});
+export type Backup = z.infer<typeof backupSchema>;
+
+const FIELD_NAME: Record<string, string> = {
+  kind: 'loại',
+  code: 'mã hồ sơ',
+  resultNumber: 'số ký hiệu',
+  procedure: 'thủ tục',
+  field: 'lĩnh vực',
+  department: 'đơn vị',
+  departmentFrom: 'nguồn đơn vị',
+  receivedAt: 'ngày tiếp nhận',
+  dueAt: 'ngày hẹn trả',
+  resolvedAt: 'ngày có kết quả',
+  issuedAt: 'ngày ban hành',
+  validUntil: 'hiệu lực đến',
+  permanent: 'vĩnh viễn',
+  status: 'trạng thái',
+  statusCode: 'mã trạng thái',
+  digitized: 'số hóa',
+  firstSeen: 'thời điểm thu thập đầu',
+  lastSeen: 'thời điểm thu thập cuối',
+  sourceUrl: 'nguồn',
+};
+
+function describeIssue(facts: Record<string, unknown>, recordPath?: PropertyKey[], provPath?: PropertyKey[]): string {
+  if (facts.kind === 'dossier' && (facts.code === null || facts.code === '')) return 'thiếu mã hồ sơ';
+  if ((facts.code ?? null) === null && (facts.resultNumber ?? null) === null) return 'thiếu mã hồ sơ và số ký hiệu';
+  const field = String((recordPath ?? provPath)?.[0] ?? '');
+  return `${FIELD_NAME[field] ?? field} không hợp lệ`;
+}
+
+/** Vietnamese messages for a failed parse: "Tệp sao lưu không hợp lệ: bản ghi thứ 12 thiếu mã hồ sơ". */
+function backupErrors(error: z.ZodError): string[] {
+  const out: string[] = [];
+  for (const issue of error.issues.slice(0, 50)) {
+    const [top, index] = issue.path;
+    let what: string;
+    if (top === 'records' && typeof index === 'number') what = `bản ghi thứ ${index + 1} ${issue.message}`;
+    else if (top === 'records') what = issue.code === 'too_big' ? `quá nhiều bản ghi (tối đa ${MAX_BACKUP_RECORDS})` : 'thiếu danh sách bản ghi';
+    else if (top === 'app') what = 'không phải tệp sao lưu của Kiểm đếm TTHC';
+    else if (top === 'version') what = 'phiên bản tệp không được hỗ trợ (tệp từ bản mới hơn?)';
+    else what = `trường ${String(top ?? '')} không hợp lệ`;
+    out.push(`Tệp sao lưu không hợp lệ: ${what}`);
+  }
+  if (error.issues.length > 50) out.push(`… và ${error.issues.length - 50} lỗi khác`);
+  return out;
+}
+
+/** Check a backup text completely; nothing is written. */
+export function parseBackup(text: string): { ok: true; backup: Backup } | { ok: false; errors: string[] } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, errors: ['Tệp sao lưu không hợp lệ: không đọc được nội dung JSON'] };
+  }
+  const parsed = backupSchema.safeParse(json);
+  return parsed.success ? { ok: true, backup: parsed.data } : { ok: false, errors: backupErrors(parsed.error) };
+}
+
+/** Every stored record as JSON, one record per line (diff-friendly, easy to inspect). */
+export async function makeBackup(db: KiemDemDB, now: number = Date.now()): Promise<string> {
+  const records = await db.records.toArray();
+  const head = JSON.stringify({ app: BACKUP_APP, version: BACKUP_VERSION, exportedAt: new Date(now).toISOString() });
+  const lines = records.map((r) => JSON.stringify(r));
+  return `${head.slice(0, -1)},"records":[\n${lines.join(',\n')}\n]}\n`;
+}
+
+export type RestoreResult = ({ ok: true } & UpsertCounts) | { ok: false; errors: string[] };
+
+/** Validate everything, then merge; a bad file changes nothing. */
+export async function restoreBackup(db: KiemDemDB, text: string): Promise<RestoreResult> {
+  const parsed = parseBackup(text);
+  if (!parsed.ok) return parsed;
+  const counts = await importRecords(db, parsed.backup.records);
+  return { ok: true, ...counts };
+}
