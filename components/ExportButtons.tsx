@@ -13,6 +13,16 @@ import { csvFileName, detailCsvChunks, summaryCsv } from '../utils/csv';
 import { makeBackup } from '../utils/backup';
 import type { Period, Tally } from '../utils/tally';
 import type { KiemDemDB } from '../utils/store/db';
+import type { StoredRecord } from '../utils/records';
+
+// The Excel writer is loaded only on click, as its own chunk (not in the popup bundle).
+type XlsxModule = { buildXlsx: (tally: Tally, records: readonly StoredRecord[]) => Promise<Blob> };
+const xlsxModules = import.meta.glob<XlsxModule>('../utils/xlsx.ts');
+function loadXlsx(): Promise<XlsxModule> {
+  const load = xlsxModules['../utils/xlsx.ts'];
+  if (!load) return Promise.reject(new Error('Excel (XLSX) chưa có trong bản dựng này'));
+  return load();
+}
 
 type Job = 'summary' | 'detail' | 'xlsx' | 'backup';
 
@@ -46,7 +56,7 @@ export function ExportButtons({ db, tally, period, recordCount }: { db: KiemDemD
 
   const summary = () =>
     run('summary', async () => {
-      const name = csvFileName('summary', period);
+      const name = csvFileName('tong-hop', period);
       downloadBlob(toBlob(summaryCsv(tally), CSV_MIME), name);
       return name;
     });
@@ -55,18 +65,20 @@ export function ExportButtons({ db, tally, period, recordCount }: { db: KiemDemD
     run('detail', async () => {
       const total = recordCount;
       progress(0, total);
-      const records = await readAllRecords(db);
-      const parts = await detailCsvChunks(records, (done: number, all?: number) => progress(done, all ?? records.length));
-      const name = csvFileName('detail', period);
+      const records = await readAllRecords(db, (read) =>
+        setNotice({ kind: 'info', text: t('exportReading', { done: formatCount(read, lang), total: formatCount(Math.max(total, read), lang) }) }),
+      );
+      const parts = await detailCsvChunks(records, (done, all) => progress(done, all));
+      const name = csvFileName('chi-tiet', period);
       downloadBlob(toBlob(parts, CSV_MIME), name);
       return name;
     });
 
   const xlsx = () =>
     run('xlsx', async () => {
-      const [{ buildXlsx }, records] = await Promise.all([import('../utils/xlsx'), readAllRecords(db)]);
+      const [{ buildXlsx }, records] = await Promise.all([loadXlsx(), readAllRecords(db)]);
       const blob = await buildXlsx(tally, records);
-      const name = csvFileName('summary', period).replace(/\.csv$/iu, '') + '.xlsx';
+      const name = csvFileName('tong-hop', period).replace(/\.csv$/iu, '.xlsx');
       downloadBlob(toBlob(blob, XLSX_MIME), name);
       return name;
     });

@@ -39,7 +39,7 @@ export function ImportPanel({ db }: { db: KiemDemDB }) {
           setNotice({ kind: 'error', text: t('importFailed', { file: file.name }), details: pre.errors });
           return;
         }
-        outcome = await importRecords(db, (parsed as { records: Parameters<typeof importRecords>[1] }).records);
+        outcome = await importRecords(db, parsed.records);
       }
       const s = summariseImport(outcome);
       if (s.errors.length > 0) {

@@ -78,6 +78,7 @@ export const en: Record<MessageKey, string> = {
   exportXlsx: 'Xuất Excel (XLSX)',
   exportBackup: 'Sao lưu',
   exportProgress: 'Exporting {done}/{total} records…',
+  exportReading: 'Reading {done}/{total} records…',
   exportDone: 'Created {file}.',
   exportFailed: 'Export failed: {message}',
   exportBusy: 'Creating file…',

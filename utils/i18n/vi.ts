@@ -81,6 +81,7 @@ export const vi = {
   exportXlsx: 'Xuất Excel (XLSX)',
   exportBackup: 'Sao lưu',
   exportProgress: 'Đang xuất {done}/{total} bản ghi…',
+  exportReading: 'Đang đọc {done}/{total} bản ghi…',
   exportDone: 'Đã tạo tệp {file}.',
   exportFailed: 'Không xuất được: {message}',
   exportBusy: 'Đang tạo tệp…',

@@ -74,8 +74,9 @@ export function validateDraft(d: SettingsDraft): ValidateResult {
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const [section, index, prop] = issue.path as [string, number?, string?];
-      const input = (issue as { input?: unknown }).input;
       const minimum = (issue as { minimum?: unknown }).minimum;
+      let input: unknown = candidate;
+      for (const seg of issue.path) input = input && typeof input === 'object' ? (input as Record<PropertyKey, unknown>)[seg as PropertyKey] : undefined;
       const msg = keyFor(issue.code, input, minimum);
       let id = 'form';
       if (section === 'departments' && typeof index === 'number') {
@@ -106,4 +107,23 @@ export function validateDraft(d: SettingsDraft): ValidateResult {
   }
   if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
   return { ok: true, settings: parsed.data };
+}
+
+/**
+ * When a department row is renamed, mapping rows that pointed at its old name follow
+ * it (rows are matched by their stable id, so reordering is harmless).
+ */
+export function followRenames(prev: readonly DeptDraft[], next: readonly DeptDraft[], mapping: MappingDraft[]): MappingDraft[] {
+  const renames = new Map<string, string>();
+  const before = new Map(prev.map((d) => [d.id, d.name.normalize('NFC').trim()]));
+  for (const d of next) {
+    const old = before.get(d.id);
+    const now = d.name.normalize('NFC').trim();
+    if (old !== undefined && old !== '' && old !== now) renames.set(old, now);
+  }
+  if (renames.size === 0) return mapping;
+  return mapping.map((m) => {
+    const to = renames.get(m.department.normalize('NFC').trim());
+    return to === undefined ? m : { ...m, department: to };
+  });
 }

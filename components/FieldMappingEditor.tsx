@@ -1,0 +1,102 @@
+/** Editable lĩnh vực → department table; the department is chosen from the list. */
+import { useI18n } from './I18n';
+import { newId, type FormErrors, type MappingDraft } from '../utils/ui/settingsForm';
+
+export interface FieldMappingEditorProps {
+  rows: MappingDraft[];
+  departments: readonly string[];
+  errors: FormErrors;
+  onChange: (rows: MappingDraft[]) => void;
+}
+
+export function FieldMappingEditor({ rows, departments, errors, onChange }: FieldMappingEditorProps) {
+  const { t } = useI18n();
+  const set = (i: number, patch: Partial<MappingDraft>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const names = departments.filter((d) => d.trim() !== '');
+  return (
+    <section className="card" aria-labelledby="map-title" data-testid="field-mapping">
+      <h2 id="map-title">{t('optMapping')}</h2>
+      <p className="hint">{t('optMappingIntro')}</p>
+      <table className="edit">
+        <thead>
+          <tr>
+            <th scope="col">{t('optFieldHeader')}</th>
+            <th scope="col">{t('optMappingDeptHeader')}</th>
+            <th scope="col">
+              <span className="sr-only">{t('optActionsHeader')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => {
+            const n = i + 1;
+            const fieldErr = errors[`map.${r.id}.field`];
+            const deptErr = errors[`map.${r.id}.department`];
+            const options = names.includes(r.department) || r.department === '' ? names : [r.department, ...names];
+            return (
+              <tr key={r.id} data-testid="mapping-row">
+                <td>
+                  <label className="sr-only" htmlFor={`${r.id}-field`}>
+                    {t('optMappingField', { n })}
+                  </label>
+                  <input
+                    id={`${r.id}-field`}
+                    type="text"
+                    value={r.field}
+                    data-testid="mapping-field"
+                    aria-invalid={fieldErr ? true : undefined}
+                    aria-describedby={fieldErr ? `${r.id}-field-err` : undefined}
+                    onChange={(e) => set(i, { field: e.target.value })}
+                  />
+                  {fieldErr ? (
+                    <span id={`${r.id}-field-err`} className="error field-error">
+                      {t(fieldErr)}
+                    </span>
+                  ) : null}
+                </td>
+                <td>
+                  <label className="sr-only" htmlFor={`${r.id}-dept`}>
+                    {t('optMappingDept', { n })}
+                  </label>
+                  <select
+                    id={`${r.id}-dept`}
+                    value={r.department}
+                    data-testid="mapping-dept"
+                    aria-invalid={deptErr ? true : undefined}
+                    aria-describedby={deptErr ? `${r.id}-dept-err` : undefined}
+                    onChange={(e) => set(i, { department: e.target.value })}
+                  >
+                    <option value="">{t('unassignedDeptPlaceholder')}</option>
+                    {options.map((d, k) => (
+                      <option key={`${k}-${d}`} value={d}>
+                        {d}
+                      </option>
+                    ))}
+                  </select>
+                  {deptErr ? (
+                    <span id={`${r.id}-dept-err`} className="error field-error">
+                      {t(deptErr)}
+                    </span>
+                  ) : null}
+                </td>
+                <td>
+                  <button type="button" className="secondary small" aria-label={t('optMappingRemove', { n })} onClick={() => onChange(rows.filter((_, j) => j !== i))}>
+                    ✕
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <button
+        type="button"
+        className="secondary"
+        data-testid="mapping-add"
+        onClick={() => onChange([...rows, { id: newId('m'), field: '', department: '' }])}
+      >
+        {t('optMappingAdd')}
+      </button>
+    </section>
+  );
+}

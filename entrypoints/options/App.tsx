@@ -1,0 +1,127 @@
+/**
+ * Options: departments and aliases, lĩnh vực → department mapping (validated with
+ * settingsSchema on save; nothing is saved while a field is invalid), portal
+ * addresses with runtime permissions, and clearing the collected data.
+ */
+import { useEffect, useState } from 'react';
+import { useI18n } from '../../components/I18n';
+import { Notice, type NoticeValue } from '../../components/Notice';
+import { DepartmentsEditor } from '../../components/DepartmentsEditor';
+import { FieldMappingEditor } from '../../components/FieldMappingEditor';
+import { PortalsEditor } from '../../components/PortalsEditor';
+import { ClearDataPanel } from '../../components/ClearDataPanel';
+import { loadSettings, saveSettings } from '../../components/settingsStorage';
+import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
+import { followRenames, toDraft, validateDraft, type FormErrors, type SettingsDraft } from '../../utils/ui/settingsForm';
+import { getDb } from '../../utils/store/db';
+
+const db = getDb();
+
+export function OptionsApp() {
+  const { t } = useI18n();
+  const [saved, setSaved] = useState<Settings>();
+  const [draft, setDraft] = useState<SettingsDraft>();
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [notice, setNotice] = useState<NoticeValue>(null);
+
+  useEffect(() => {
+    loadSettings()
+      .then(({ settings, fellBack }) => {
+        setSaved(settings);
+        setDraft(toDraft(settings));
+        if (fellBack) setNotice({ kind: 'error', text: t('optLoadFallback') });
+      })
+      .catch(() => {
+        setSaved(DEFAULT_SETTINGS);
+        setDraft(toDraft(DEFAULT_SETTINGS));
+        setNotice({ kind: 'error', text: t('optLoadFallback') });
+      });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  if (!saved || !draft) {
+    return (
+      <main className="options" aria-busy="true">
+        <h1>{t('optionsTitle')}</h1>
+        <p className="muted">{t('loading')}</p>
+      </main>
+    );
+  }
+
+  const save = async () => {
+    const v = validateDraft(draft);
+    if (!v.ok) {
+      setErrors(v.errors);
+      setNotice({ kind: 'error', text: t('optSaveFailed') });
+      return;
+    }
+    try {
+      // Portals are saved on their own (with their permissions): keep what is stored now.
+      const current = await loadSettings();
+      const next = await saveSettings({ ...v.settings, portals: current.fellBack ? saved.portals : current.settings.portals });
+      setErrors({});
+      setSaved(next);
+      setNotice({ kind: 'ok', text: t('optSaved') });
+    } catch (e) {
+      setNotice({ kind: 'error', text: t('optSaveError', { message: e instanceof Error ? e.message : String(e) }) });
+    }
+  };
+
+  const restore = async () => {
+    try {
+      const current = await loadSettings();
+      const next = await saveSettings({ ...DEFAULT_SETTINGS, portals: current.settings.portals });
+      setSaved(next);
+      setDraft(toDraft(next));
+      setErrors({});
+      setNotice({ kind: 'ok', text: t('optRestored') });
+    } catch (e) {
+      setNotice({ kind: 'error', text: t('optSaveError', { message: e instanceof Error ? e.message : String(e) }) });
+    }
+  };
+
+  const savePortals = async (portals: string[]) => {
+    const current = await loadSettings();
+    const next = await saveSettings({ ...current.settings, portals });
+    setSaved(next);
+  };
+
+  const errorCount = Object.keys(errors).length;
+
+  return (
+    <main className="options" data-testid="options">
+      <header className="app-header">
+        <h1>{t('optionsTitle')}</h1>
+      </header>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+        aria-describedby={errorCount > 0 ? 'settings-status' : undefined}
+      >
+        <DepartmentsEditor rows={draft.departments} errors={errors} onChange={(departments) => setDraft({ ...draft, departments, mapping: followRenames(draft.departments, departments, draft.mapping) })} />
+        <FieldMappingEditor
+          rows={draft.mapping}
+          departments={draft.departments.map((d) => d.name.normalize('NFC').trim())}
+          errors={errors}
+          onChange={(mapping) => setDraft({ ...draft, mapping })}
+        />
+        <div className="buttons sticky">
+          <button type="submit" data-testid="settings-save">
+            {t('optSave')}
+          </button>
+          <button type="button" className="secondary" data-testid="settings-restore" onClick={() => void restore()}>
+            {t('optRestoreDefaults')}
+          </button>
+        </div>
+        <div id="settings-status">
+          <Notice value={notice} testId="settings-status" />
+        </div>
+      </form>
+      <PortalsEditor portals={saved.portals} save={savePortals} />
+      <ClearDataPanel db={db} />
+    </main>
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * The popup: period, department × year tally (live from the small `cells` table),
+ * chart, unassigned records, pending worklist, exports and import.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { browser } from 'wxt/browser';
+import { useI18n } from '../../components/I18n';
+import { PeriodForm } from '../../components/PeriodForm';
+import { TallyTable } from '../../components/TallyTable';
+import { DeptChart } from '../../components/DeptChart';
+import { UnassignedPanel } from '../../components/UnassignedPanel';
+import { Worklist } from '../../components/Worklist';
+import { ExportButtons } from '../../components/ExportButtons';
+import { ImportPanel } from '../../components/ImportPanel';
+import { StatusLine, StorageErrorBanner } from '../../components/StatusLine';
+import { useSettings } from '../../components/settingsStorage';
+import { getDb } from '../../utils/store/db';
+import { META_LAST_ERROR, META_REJECTED } from '../../utils/store/meta';
+import { tallyFromCells, type Period } from '../../utils/tally';
+import { PERIOD_STORAGE_KEY, PRESET_PERIOD, isPeriodValid, parseStoredPeriod, type PeriodValue } from '../../utils/ui/period';
+import { parseLastError } from '../../utils/ui/rejected';
+
+const db = getDb();
+
+function usePeriod(): [PeriodValue | undefined, (p: PeriodValue) => void] {
+  const [period, setPeriod] = useState<PeriodValue>();
+  useEffect(() => {
+    let alive = true;
+    browser.storage.local
+      .get(PERIOD_STORAGE_KEY)
+      .then((got) => alive && setPeriod(parseStoredPeriod(got[PERIOD_STORAGE_KEY]) ?? { ...PRESET_PERIOD }))
+      .catch(() => alive && setPeriod({ ...PRESET_PERIOD }));
+    return () => {
+      alive = false;
+    };
+  }, []);
+  const update = (p: PeriodValue) => {
+    setPeriod(p);
+    if (isPeriodValid(p)) void browser.storage.local.set({ [PERIOD_STORAGE_KEY]: p }).catch(() => undefined);
+  };
+  return [period, update];
+}
+
+export function App() {
+  const { t } = useI18n();
+  const [period, setPeriod] = usePeriod();
+  const [lastValid, setLastValid] = useState<Period>(PRESET_PERIOD);
+  useEffect(() => {
+    if (period && isPeriodValid(period)) setLastValid(period);
+  }, [period]);
+
+  const cells = useLiveQuery(() => db.cells.toArray(), []);
+  const count = useLiveQuery(() => db.records.count(), []);
+  const meta = useLiveQuery(() => db.meta.bulkGet([META_REJECTED, META_LAST_ERROR]), []);
+  const loaded = useSettings();
+
+  const tally = useMemo(() => (cells ? tallyFromCells(cells, lastValid) : undefined), [cells, lastValid]);
+  const lastError = parseLastError(meta?.[1]?.value);
+  const departments = (loaded?.settings.departments ?? []).map((d) => d.name);
+
+  const header = (
+    <header className="app-header">
+      <div>
+        <h1>{t('appTitle')}</h1>
+        <p className="subtitle">{t('appSubtitle')}</p>
+      </div>
+      <button type="button" className="secondary" data-testid="open-options" onClick={() => void browser.runtime.openOptionsPage()}>
+        {t('settings')}
+      </button>
+    </header>
+  );
+
+  if (period === undefined || tally === undefined || count === undefined) {
+    return (
+      <main className="app" data-testid="popup" aria-busy="true">
+        {header}
+        <p className="muted">{t('loading')}</p>
+      </main>
+    );
+  }
+
+  return (
+    <main className="app" data-testid="popup" data-records={count}>
+      {header}
+      <StorageErrorBanner error={lastError} />
+      <StatusLine count={count} rejected={meta?.[0]?.value} />
+      {count === 0 ? (
+        <section className="card empty" data-testid="empty-state" aria-labelledby="empty-title">
+          <h2 id="empty-title">{t('emptyTitle')}</h2>
+          <p>{t('emptyText')}</p>
+        </section>
+      ) : (
+        <>
+          <PeriodForm value={period} onChange={setPeriod} />
+          <section className="card">
+            <TallyTable tally={tally} />
+          </section>
+          <section className="card">
+            <DeptChart departments={tally.perDepartment} />
+          </section>
+          <UnassignedPanel db={db} departments={departments} />
+          <Worklist db={db} departments={tally.perDepartment} period={lastValid} />
+          <ExportButtons db={db} tally={tally} period={lastValid} recordCount={count} />
+        </>
+      )}
+      <ImportPanel db={db} />
+    </main>
+  );
+}
