@@ -92,8 +92,8 @@ export const DETAIL_COLUMNS = [
   'Thu thập lúc',
 ] as const;
 
-const KIND_LABEL = { dossier: 'Hồ sơ', result: 'Kết quả' } as const;
-const DIGITIZED_LABEL = { yes: 'Đã số hóa', no: 'Chưa số hóa', unknown: 'Chưa rõ' } as const;
+export const KIND_LABEL = { dossier: 'Hồ sơ', result: 'Kết quả' } as const;
+export const DIGITIZED_LABEL = { yes: 'Đã số hóa', no: 'Chưa số hóa', unknown: 'Chưa rõ' } as const;
 
 function detailRow(r: StoredRecord): string[] {
   return [
@@ -118,7 +118,7 @@ function detailRow(r: StoredRecord): string[] {
 }
 
 /** Stable order for the office: department, then dossiers before results, then code and number. */
-function detailOrder(records: readonly StoredRecord[]): StoredRecord[] {
+export function detailOrder(records: readonly StoredRecord[]): StoredRecord[] {
   const s = (x: string | null) => x ?? '';
   return [...records].sort(
     (a, b) =>

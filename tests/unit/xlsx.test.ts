@@ -1,0 +1,48 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { recordKey, type PortalRecord, type StoredRecord } from '../../utils/records';
+import { tallyFromRecords } from '../../utils/tally';
+import { buildXlsx } from '../../utils/xlsx';
+import { DEPT_A, dossier, result } from './tally-helpers';
+
+const stored = (r: PortalRecord): StoredRecord => ({ ...r, key: recordKey(r), dept: r.department ?? '', firstSeen: 0, lastSeen: Date.UTC(2023, 5, 15, 1, 5), sourceUrl: 'https://a/b' });
+
+/** Cell XML of a sheet by reference, e.g. "B2" → the <c …>…</c> element. */
+function cellXml(sheet: string, ref: string): string {
+  const m = new RegExp(`<c r="${ref}"[^>]*?(?:/>|>.*?</c>)`, 'u').exec(sheet);
+  if (!m) throw new Error(`no cell ${ref}`);
+  return m[0];
+}
+
+describe('buildXlsx', () => {
+  it('writes two sheets and keeps code-like values as text cells', async () => {
+    const recs = [
+      stored(dossier('000.00.13.H37-230615-0007', { department: DEPT_A, statusCode: 10, receivedAt: '2023-06-15' })),
+      stored(result('000.00.13.H37-230615-0007', '2.002709', { department: DEPT_A, issuedAt: '2023-06-20', digitized: true })),
+    ];
+    const blob = await buildXlsx(tallyFromRecords(recs), recs);
+    const files = unzipSync(new Uint8Array(await blob.arrayBuffer()));
+    const workbook = strFromU8(files['xl/workbook.xml']!);
+    expect(workbook).toContain('name="Tổng hợp"');
+    expect(workbook).toContain('name="Chi tiết"');
+
+    const shared = [...strFromU8(files['xl/sharedStrings.xml']!).matchAll(/<t[^>]*>(.*?)<\/t>/gu)].map((m) => m[1]);
+    const detail = strFromU8(files['xl/worksheets/sheet2.xml']!);
+    const textOf = (ref: string) => {
+      const c = cellXml(detail, ref);
+      expect(c).toMatch(/t="(s|inlineStr)"/u);
+      return shared[Number(/<v>(\d+)<\/v>/u.exec(c)![1])];
+    };
+    // Row 2 = the dossier, row 3 = its result (dossiers first).
+    expect(textOf('B2')).toBe('000.00.13.H37-230615-0007');
+    expect(textOf('B3')).toBe('000.00.13.H37-230615-0007');
+    expect(textOf('C3')).toBe('2.002709');
+    // Dates are numbers with a date style, not text.
+    expect(cellXml(detail, 'J3')).not.toMatch(/t="/u);
+    expect(cellXml(detail, 'J3')).toMatch(/<v>45097<\/v>/u); // 2023-06-20 as an Excel serial date
+
+    const summary = strFromU8(files['xl/worksheets/sheet1.xml']!);
+    expect(cellXml(summary, 'C2')).toMatch(/<v>1<\/v>/u); // counts stay numbers
+    expect(cellXml(summary, 'C2')).not.toMatch(/t="s"/u);
+  });
+});
