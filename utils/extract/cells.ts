@@ -54,6 +54,7 @@ export function combineDigitized(values: (boolean | null)[]): boolean | null {
 export function pickCode(text: string): string | null {
   const t = clean(text);
   if (!t || !/\d/u.test(t)) return null;
+  if (/^\d{1,4}$/u.test(t)) return null; // a row number or a count, not an identity
   if (!/\s/u.test(t)) return t;
   const token = t.split(' ').find((w) => /\d/u.test(w) && w.length >= 5 && /[.\-/]/u.test(w));
   return token ?? null;

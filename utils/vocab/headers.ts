@@ -91,7 +91,6 @@ export const HEADER_CONTAINS: readonly (readonly [string, HeaderField])[] = [
   ['ma hs', 'code'],
   ['so bien nhan', 'code'],
   ['ma bien nhan', 'code'],
-  ['so ho so', 'code'],
   ['ngay tiep nhan', 'receivedAt'],
   ['ngay nhan', 'receivedAt'],
   ['ngay nop', 'receivedAt'],
