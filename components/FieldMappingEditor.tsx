@@ -1,10 +1,10 @@
 /** Editable lĩnh vực → department table; the department is chosen from the list. */
 import { useI18n } from './I18n';
-import { newId, type FormErrors, type MappingDraft } from '../utils/ui/settingsForm';
+import { newId, type DeptDraft, type FormErrors, type MappingDraft } from '../utils/ui/settingsForm';
 
 export interface FieldMappingEditorProps {
   rows: MappingDraft[];
-  departments: readonly string[];
+  departments: readonly DeptDraft[];
   errors: FormErrors;
   onChange: (rows: MappingDraft[]) => void;
 }
@@ -12,7 +12,6 @@ export interface FieldMappingEditorProps {
 export function FieldMappingEditor({ rows, departments, errors, onChange }: FieldMappingEditorProps) {
   const { t } = useI18n();
   const set = (i: number, patch: Partial<MappingDraft>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
-  const names = departments.filter((d) => d.trim() !== '');
   return (
     <section className="card" aria-labelledby="map-title" data-testid="field-mapping">
       <h2 id="map-title">{t('optMapping')}</h2>
@@ -32,7 +31,9 @@ export function FieldMappingEditor({ rows, departments, errors, onChange }: Fiel
             const n = i + 1;
             const fieldErr = errors[`map.${r.id}.field`];
             const deptErr = errors[`map.${r.id}.department`];
-            const options = names.includes(r.department) || r.department === '' ? names : [r.department, ...names];
+            const linked = r.deptRef !== null && departments.some((d) => d.id === r.deptRef);
+            const stale = !linked && r.department !== '' ? `name:${r.department}` : null;
+            const value = linked ? r.deptRef! : (stale ?? '');
             return (
               <tr key={r.id} data-testid="mapping-row">
                 <td>
@@ -60,16 +61,22 @@ export function FieldMappingEditor({ rows, departments, errors, onChange }: Fiel
                   </label>
                   <select
                     id={`${r.id}-dept`}
-                    value={r.department}
+                    value={value}
                     data-testid="mapping-dept"
                     aria-invalid={deptErr ? true : undefined}
                     aria-describedby={deptErr ? `${r.id}-dept-err` : undefined}
-                    onChange={(e) => set(i, { department: e.target.value })}
+                    onChange={(e) => {
+                      const v = e.target.value;
+                      if (v.startsWith('name:')) return;
+                      const row = departments.find((d) => d.id === v);
+                      set(i, { deptRef: row ? row.id : null, department: row ? row.name : '' });
+                    }}
                   >
                     <option value="">{t('unassignedDeptPlaceholder')}</option>
-                    {options.map((d, k) => (
-                      <option key={`${k}-${d}`} value={d}>
-                        {d}
+                    {stale ? <option value={stale}>{r.department}</option> : null}
+                    {departments.map((d, k) => (
+                      <option key={d.id} value={d.id}>
+                        {d.name.trim() || t('optDeptName', { n: k + 1 })}
                       </option>
                     ))}
                   </select>
@@ -93,7 +100,7 @@ export function FieldMappingEditor({ rows, departments, errors, onChange }: Fiel
         type="button"
         className="secondary"
         data-testid="mapping-add"
-        onClick={() => onChange([...rows, { id: newId('m'), field: '', department: '' }])}
+        onClick={() => onChange([...rows, { id: newId('m'), field: '', deptRef: null, department: '' }])}
       >
         {t('optMappingAdd')}
       </button>

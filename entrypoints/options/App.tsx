@@ -12,7 +12,7 @@ import { PortalsEditor } from '../../components/PortalsEditor';
 import { ClearDataPanel } from '../../components/ClearDataPanel';
 import { loadSettings, saveSettings } from '../../components/settingsStorage';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
-import { followRenames, toDraft, validateDraft, type FormErrors, type SettingsDraft } from '../../utils/ui/settingsForm';
+import { toDraft, validateDraft, type FormErrors, type SettingsDraft } from '../../utils/ui/settingsForm';
 import { getDb } from '../../utils/store/db';
 
 const db = getDb();
@@ -101,10 +101,10 @@ export function OptionsApp() {
         }}
         aria-describedby={errorCount > 0 ? 'settings-status' : undefined}
       >
-        <DepartmentsEditor rows={draft.departments} errors={errors} onChange={(departments) => setDraft({ ...draft, departments, mapping: followRenames(draft.departments, departments, draft.mapping) })} />
+        <DepartmentsEditor rows={draft.departments} errors={errors} onChange={(departments) => setDraft({ ...draft, departments })} />
         <FieldMappingEditor
           rows={draft.mapping}
-          departments={draft.departments.map((d) => d.name.normalize('NFC').trim())}
+          departments={draft.departments}
           errors={errors}
           onChange={(mapping) => setDraft({ ...draft, mapping })}
         />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
-import { followRenames, splitAliases, toDraft, validateDraft } from '../../utils/ui/settingsForm';
+import { splitAliases, toDraft, validateDraft, mappingDepartment } from '../../utils/ui/settingsForm';
 import { parseSettings } from '../../components/settingsStorage';
 
 describe('settings form', () => {
@@ -26,21 +26,31 @@ describe('settings form', () => {
     expect(v.ok).toBe(false);
     if (!v.ok) expect(v.errors[`dept.${d.departments[0]!.id}.name`]).toBe('errRequired');
   });
-  it('rejects duplicate departments and mappings to unknown ones', () => {
+  it('rejects duplicate departments', () => {
     const d = toDraft(DEFAULT_SETTINGS);
     d.departments[2]!.name = d.departments[0]!.name;
     const v = validateDraft(d);
     expect(v.ok).toBe(false);
-    if (!v.ok) {
-      expect(v.errors[`dept.${d.departments[2]!.id}.name`]).toBe('errDuplicateDept');
-      // Mappings to the renamed department no longer point at a listed one.
-      const tdc = d.mapping.find((m) => m.department === 'Chi cục Tiêu chuẩn Đo lường Chất lượng')!;
-      expect(v.errors[`map.${tdc.id}.department`]).toBe('errUnknownDept');
-    }
+    if (!v.ok) expect(v.errors[`dept.${d.departments[2]!.id}.name`]).toBe('errDuplicateDept');
+  });
+  it('a mapping to a removed department is reported', () => {
+    const d = toDraft(DEFAULT_SETTINGS);
+    const tdc = d.departments[2]!;
+    d.departments = d.departments.filter((x) => x !== tdc);
+    const row = d.mapping.find((m) => m.deptRef === tdc.id)!;
+    const v = validateDraft(d);
+    expect(v.ok).toBe(false);
+    if (!v.ok) expect(v.errors).toEqual({ [`map.${row.id}.department`]: 'errUnknownDept' });
+  });
+  it('a stored mapping to an unlisted department is kept by name and reported', () => {
+    const d = toDraft({ ...DEFAULT_SETTINGS, fieldMapping: [{ field: 'Lĩnh vực A', department: 'Phòng Không Có' }] });
+    expect(d.mapping[0]!.deptRef).toBeNull();
+    expect(mappingDepartment(d.mapping[0]!, d.departments)).toBe('Phòng Không Có');
+    expect(validateDraft(d).ok).toBe(false);
   });
   it('an empty mapping row is reported on both fields', () => {
     const d = toDraft(DEFAULT_SETTINGS);
-    d.mapping.push({ id: 'mx', field: '', department: '' });
+    d.mapping.push({ id: 'mx', field: '', deptRef: null, department: '' });
     const v = validateDraft(d);
     expect(v.ok).toBe(false);
     if (!v.ok) {
@@ -48,13 +58,14 @@ describe('settings form', () => {
       expect(v.errors['map.mx.department']).toBe('errRequired');
     }
   });
-  it('mapping rows follow a renamed department', () => {
+  it('mapping rows follow a renamed department, even through an empty name', () => {
     const d = toDraft(DEFAULT_SETTINGS);
-    const next = d.departments.map((x, i) => (i === 1 ? { ...x, name: 'Phòng Công nghệ' } : x));
-    const mapping = followRenames(d.departments, next, d.mapping);
-    expect(mapping.filter((m) => m.department === 'Phòng Công nghệ')).toHaveLength(3);
-    expect(validateDraft({ ...d, departments: next, mapping }).ok).toBe(true);
-    expect(followRenames(d.departments, d.departments, d.mapping)).toBe(d.mapping);
+    d.departments[1]!.name = '';
+    expect(validateDraft(d).ok).toBe(false);
+    d.departments[1]!.name = 'Phòng Công nghệ';
+    const v = validateDraft(d);
+    expect(v.ok).toBe(true);
+    if (v.ok) expect(v.settings.fieldMapping.filter((m) => m.department === 'Phòng Công nghệ')).toHaveLength(3);
   });
   it('stored settings fall back to the defaults when invalid', () => {
     expect(parseSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, fellBack: false });

@@ -15,6 +15,9 @@ export interface DeptDraft {
 export interface MappingDraft {
   id: string;
   field: string;
+  /** The department row this maps to (follows renames); null when none is chosen or the name is not listed. */
+  deptRef: string | null;
+  /** Name as loaded or last chosen: used when deptRef is null or its row was removed. */
   department: string;
 }
 export interface SettingsDraft {
@@ -40,18 +43,30 @@ export function splitAliases(text: string): string[] {
 }
 
 export function toDraft(s: Settings): SettingsDraft {
+  const departments = s.departments.map((d) => ({ id: newId('d'), name: d.name, aliases: d.aliases.join(', ') }));
   return {
-    departments: s.departments.map((d) => ({ id: newId('d'), name: d.name, aliases: d.aliases.join(', ') })),
-    mapping: s.fieldMapping.map((m) => ({ id: newId('m'), field: m.field, department: m.department })),
+    departments,
+    mapping: s.fieldMapping.map((m) => ({
+      id: newId('m'),
+      field: m.field,
+      deptRef: departments.find((d) => d.name === m.department)?.id ?? null,
+      department: m.department,
+    })),
     portals: [...s.portals],
   };
+}
+
+/** The department name a mapping row stands for now. */
+export function mappingDepartment(m: MappingDraft, departments: readonly DeptDraft[]): string {
+  const row = m.deptRef === null ? undefined : departments.find((d) => d.id === m.deptRef);
+  return (row ? row.name : m.department).normalize('NFC');
 }
 
 export function fromDraft(d: SettingsDraft): unknown {
   return {
     version: 1,
     departments: d.departments.map((x) => ({ name: x.name.normalize('NFC'), aliases: splitAliases(x.aliases) })),
-    fieldMapping: d.mapping.map((m) => ({ field: m.field.normalize('NFC'), department: m.department.normalize('NFC') })),
+    fieldMapping: d.mapping.map((m) => ({ field: m.field.normalize('NFC'), department: mappingDepartment(m, d.departments) })),
     portals: d.portals,
   };
 }
@@ -102,28 +117,10 @@ export function validateDraft(d: SettingsDraft): ValidateResult {
     names.add(row.name.normalize('NFC').trim());
   }
   for (const row of d.mapping) {
-    const dep = row.department.normalize('NFC').trim();
+    const dep = mappingDepartment(row, d.departments).trim();
     if (dep !== '' && !names.has(dep)) errors[`map.${row.id}.department`] ??= 'errUnknownDept';
   }
   if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
   return { ok: true, settings: parsed.data };
 }
 
-/**
- * When a department row is renamed, mapping rows that pointed at its old name follow
- * it (rows are matched by their stable id, so reordering is harmless).
- */
-export function followRenames(prev: readonly DeptDraft[], next: readonly DeptDraft[], mapping: MappingDraft[]): MappingDraft[] {
-  const renames = new Map<string, string>();
-  const before = new Map(prev.map((d) => [d.id, d.name.normalize('NFC').trim()]));
-  for (const d of next) {
-    const old = before.get(d.id);
-    const now = d.name.normalize('NFC').trim();
-    if (old !== undefined && old !== '' && old !== now) renames.set(old, now);
-  }
-  if (renames.size === 0) return mapping;
-  return mapping.map((m) => {
-    const to = renames.get(m.department.normalize('NFC').trim());
-    return to === undefined ? m : { ...m, department: to };
-  });
-}
