@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { isoDate, parseDate } from '../../utils/text/dates';
+
+describe('parseDate', () => {
+  it('reads dd/MM/yyyy with or without a time', () => {
+    expect(parseDate('30/06/2023')).toBe('2023-06-30');
+    expect(parseDate('30/06/2023 13:20')).toBe('2023-06-30');
+    expect(parseDate('27/12/2021 10:57:43')).toBe('2021-12-27');
+    expect(parseDate('5/1/2023')).toBe('2023-01-05');
+  });
+  it('reads dd-MM-yyyy and dd.MM.yyyy, never as MM/dd', () => {
+    expect(parseDate('02-05-2023')).toBe('2023-05-02');
+    expect(parseDate('02.05.2023')).toBe('2023-05-02');
+    expect(parseDate('12/01/2022')).toBe('2022-01-12');
+  });
+  it('finds the date inside surrounding text', () => {
+    expect(parseDate('Tiếp nhận lúc 08:00 ngày 10/04/2023')).toBe('2023-04-10');
+  });
+  it('returns null for impossible dates instead of rolling over', () => {
+    expect(parseDate('31/02/2023')).toBeNull();
+    expect(parseDate('31/04/2023')).toBeNull();
+    expect(parseDate('29/02/2023')).toBeNull();
+    expect(parseDate('29/02/2024')).toBe('2024-02-29');
+    expect(parseDate('00/01/2023')).toBeNull();
+    expect(parseDate('12/13/2023')).toBeNull();
+  });
+  it('reads ISO dates and converts other offsets to Hà Nội time', () => {
+    expect(parseDate('2023-09-25')).toBe('2023-09-25');
+    expect(parseDate('2023-09-25T10:08:59+07:00')).toBe('2023-09-25');
+    expect(parseDate('2023-09-25T23:30:00+07:00')).toBe('2023-09-25');
+    expect(parseDate('2020-01-15T23:30:00Z')).toBe('2020-01-16');
+    expect(parseDate('2020-01-15T16:59:59Z')).toBe('2020-01-15');
+    expect(parseDate('2020-01-15T17:00:00Z')).toBe('2020-01-16');
+    expect(parseDate('2020-01-16T01:00:00+09:00')).toBe('2020-01-15');
+    expect(parseDate('2021-12-31T20:00:00.000-05:00')).toBe('2022-01-01');
+    expect(parseDate('2023-02-30T10:00:00Z')).toBeNull();
+  });
+  it('returns null when there is no date', () => {
+    expect(parseDate('')).toBeNull();
+    expect(parseDate(null)).toBeNull();
+    expect(parseDate('Vĩnh viễn')).toBeNull();
+    expect(parseDate('000.00.13.H37-230615-0007')).toBeNull();
+  });
+  it('isoDate validates calendar dates', () => {
+    expect(isoDate(2000, 2, 29)).toBe('2000-02-29');
+    expect(isoDate(1900, 2, 29)).toBeNull();
+  });
+});
