@@ -2,7 +2,7 @@
  * Tally conformance: merge the records of every `*.expected.json` page in the fixture
  * folder, tally them with the reference (tallyFromRecords) and through a fresh store
  * (upsertBatch → cells → tallyFromCells), and compare both with tally.expected.json.
- * Usage: npm exec tsx scripts/conformance-tally.ts [DIR]   (exit 1 on any difference)
+ * Usage: node --import tsx scripts/conformance-tally.ts [DIR]   (exit 1 on any difference)
  */
 import 'fake-indexeddb/auto';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { recordSchema, type PortalRecord } from '../utils/records';
 import { KiemDemDB } from '../utils/store/db';
 import { upsertBatch } from '../utils/store/upsert';
-import { tallyFromCells, tallyFromRecords, type Period, type Tally } from '../utils/tally';
+import { DEFAULT_PERIOD, tallyFromCells, tallyFromRecords, type Period, type Tally } from '../utils/tally';
 
 type Expected = Record<string, Record<string, { total: number; digitized: number; pending: number; unknown: number }>>;
 
@@ -65,7 +65,12 @@ async function main(): Promise<number> {
   const resultCount = await db.results.count();
   db.close();
 
-  let problems = diff('records', asExpected(reference), expectedFile.tally);
+  let problems = 0;
+  if (JSON.stringify(expectedFile.period) !== JSON.stringify(DEFAULT_PERIOD)) {
+    problems++;
+    console.log(`  ✗ the worked answer's period differs from DEFAULT_PERIOD ${JSON.stringify(DEFAULT_PERIOD)}`);
+  }
+  problems += diff('records', asExpected(reference), expectedFile.tally);
   problems += diff('cells', asExpected(fast), expectedFile.tally);
   if (JSON.stringify(reference) !== JSON.stringify(fast)) {
     problems++;
