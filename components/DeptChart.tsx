@@ -36,7 +36,7 @@ export function DeptChart({ departments }: { departments: readonly DepartmentTot
           return (
             <li key={d.department} className="bar-row" data-dept={d.department}>
               <span className="sr-only">{label}</span>
-              <span className="bar-name" aria-hidden="true">
+              <span className="bar-name" aria-hidden="true" title={d.department}>
                 {d.department}
               </span>
               <span className="bar" aria-hidden="true">

@@ -13,16 +13,6 @@ import { csvFileName, detailCsvChunks, summaryCsv } from '../utils/csv';
 import { makeBackup } from '../utils/backup';
 import type { Period, Tally } from '../utils/tally';
 import type { KiemDemDB } from '../utils/store/db';
-import type { StoredRecord } from '../utils/records';
-
-// The Excel writer is loaded only on click, as its own chunk (not in the popup bundle).
-type XlsxModule = { buildXlsx: (tally: Tally, records: readonly StoredRecord[]) => Promise<Blob> };
-const xlsxModules = import.meta.glob<XlsxModule>('../utils/xlsx.ts');
-function loadXlsx(): Promise<XlsxModule> {
-  const load = xlsxModules['../utils/xlsx.ts'];
-  if (!load) return Promise.reject(new Error('Excel (XLSX) chưa có trong bản dựng này'));
-  return load();
-}
 
 type Job = 'summary' | 'detail' | 'xlsx' | 'backup';
 
@@ -76,7 +66,8 @@ export function ExportButtons({ db, tally, period, recordCount }: { db: KiemDemD
 
   const xlsx = () =>
     run('xlsx', async () => {
-      const [{ buildXlsx }, records] = await Promise.all([loadXlsx(), readAllRecords(db)]);
+      // The Excel writer is loaded only on click, as its own chunk (not in the popup bundle).
+      const [{ buildXlsx }, records] = await Promise.all([import('../utils/xlsx'), readAllRecords(db)]);
       const blob = await buildXlsx(tally, records);
       const name = csvFileName('tong-hop', period).replace(/\.csv$/iu, '.xlsx');
       downloadBlob(toBlob(blob, XLSX_MIME), name);

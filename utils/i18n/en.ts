@@ -83,7 +83,7 @@ export const en: Record<MessageKey, string> = {
   exportFailed: 'Export failed: {message}',
   exportBusy: 'Creating file…',
 
-  importTitle: 'Import',
+  importTitle: 'Merge data from a file',
   importLabel: 'Nhập dữ liệu',
   importHint: 'Choose a backup (.json) or a detail CSV sent by another clerk.',
   importBusy: 'Importing {file}…',

@@ -87,7 +87,7 @@ export const vi = {
   exportBusy: 'Đang tạo tệp…',
 
   // Import
-  importTitle: 'Nhập dữ liệu',
+  importTitle: 'Gộp dữ liệu từ tệp',
   importLabel: 'Nhập dữ liệu',
   importHint: 'Chọn tệp sao lưu (.json) hoặc tệp CSV chi tiết do đơn vị khác gửi.',
   importBusy: 'Đang nhập {file}…',
