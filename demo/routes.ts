@@ -130,3 +130,13 @@ export const DEMO_PAGES: DemoPage[] = [
  * such pair as one result).
  */
 export const DEMO_TOTAL_RECORDS = DEMO_PAGES.reduce((n, p) => n + p.expectedRecords, 0);
+
+/** Fault-test pages in tests/e2e/pages/ (serve with extraRoots `{ prefix: E2E_PREFIX, dir }`); details in its README.md. */
+export const E2E_PREFIX = '/e2e/';
+export const E2E_PAGES: { file: string; expectedRecords: number; note: string }[] = [
+  { file: 'hostile.html', expectedRecords: 11, note: '14 body rows: 11 valid, 1 duplicate of #h1, 1 colspan filler, 1 without code; payloads are text' },
+  { file: 'status-before.html', expectedRecords: 5, note: 'status "Đang xử lý", has Ngày hẹn trả and Trạng thái số hóa' },
+  { file: 'status-after.html', expectedRecords: 5, note: 'same 5 codes, "Đã trả kết quả" with Ngày có kết quả, no digitization or due-date column' },
+  { file: 'overlap-a.html', expectedRecords: 20, note: 'results 501–520' },
+  { file: 'overlap-b.html', expectedRecords: 20, note: 'results 511–530 (with a: 30 distinct; 512 and 515 gain a file)' },
+];
