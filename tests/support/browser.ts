@@ -30,6 +30,7 @@ export async function launchWithExtension(opts: { hostRules: string; headless?: 
     ignoreDefaultArgs: ['--disable-extensions'],
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 900 },
+    locale: 'vi-VN',
     args: [
       ...(headless ? ['--headless=new'] : []),
       `--disable-extensions-except=${EXTENSION_DIR}`,
@@ -43,6 +44,7 @@ export async function launchWithExtension(opts: { hostRules: string; headless?: 
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      '--lang=vi',
       '--disable-features=HttpsUpgrades',
       ...(opts.extraArgs ?? []),
     ],
