@@ -10,7 +10,8 @@
 import { chromium, type Page } from 'playwright-core';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { DEMO_PAGES, type DemoPage } from './routes';
+import { fileURLToPath } from 'node:url';
+import { DEMO_PAGES, E2E_PAGES, E2E_PREFIX, type DemoPage } from './routes';
 import { hostResolverRules, startPortalServer } from './server';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -67,7 +68,8 @@ async function interact(page: Page, p: DemoPage, seen: Set<string>): Promise<voi
   }
 }
 
-const server = await startPortalServer();
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const server = await startPortalServer({ extraRoots: [{ prefix: E2E_PREFIX, dir: path.join(root, 'tests/e2e/pages') }] });
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   args: ['--no-sandbox', '--headless=new', '--ignore-certificate-errors', `--host-resolver-rules=${hostResolverRules(server.port)}`],
@@ -96,6 +98,21 @@ try {
       const name = (p.path.replace(/[^a-z0-9]+/giu, '-').replace(/^-|-$/gu, '') || 'home').slice(0, 60);
       await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage: true });
     }
+    await page.close();
+  }
+  for (const e of E2E_PAGES) {
+    const page = await context.newPage();
+    page.on('pageerror', (err) => errors.push(`${e.file}: ${err.message}`));
+    page.on('dialog', (d) => {
+      errors.push(`${e.file}: a dialog opened (${d.message()})`);
+      void d.dismiss();
+    });
+    const url = server.origin('motcua.langson.gov.vn') + E2E_PREFIX + e.file;
+    const res = await page.goto(url);
+    const seen = new Set(await visibleKeys(page));
+    const ok = res?.status() === 200 && seen.size === e.expectedRecords;
+    if (!ok) failed++;
+    process.stdout.write(`${ok ? 'ok  ' : 'FAIL'} ${String(seen.size).padStart(3)} / ${String(e.expectedRecords).padStart(3)}  ${url}\n`);
     await page.close();
   }
   const bench = await context.newPage();
