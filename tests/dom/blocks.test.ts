@@ -70,6 +70,12 @@ describe('noise, nested attachment tables and empty tables', () => {
     expect(findRecordTables(doc, ctx)).toEqual([]);
     expect(extractPage(doc, ctx)).toEqual({ records: [], rejected: {} });
   });
+  it('reads no identity from a statistics table whose "Số hồ sơ" column holds counts', () => {
+    const doc = loadDoc(`<table><thead><tr><th>Trạng thái</th><th>Số hồ sơ</th><th>Tỷ lệ (%)</th></tr></thead>
+      <tbody><tr><td>Đã trả kết quả</td><td>1.284</td><td>91,4</td></tr><tr><td>Đang xử lý</td><td>41</td><td>2,9</td></tr>
+      <tr><td>Chờ bổ sung</td><td>1 405</td><td>12,5</td></tr></tbody></table>`);
+    expect(extractPage(doc, ctx).records).toEqual([]);
+  });
   it('keeps an empty record table (for observing) but reads "Không có dữ liệu" as no row', () => {
     const doc = loadDoc(`<table><thead><tr><th>Mã hồ sơ</th><th>Trạng thái</th></tr></thead>
       <tbody><tr><td colspan="2">Không có dữ liệu</td></tr></tbody></table>`);

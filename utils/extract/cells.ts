@@ -55,6 +55,8 @@ export function pickCode(text: string): string | null {
   const t = clean(text);
   if (!t || !/\d/u.test(t)) return null;
   if (/^\d{1,4}$/u.test(t)) return null; // a row number or a count, not an identity
+  // A count or amount as a statistics table prints it ("1.284", "12,5", "1 405"), not an identity.
+  if (/^\d{1,3}(?:[.,\s]\d{3})+(?:[.,]\d+)?$|^\d+[.,]\d{1,2}$/u.test(t)) return null;
   if (!/\s/u.test(t)) return t;
   const token = t.split(' ').find((w) => /\d/u.test(w) && w.length >= 5 && /[.\-/]/u.test(w));
   return token ?? null;
