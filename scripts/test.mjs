@@ -40,6 +40,23 @@ let ok = run('typecheck', 'npx', ['tsc', '--noEmit']);
 ok = run('unit + dom tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(out, 'unit.json')}`]) && ok;
 const built = run('build (production)', 'npx', ['wxt', 'build']);
 ok = built && ok;
+process.env.KIEM_DEM_PREBUILT = '1';
+// Firefox build must pass Mozilla's linter with no errors (warnings come from react-dom/zod internals).
+const lint = () => {
+  console.log('\n── Firefox build + web-ext lint');
+  if (spawnSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { stdio: ['ignore', 'ignore', 'inherit'] }).status !== 0) return false;
+  const r = spawnSync('npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--output', 'json'], { encoding: 'utf8' });
+  try {
+    const report = JSON.parse(r.stdout);
+    console.log(`web-ext lint: ${report.summary.errors} errors, ${report.summary.warnings} warnings`);
+    for (const m of report.errors) console.log(`  error ${m.code} ${m.file ?? ''}: ${m.message}`);
+    return report.summary.errors === 0;
+  } catch {
+    console.log(r.stdout, r.stderr);
+    return false;
+  }
+};
+ok = lint() && ok;
 if (built) ok = run('end-to-end tests (Chromium)', 'npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${join(out, 'e2e.json')}`]) && ok;
 
 const u = counts(join(out, 'unit.json'));

@@ -3,6 +3,7 @@
  * message is parsed at the receiving edge; anything else is dropped.
  */
 import { z } from 'zod';
+import './zod-config';
 
 /** Largest batch a content script may send; bigger pages go in several batches. */
 export const MAX_BATCH = 500;

@@ -4,6 +4,7 @@
  * identity keys and the field-level merge rule.
  */
 import { z } from 'zod';
+import './zod-config';
 import { fold } from './text/fold';
 
 export const MAX_TEXT = 2000; // longest text field kept; longer portal text is cut, not rejected

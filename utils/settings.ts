@@ -3,6 +3,7 @@
  * mapping and extra portal addresses. Validated with zod on every save and read.
  */
 import { z } from 'zod';
+import './zod-config';
 
 export const UNASSIGNED = 'Chưa phân loại';
 
