@@ -44,8 +44,11 @@ export const recordSchema = z
 
 export type PortalRecord = z.infer<typeof recordSchema>;
 
-/** Fields of a record that carry facts (everything but identity). */
-export const FACT_FIELDS = [
+/** The record format of the fixtures, in its field order (for `extract` and conformance). */
+export const OUTPUT_FIELDS = [
+  'kind',
+  'code',
+  'resultNumber',
   'procedure',
   'field',
   'department',
@@ -59,7 +62,12 @@ export const FACT_FIELDS = [
   'status',
   'statusCode',
   'digitized',
-] as const satisfies readonly (keyof PortalRecord)[];
+] as const;
+
+/** Fields of a record that carry facts (everything but identity). */
+export const FACT_FIELDS = OUTPUT_FIELDS.filter(
+  (f): f is Exclude<(typeof OUTPUT_FIELDS)[number], 'kind' | 'code' | 'resultNumber'> => f !== 'kind' && f !== 'code' && f !== 'resultNumber',
+);
 
 /** Identity: dossier → folded code; result → folded code + number, or number alone. */
 export function recordKey(r: Pick<PortalRecord, 'kind' | 'code' | 'resultNumber'>): string {
@@ -114,26 +122,6 @@ export function mergeFacts<T extends PortalRecord>(old: T, incoming: PortalRecor
   }
   return { merged, changed };
 }
-
-/** The record format of the fixtures, in its field order (for `extract` and conformance). */
-export const OUTPUT_FIELDS = [
-  'kind',
-  'code',
-  'resultNumber',
-  'procedure',
-  'field',
-  'department',
-  'departmentFrom',
-  'receivedAt',
-  'dueAt',
-  'resolvedAt',
-  'issuedAt',
-  'validUntil',
-  'permanent',
-  'status',
-  'statusCode',
-  'digitized',
-] as const;
 
 export function toOutput(r: PortalRecord): Record<string, unknown> {
   const out: Record<string, unknown> = {};
