@@ -1,5 +1,6 @@
 /** Editable department list (name + comma-separated aliases), with per-field errors. */
 import { useI18n } from './I18n';
+import { TextCell } from './TextCell';
 import { newId, type DeptDraft, type FormErrors } from '../utils/ui/settingsForm';
 
 export interface DepartmentsEditorProps {
@@ -32,44 +33,15 @@ export function DepartmentsEditor({ rows, errors, onChange }: DepartmentsEditorP
             const aliasErr = errors[`dept.${r.id}.aliases`];
             return (
               <tr key={r.id} data-testid="dept-row">
-                <td>
-                  <label className="sr-only" htmlFor={`${r.id}-name`}>
-                    {t('optDeptName', { n })}
-                  </label>
-                  <input
-                    id={`${r.id}-name`}
-                    type="text"
-                    value={r.name}
-                    data-testid="dept-name"
-                    aria-invalid={nameErr ? true : undefined}
-                    aria-describedby={nameErr ? `${r.id}-name-err` : undefined}
-                    onChange={(e) => set(i, { name: e.target.value })}
-                  />
-                  {nameErr ? (
-                    <span id={`${r.id}-name-err`} className="error field-error">
-                      {t(nameErr)}
-                    </span>
-                  ) : null}
-                </td>
-                <td>
-                  <label className="sr-only" htmlFor={`${r.id}-aliases`}>
-                    {t('optDeptAliases', { n })}
-                  </label>
-                  <input
-                    id={`${r.id}-aliases`}
-                    type="text"
-                    value={r.aliases}
-                    data-testid="dept-aliases"
-                    aria-invalid={aliasErr ? true : undefined}
-                    aria-describedby={aliasErr ? `${r.id}-aliases-err` : undefined}
-                    onChange={(e) => set(i, { aliases: e.target.value })}
-                  />
-                  {aliasErr ? (
-                    <span id={`${r.id}-aliases-err`} className="error field-error">
-                      {t(aliasErr)}
-                    </span>
-                  ) : null}
-                </td>
+                <TextCell id={`${r.id}-name`} label={t('optDeptName', { n })} value={r.name} error={nameErr} testId="dept-name" onChange={(v) => set(i, { name: v })} />
+                <TextCell
+                  id={`${r.id}-aliases`}
+                  label={t('optDeptAliases', { n })}
+                  value={r.aliases}
+                  error={aliasErr}
+                  testId="dept-aliases"
+                  onChange={(v) => set(i, { aliases: v })}
+                />
                 <td>
                   <button type="button" className="secondary small" aria-label={t('optDeptRemove', { n })} onClick={() => onChange(rows.filter((_, j) => j !== i))}>
                     ✕

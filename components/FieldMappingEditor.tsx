@@ -1,5 +1,6 @@
 /** Editable lĩnh vực → department table; the department is chosen from the list. */
 import { useI18n } from './I18n';
+import { TextCell } from './TextCell';
 import { newId, type DeptDraft, type FormErrors, type MappingDraft } from '../utils/ui/settingsForm';
 
 export interface FieldMappingEditorProps {
@@ -36,25 +37,7 @@ export function FieldMappingEditor({ rows, departments, errors, onChange }: Fiel
             const value = linked ? r.deptRef! : (stale ?? '');
             return (
               <tr key={r.id} data-testid="mapping-row">
-                <td>
-                  <label className="sr-only" htmlFor={`${r.id}-field`}>
-                    {t('optMappingField', { n })}
-                  </label>
-                  <input
-                    id={`${r.id}-field`}
-                    type="text"
-                    value={r.field}
-                    data-testid="mapping-field"
-                    aria-invalid={fieldErr ? true : undefined}
-                    aria-describedby={fieldErr ? `${r.id}-field-err` : undefined}
-                    onChange={(e) => set(i, { field: e.target.value })}
-                  />
-                  {fieldErr ? (
-                    <span id={`${r.id}-field-err`} className="error field-error">
-                      {t(fieldErr)}
-                    </span>
-                  ) : null}
-                </td>
+                <TextCell id={`${r.id}-field`} label={t('optMappingField', { n })} value={r.field} error={fieldErr} testId="mapping-field" onChange={(v) => set(i, { field: v })} />
                 <td>
                   <label className="sr-only" htmlFor={`${r.id}-dept`}>
                     {t('optMappingDept', { n })}
