@@ -13,6 +13,11 @@ describe('parseDate', () => {
     expect(parseDate('02.05.2023')).toBe('2023-05-02');
     expect(parseDate('12/01/2022')).toBe('2022-01-12');
   });
+  it('reads year-first dates with / or . (report exports)', () => {
+    expect(parseDate('2023/06/30')).toBe('2023-06-30');
+    expect(parseDate('2023.6.5 08:00')).toBe('2023-06-05');
+    expect(parseDate('2023/02/30')).toBeNull();
+  });
   it('finds the date inside surrounding text', () => {
     expect(parseDate('Tiếp nhận lúc 08:00 ngày 10/04/2023')).toBe('2023-04-10');
   });

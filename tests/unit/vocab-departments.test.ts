@@ -17,6 +17,10 @@ describe('resolveDepartment', () => {
   it('finds a canonical name inside a longer text', () => {
     expect(resolveDepartment('Phòng Quản lý khoa học - Sở KH&CN Lạng Sơn', idx)).toBe('Phòng Quản lý khoa học');
   });
+  it('finds a distinctive alias (with an abbreviation) inside a heading', () => {
+    expect(resolveDepartment('Sở Khoa học và Công nghệ - Chi cục TĐC', idx)).toBe('Chi cục Tiêu chuẩn Đo lường Chất lượng');
+    expect(resolveDepartment('Hồ sơ của Phòng QLCN&CN năm 2023', idx)).toBe('Phòng Quản lý công nghệ và chuyên ngành');
+  });
   it('does not guess from short aliases inside other names', () => {
     expect(resolveDepartment('Văn phòng UBND tỉnh', idx)).toBeNull();
     expect(resolveDepartment('Sở Khoa học và Công nghệ tỉnh Lạng Sơn', idx)).toBeNull();

@@ -9,6 +9,8 @@
 const VN_OFFSET_MIN = 7 * 60;
 
 const DMY = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/.-]*\d)/u;
+// Year first with '/' or '.' (2023/06/30), as some report exports print it.
+const YMD = /(?<![\d/.-])(\d{4})([/.])(\d{1,2})\2(\d{1,2})(?![\d/.-]*\d)/u;
 const ISO =
   /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?(?!\d)/u;
 
@@ -63,10 +65,12 @@ export function parseDate(text: string | null | undefined): string | null {
   const dmy = DMY.exec(text);
   if (iso && (!dmy || iso.index <= dmy.index)) return fromIso(iso);
   if (dmy) return isoDate(Number(dmy[4]), Number(dmy[3]), Number(dmy[1]));
+  const ymd = YMD.exec(text);
+  if (ymd) return isoDate(Number(ymd[1]), Number(ymd[3]), Number(ymd[4]));
   return null;
 }
 
 /** True when the text holds something shaped like a date (valid or not). */
 export function looksLikeDate(text: string): boolean {
-  return DMY.test(text) || ISO.test(text);
+  return DMY.test(text) || ISO.test(text) || YMD.test(text);
 }

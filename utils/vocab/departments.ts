@@ -19,6 +19,16 @@ export interface DepartmentIndex {
   fields: Map<string, string>; // matchKey(lĩnh vực) → canonical name
 }
 
+/**
+ * An alias that may also be found inside a longer text ("Sở KH&CN - Chi cục TĐC"): it has
+ * two words or more and one of them is an abbreviation in capitals (QLKH, TĐC). Plain
+ * words such as "Văn phòng" or "Thanh tra" occur in ordinary text, so they match exactly only.
+ */
+export function distinctiveAlias(alias: string): boolean {
+  const words = alias.normalize('NFC').trim().split(/\s+/u);
+  return words.length >= 2 && words.some((w) => /^[\p{Lu}&-]{2,}$/u.test(w) && /\p{Lu}.*\p{Lu}/u.test(w));
+}
+
 export function departmentIndex(settings: Settings): DepartmentIndex {
   const exact = new Map<string, string>();
   const names: [string, string][] = [];
@@ -31,6 +41,7 @@ export function departmentIndex(settings: Settings): DepartmentIndex {
     for (const a of d.aliases) {
       const ka = matchKey(a);
       if (ka && !exact.has(ka)) exact.set(ka, d.name);
+      if (ka && distinctiveAlias(a)) names.push([ka, d.name]);
     }
   }
   names.sort((a, b) => b[0].length - a[0].length);
@@ -41,8 +52,8 @@ export function departmentIndex(settings: Settings): DepartmentIndex {
 
 /**
  * The canonical department a text names: a name or alias (folded, exact), else a canonical
- * name contained in it ("Phòng Quản lý khoa học - Sở KH&CN"). Aliases are short and
- * ambiguous ("Văn phòng"), so they only match exactly.
+ * name or distinctive alias contained in it ("Phòng Quản lý khoa học - Sở KH&CN",
+ * "Sở KH&CN - Chi cục TĐC"). Plain-word aliases ("Văn phòng") only match exactly.
  */
 export function resolveDepartment(text: string | null | undefined, idx: DepartmentIndex): string | null {
   const key = matchKey(text);
