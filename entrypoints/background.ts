@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { handleContentMessage } from '../utils/background/capture-handler';
+import { badgeText, TabBadges } from '../utils/background/badges';
 import { syncRegistration } from '../utils/background/registration';
 import { DEFAULT_MATCHES } from '../utils/portals';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, settingsSchema, type Settings } from '../utils/settings';
@@ -20,22 +21,30 @@ async function loadSettings(): Promise<Settings> {
 
 export default defineBackground(() => {
   const db = getDb();
+  const badges = new TabBadges(async (tabId, total) => {
+    await browser.action.setBadgeBackgroundColor({ tabId, color: '#1b5e20' });
+    await browser.action.setBadgeText({ tabId, text: badgeText(total) });
+  });
+  browser.tabs.onRemoved.addListener((tabId) => badges.forget(tabId));
 
   browser.runtime.onMessage.addListener((message, sender) => {
     // Chrome only honours a real Promise returned here: handleContentMessage is async, so
     // the reply is sent after the Dexie transaction has committed.
     return handleContentMessage(
       message,
-      { id: sender.id, url: sender.url, tabId: sender.tab?.id },
+      {
+        id: sender.id,
+        url: sender.url,
+        tabId: sender.tab?.id,
+        frameId: sender.frameId,
+        documentId: (sender as { documentId?: string }).documentId,
+      },
       {
         extensionId: browser.runtime.id,
         allowedPatterns: async () => [...DEFAULT_MATCHES, ...(await loadSettings()).portals],
         upsert: (records, source) => upsertBatch(db, records, source),
         countRejected: (reasons) => bumpRejected(db, reasons),
-        setBadge: async (tabId, count) => {
-          await browser.action.setBadgeBackgroundColor({ tabId, color: '#1b5e20' });
-          await browser.action.setBadgeText({ tabId, text: count > 0 ? (count > 9999 ? '9999+' : String(count)) : '' });
-        },
+        setBadge: (tabId, frameId, documentId, count) => badges.set(tabId, frameId, documentId, count),
         reportError: (text) => setLastError(db, text),
         clearError: async () => {
           if (await db.meta.get(META_LAST_ERROR)) await db.meta.delete(META_LAST_ERROR);

@@ -22,6 +22,8 @@ function contextGone(error: unknown): boolean {
 export default defineContentScript({
   matches: DEFAULT_MATCHES,
   runAt: 'document_idle',
+  // Some portals (older ASP.NET ones) list rows inside an iframe of the same portal.
+  allFrames: true,
   async main(ctx) {
     // A second copy (e.g. also registered for an added portal) must not double the work.
     const marker = '__kiemDemTthc';

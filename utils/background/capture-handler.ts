@@ -11,6 +11,8 @@ export interface SenderInfo {
   id?: string;
   url?: string;
   tabId?: number;
+  frameId?: number;
+  documentId?: string;
 }
 
 export interface CaptureDeps {
@@ -19,7 +21,8 @@ export interface CaptureDeps {
   allowedPatterns(): Promise<string[]>;
   upsert(records: PortalRecord[], source: { url: string; at: number }): Promise<{ inserted: number; updated: number; unchanged: number }>;
   countRejected(reasons: Record<string, number>): Promise<void>;
-  setBadge(tabId: number, count: number): Promise<void>;
+  /** Records read by one frame of a tab (portals sometimes list rows inside an iframe). */
+  setBadge(tabId: number, frameId: number, documentId: string | undefined, count: number): Promise<void>;
   reportError(message: string): Promise<void>;
   clearError(): Promise<void>;
   now(): number;
@@ -50,7 +53,7 @@ export async function handleContentMessage(message: unknown, sender: SenderInfo,
   }
   const msg = parsed.data;
   if (msg.type === 'capture/idle') {
-    await deps.setBadge(sender.tabId, 0);
+    await deps.setBadge(sender.tabId, sender.frameId ?? 0, sender.documentId, 0);
     return undefined;
   }
 
@@ -67,7 +70,7 @@ export async function handleContentMessage(message: unknown, sender: SenderInfo,
     const rejected = msg.records.length - valid.length;
     if (Object.keys(reasons).length > 0) await deps.countRejected(reasons);
     await deps.clearError();
-    await deps.setBadge(sender.tabId, msg.pageTotal);
+    await deps.setBadge(sender.tabId, sender.frameId ?? 0, sender.documentId, msg.pageTotal);
     return { ok: true, batchId: msg.batchId, ...counts, rejected };
   } catch (error) {
     const text = storageErrorMessage(error);

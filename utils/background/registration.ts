@@ -26,7 +26,7 @@ export async function syncRegistration(portals: readonly string[]): Promise<stri
   if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [EXTRA_SCRIPT_ID] });
   if (matches.length > 0) {
     await browser.scripting.registerContentScripts([
-      { id: EXTRA_SCRIPT_ID, js: [CONTENT_FILE], matches, runAt: 'document_idle', persistAcrossSessions: true },
+      { id: EXTRA_SCRIPT_ID, js: [CONTENT_FILE], matches, runAt: 'document_idle', allFrames: true, persistAcrossSessions: true },
     ]);
   }
   return matches;

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { handleContentMessage, type CaptureDeps } from '../../utils/background/capture-handler';
+import type { PortalRecord } from '../../utils/records';
+
+const record: PortalRecord = {
+  kind: 'dossier', code: '000.00.13.H37-230615-0007', resultNumber: null, procedure: 'Thủ tục', field: null,
+  department: 'Phòng Quản lý khoa học', receivedAt: '2023-06-15', dueAt: null, resolvedAt: null, issuedAt: null,
+  validUntil: null, permanent: null, status: 'Đang xử lý', statusCode: 4, digitized: null,
+};
+
+function deps(over: Partial<CaptureDeps> = {}) {
+  const calls = { upserts: [] as PortalRecord[][], badges: [] as number[], rejected: [] as Record<string, number>[], errors: [] as string[] };
+  const d: CaptureDeps = {
+    extensionId: 'ext',
+    allowedPatterns: async () => ['*://*.langson.gov.vn/*'],
+    upsert: async (records) => (calls.upserts.push(records), { inserted: records.length, updated: 0, unchanged: 0 }),
+    countRejected: async (r) => void calls.rejected.push(r),
+    setBadge: async (_t, _f, _d, n) => void calls.badges.push(n),
+    reportError: async (m) => void calls.errors.push(m),
+    clearError: async () => undefined,
+    now: () => 1,
+    ...over,
+  };
+  return { d, calls };
+}
+
+const sender = { id: 'ext', url: 'https://motcua.langson.gov.vn/vi/dossier/search', tabId: 7, frameId: 0 };
+const batch = (records: unknown[], extra: object = {}) => ({
+  type: 'capture/batch', batchId: 'b1', pageUrl: sender.url, records, pageTotal: records.length, ...extra,
+});
+
+describe('handleContentMessage', () => {
+  it('writes a valid batch and acks with the counts after the write', async () => {
+    const { d, calls } = deps();
+    const reply = await handleContentMessage(batch([record]), sender, d);
+    expect(reply).toEqual({ ok: true, batchId: 'b1', inserted: 1, updated: 0, unchanged: 0, rejected: 0 });
+    expect(calls.upserts).toHaveLength(1);
+    expect(calls.badges).toEqual([1]);
+  });
+
+  it('ignores other extensions, pages outside the portals and non-tab senders', async () => {
+    const { d, calls } = deps();
+    expect(await handleContentMessage(batch([record]), { ...sender, id: 'other' }, d)).toBeUndefined();
+    expect(await handleContentMessage(batch([record]), { ...sender, tabId: undefined }, d)).toBeUndefined();
+    expect(await handleContentMessage(batch([record]), { ...sender, url: 'https://evil.example/langson.gov.vn' }, d)).toMatchObject({ ok: false });
+    expect(calls.upserts).toHaveLength(0);
+  });
+
+  it('rejects a malformed or oversized message and writes nothing', async () => {
+    const { d, calls } = deps();
+    expect(await handleContentMessage({ type: 'capture/batch' }, sender, d)).toMatchObject({ ok: false });
+    expect(await handleContentMessage(batch(Array(501).fill(record)), sender, d)).toMatchObject({ ok: false, batchId: 'b1' });
+    expect(await handleContentMessage(batch([record], { extra: 1 }), sender, d)).toMatchObject({ ok: false });
+    expect(calls.upserts).toHaveLength(0);
+  });
+
+  it('drops invalid records one by one and counts them with the page’s own rejections', async () => {
+    const { d, calls } = deps();
+    const bad = { ...record, receivedAt: '15/06/2023' };
+    const reply = await handleContentMessage(batch([record, bad, { kind: 'dossier' }], { rejected: { 'no-key': 2 } }), sender, d);
+    expect(reply).toMatchObject({ ok: true, inserted: 1, rejected: 2 });
+    expect(calls.upserts[0]).toHaveLength(1);
+    expect(calls.rejected).toEqual([{ 'no-key': 2, invalid: 2 }]);
+  });
+
+  it('answers a failed write with a Vietnamese error and no ack, so the page keeps the batch', async () => {
+    const quota = Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
+    const { d, calls } = deps({ upsert: async () => Promise.reject(quota) });
+    const reply = await handleContentMessage(batch([record]), sender, d);
+    expect(reply).toMatchObject({ ok: false, batchId: 'b1' });
+    expect((reply as { error: string }).error).toMatch(/Bộ nhớ trình duyệt đã đầy/u);
+    expect(calls.errors).toHaveLength(1);
+    expect(calls.badges).toHaveLength(0);
+  });
+});
