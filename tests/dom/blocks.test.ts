@@ -76,6 +76,12 @@ describe('noise, nested attachment tables and empty tables', () => {
       <tr><td>Chờ bổ sung</td><td>1 405</td><td>12,5</td></tr></tbody></table>`);
     expect(extractPage(doc, ctx).records).toEqual([]);
   });
+  it('reads an icon-only status badge from its tooltip and a ticked checkbox as digitized', () => {
+    const doc = loadDoc(`<table><thead><tr><th><span>Mã hồ sơ</span><i class="sort"></i></th><th>Trạng thái</th><th>Đã số hóa</th></tr></thead>
+      <tbody><tr><td>000.00.13.H37-220303-0001</td><td><span class="badge" title="Đã trả kết quả"><i class="icon"></i></span></td>
+      <td><input type="checkbox" checked disabled></td></tr></tbody></table>`);
+    expect(extractPage(doc, ctx).records[0]).toMatchObject({ status: 'Đã trả kết quả', statusCode: 10, digitized: true });
+  });
   it('keeps an empty record table (for observing) but reads "Không có dữ liệu" as no row', () => {
     const doc = loadDoc(`<table><thead><tr><th>Mã hồ sơ</th><th>Trạng thái</th></tr></thead>
       <tbody><tr><td colspan="2">Không có dữ liệu</td></tr></tbody></table>`);

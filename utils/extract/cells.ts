@@ -9,6 +9,19 @@ import { textOf } from './text';
 
 const LABELLED = '[title], [aria-label], img[alt], [data-original-title], [data-tooltip]';
 
+const LABEL_ATTRS = ['title', 'aria-label', 'alt', 'data-original-title', 'data-tooltip'] as const;
+
+/** The label of an icon-only cell (a status badge with a tooltip): the first title/aria-label/alt in it. */
+export function iconLabel(cell: Element): string {
+  for (const el of [cell, ...Array.from(cell.querySelectorAll(LABELLED))]) {
+    for (const attr of LABEL_ATTRS) {
+      const v = clean(el.getAttribute(attr));
+      if (v) return v;
+    }
+  }
+  return '';
+}
+
 /**
  * Digitization shown by a cell: its words, a linked result file, an icon's
  * title/aria-label/alt, a ticked checkbox, a date of digitization. A result-file column
@@ -24,7 +37,7 @@ export function readDigitized(cell: Element, fileColumn: boolean): boolean | nul
   if (isResultFileHref(text)) return true;
   const labelled = [cell, ...Array.from(cell.querySelectorAll(LABELLED))];
   for (const el of labelled) {
-    for (const attr of ['title', 'aria-label', 'alt', 'data-original-title', 'data-tooltip']) {
+    for (const attr of LABEL_ATTRS) {
       const v = digitizedFromText(el.getAttribute(attr));
       if (v !== null) return v;
     }

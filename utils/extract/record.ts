@@ -11,7 +11,7 @@ import { lookupLabel } from '../vocab/labels';
 import { parseStatus } from '../vocab/status';
 import { parseValidity } from '../vocab/validity';
 import { departmentOfField, resolveDepartment, type DepartmentIndex } from '../vocab/departments';
-import { combineDigitized, pickCode, readDigitized } from './cells';
+import { combineDigitized, iconLabel, pickCode, readDigitized } from './cells';
 import { linesOf, textOf } from './text';
 
 export interface Entry {
@@ -143,7 +143,8 @@ export function buildRecord(
       else facts.code ??= pickCode(lines[0] ?? '');
       continue;
     }
-    const text = textOf(cell);
+    // An icon-only status badge says its status in its tooltip.
+    const text = textOf(cell) || (field === 'status' ? iconLabel(cell) : '');
     if (!text) continue;
     if (DATE_FIELDS.has(field)) fillFact(facts, field, text);
     else if (field === 'validUntil') fillFact(facts, field, text);
