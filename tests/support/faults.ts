@@ -123,6 +123,22 @@ export const LONG_TASK_RECORDER = `(() => {
       for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
   } catch (e) {}
+  // Long animation frames name the scripts that ran in them (a content script by its URL).
+  w.__loafs = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        w.__loafs.push({
+          start: e.startTime,
+          duration: e.duration,
+          blocking: e.blockingDuration,
+          render: e.renderStart ? e.startTime + e.duration - e.renderStart : 0,
+          layout: e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0,
+          scripts: (e.scripts || []).map((x) => ({ src: x.sourceURL, fn: x.sourceFunctionName, invoker: x.invoker, duration: Math.round(x.duration), layout: Math.round(x.forcedStyleAndLayoutDuration) })),
+        });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch (e) {}
   w.addEventListener('load', () => { w.__loadAt = performance.now(); });
 })();`;
 
@@ -132,12 +148,15 @@ export interface LongTaskFigures {
   beforeLoad: { count: number; longest: number };
   /** Long tasks that started after `load` (when the content script does its work). */
   afterLoad: { count: number; longest: number; over200: number };
+  /** Long animation frames over 200 ms after load, with the scripts that ran in them. */
+  slowFrames: { start: number; duration: number; render: number; layout: number; scripts: { src: string; fn: string; invoker: string; duration: number; layout: number }[] }[];
 }
 
 export async function readLongTasks(page: Page): Promise<LongTaskFigures> {
   const raw = await page.evaluate(() => {
     const w = window as unknown as { __longTasks?: { start: number; duration: number }[]; __loadAt?: number | null };
-    return { tasks: w.__longTasks ?? [], loadAt: w.__loadAt ?? Number.POSITIVE_INFINITY };
+    const loafs = (window as unknown as { __loafs?: LongTaskFigures['slowFrames'] }).__loafs ?? [];
+    return { tasks: w.__longTasks ?? [], loadAt: w.__loadAt ?? Number.POSITIVE_INFINITY, loafs };
   });
   const before = raw.tasks.filter((t) => t.start < raw.loadAt);
   const after = raw.tasks.filter((t) => t.start >= raw.loadAt);
@@ -146,6 +165,9 @@ export async function readLongTasks(page: Page): Promise<LongTaskFigures> {
     loadAt: Math.round(raw.loadAt),
     beforeLoad: { count: before.length, longest: longest(before) },
     afterLoad: { count: after.length, longest: longest(after), over200: after.filter((t) => t.duration > 200).length },
+    slowFrames: raw.loafs
+      .filter((f) => f.start >= raw.loadAt && f.duration > 200)
+      .map((f) => ({ ...f, start: Math.round(f.start), duration: Math.round(f.duration), render: Math.round(f.render), layout: Math.round(f.layout) })),
   };
 }
 

@@ -5,8 +5,10 @@
  */
 
 const WS = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/gu;
-// C0/C1 control characters other than tab/newline (which collapse as whitespace).
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/gu;
+// C0/C1 control characters other than tab/newline (which collapse as whitespace), and the
+// invisible bidi controls and word joiner: a page's U+202E would reverse how a procedure
+// name reads in the popup and in Excel.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069]/gu;
 
 /** NFC, control characters removed, whitespace (incl. nbsp) collapsed, trimmed: for display and storage. */
 export function clean(text: string | null | undefined): string {
