@@ -3,7 +3,7 @@
  * hands new or changed records to the outbox. Knows nothing of browser.* APIs:
  * the content script injects settings, the outbox and the badge hook.
  */
-import { findRecordTables, type ExtractContext, type RecordTable } from '../extract';
+import { findRecordTablesInSteps, type ExtractContext, type RecordTable } from '../extract';
 import { recordKey, recordSchema, type PortalRecord } from '../records';
 import { forEachSliced, makeYield } from './slicer';
 
@@ -87,7 +87,8 @@ export class PageCapture {
     const gen = ++this.generation;
     try {
       const ctx = this.deps.context();
-      const tables = findRecordTables(this.deps.doc, ctx);
+      const tables = await this.findTables(ctx, gen);
+      if (tables === null) return;
       for (const table of tables) {
         if (this.stopped) return;
         await this.scanTable(table, gen);
@@ -100,6 +101,30 @@ export class PageCapture {
     } finally {
       this.scanning = false;
       if (this.rescanWanted && !this.stopped) this.schedule();
+    }
+  }
+
+  /**
+   * Finds the record tables in steps, yielding to the page between steps once a slice's
+   * budget is spent: on a page of 10,000 rows the search alone is a few document-wide
+   * queries of tens of milliseconds each. null when a newer scan or stop() superseded it.
+   */
+  private async findTables(ctx: ExtractContext, gen: number): Promise<RecordTable[] | null> {
+    const budget = this.deps.sliceBudgetMs ?? 12;
+    const steps = findRecordTablesInSteps(this.deps.doc, ctx);
+    let start = performance.now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) {
+        // Reading the rows of a big table is one more pass over it: give the page its turn first.
+        if (performance.now() - start >= budget) await this.yieldToPage();
+        return this.stopped || gen !== this.generation ? null : step.value;
+      }
+      if (performance.now() - start >= budget) {
+        await this.yieldToPage();
+        if (this.stopped || gen !== this.generation) return null;
+        start = performance.now();
+      }
     }
   }
 

@@ -72,6 +72,18 @@ function listTable(grid: Grid, columns: Column[], ctx: RecordContext): RecordTab
  * without any: one query for grids, header texts only, a few queries for detail blocks.
  */
 export function findRecordTables(doc: Document, ctx: ExtractContext): RecordTable[] {
+  const steps = findRecordTablesInSteps(doc, ctx);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same search in steps. Each document-wide query costs tens of milliseconds on a page
+ * of 10,000 rows; between steps (each `yield`) a caller may give the page its turn.
+ */
+export function* findRecordTablesInSteps(doc: Document, ctx: ExtractContext): Generator<void, RecordTable[], void> {
   const departments = departmentIndex(ctx.settings);
   let rctx: RecordContext | null = null;
   // Page context is looked up only once a record table is found.
@@ -81,7 +93,9 @@ export function findRecordTables(doc: Document, ctx: ExtractContext): RecordTabl
   const others: { el: Element; rows: Element[]; cells: (r: Element) => Element[] }[] = [];
   const inside = (el: Element) => found.some((t) => t.root === el || t.root.contains(el));
 
-  for (const grid of findGrids(doc)) {
+  const grids = findGrids(doc);
+  yield;
+  for (const grid of grids) {
     if (inside(grid.root)) continue; // nested tables (attachments) inside a record row
     let g = grid;
     let columns = mapColumns(g.headerRows);
@@ -89,12 +103,16 @@ export function findRecordTables(doc: Document, ctx: ExtractContext): RecordTabl
       g = tableGrid(g.root, true); // header row written with <td> cells
       columns = mapColumns(g.headerRows);
     }
-    if (isRecordHeader(columns)) found.push(listTable(g, columns, recordCtx()));
+    if (isRecordHeader(columns)) {
+      if (rctx === null) yield; // the page context is a few more document-wide queries
+      found.push(listTable(g, columns, recordCtx()));
+    }
     else if (grid.root.tagName.toLowerCase() === 'table') {
       others.push({ el: grid.root, rows: grid.bodyRows(), cells: grid.cells });
     }
   }
 
+  yield;
   for (const block of findDetailBlocks(doc, others, inside)) {
     const kind = kindOf(block.entries.map((e) => e.field));
     const c = recordCtx();
