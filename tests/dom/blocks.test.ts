@@ -143,3 +143,30 @@ describe('rows as the content script sees them', () => {
     expect(rejected).toEqual({ 'no-key': 1 });
   });
 });
+
+describe('card lists', () => {
+  const { records } = extract('card-list.html');
+
+  it('reads each card of labelled lines as one record, without the applicant', () => {
+    expect(records.map((r) => [r.kind, r.code])).toEqual([
+      ['dossier', '000.00.13.H37-230104-0001'],
+      ['dossier', '000.00.13.H37-230105-0002'],
+      ['result', '000.00.13.H37-230106-0003'],
+    ]);
+    expect(records[0]).toMatchObject({
+      procedure: 'Cấp Giấy chứng nhận đăng ký chuyển giao công nghệ',
+      department: 'Phòng Quản lý công nghệ và chuyên ngành',
+      departmentFrom: 'field-mapping',
+      receivedAt: '2023-01-04',
+      status: 'Đã trả kết quả',
+      statusCode: 10,
+    });
+    expect(records[2]).toMatchObject({ resultNumber: '12/GCN-SKHCN', issuedAt: '2023-01-20', permanent: true, digitized: true });
+    expect(JSON.stringify(records)).not.toMatch(/Trang|Khải/u);
+  });
+
+  it('finds no cards on a page with a single labelled block or none', () => {
+    const doc = loadDoc('<div><div>Mã hồ sơ: 000.00.13.H37-230104-0001</div><div>Hướng dẫn: nhập mã hồ sơ</div></div>');
+    expect(extractPage(doc, ctx).records).toEqual([]);
+  });
+});

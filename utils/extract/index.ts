@@ -9,6 +9,7 @@ import { departmentIndex } from '../vocab/departments';
 import type { HeaderField } from '../vocab/headers';
 import { isNoDataText } from '../vocab/noise';
 import { isRecordHeader, kindOf, mapColumns, type Column } from './columns';
+import { findCards } from './cards';
 import { findDetailBlocks } from './detail';
 import { findGrids, tableGrid, type Grid } from './grid';
 import { pageDepartment } from './page';
@@ -122,6 +123,24 @@ export function* findRecordTablesInSteps(doc: Document, ctx: ExtractContext): Ge
       rows: () => [block.root],
       readRow: () => buildRecord(block.entries, kind, c),
     });
+  }
+  // Card lists: several blocks of labelled lines, each one record, read like a packed cell.
+  // Looked for only on pages without record tables, so big list pages pay nothing for it.
+  const cards = found.length === 0 ? findCards(doc, () => false) : [];
+  if (cards.length > 0) {
+    const c = recordCtx();
+    const readCard = (card: Element): PortalRecord | RowRejection | null => {
+      let r = buildRecord([{ field: null, cell: card }], 'dossier', c);
+      if ('reason' in r) return r;
+      if (r.resultNumber !== null || r.issuedAt !== null || r.validUntil !== null || r.permanent !== null) {
+        r = buildRecord([{ field: null, cell: card }], 'result', c);
+        if ('reason' in r) return r;
+      }
+      // A card is a record when it tells more than its code.
+      const facts = [r.procedure, r.status, r.receivedAt, r.dueAt, r.resolvedAt, r.field, r.issuedAt, r.resultNumber];
+      return facts.some((v) => v !== null) ? r : null;
+    };
+    found.push({ root: cards[0]!.parentElement ?? cards[0]!, kind: 'dossier', rows: () => findCards(doc, () => false), readRow: readCard });
   }
   found.sort((a, b) => (a.root === b.root ? 0 : a.root.compareDocumentPosition(b.root) & 4 ? -1 : 1));
   return found;

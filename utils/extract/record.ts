@@ -7,6 +7,7 @@ import { parseDate } from '../text/dates';
 import { clean } from '../text/fold';
 import { splitLabelled } from '../text/packed';
 import type { HeaderField } from '../vocab/headers';
+import { digitizedFromText } from '../vocab/digitized';
 import { lookupLabel } from '../vocab/labels';
 import { parseStatus } from '../vocab/status';
 import { parseValidity } from '../vocab/validity';
@@ -91,13 +92,14 @@ function fillFact(facts: Facts, field: HeaderField, value: string): void {
  * A packed cell: labelled parts fill their fields; in a code cell the first unlabelled
  * code-like line is the code and the next long unlabelled line the procedure.
  */
-function readPacked(cell: Element, facts: Facts, isCodeCell: boolean): void {
+function readPacked(cell: Element, facts: Facts, isCodeCell: boolean, digitized: (boolean | null)[]): void {
   let codeSeen = false;
   for (const line of linesOf(cell)) {
     for (const part of splitLabelled(line, isLabel)) {
       if (part.label !== null) {
         const f = lookupLabel(part.label);
-        if (f && f !== 'applicant') fillFact(facts, f, part.value);
+        if (f === 'digitized' || f === 'resultFile') digitized.push(digitizedFromText(part.value));
+        else if (f && f !== 'applicant') fillFact(facts, f, part.value);
         continue;
       }
       if (!isCodeCell) continue;
@@ -154,7 +156,7 @@ export function buildRecord(
       facts.status ??= text;
     } else fillFact(facts, field, text);
   }
-  for (const p of packedCells) readPacked(p.cell, facts, p.code);
+  for (const p of packedCells) readPacked(p.cell, facts, p.code, digitized);
 
   const code = clip(facts.code, MAX_CODE);
   const resultNumber = clip(facts.resultNumber, MAX_CODE);

@@ -13,7 +13,7 @@ export interface LabelledPart {
 }
 
 // A label starts the line or follows a separator, holds a letter, and ends with ':'.
-const CANDIDATE = /(^|[,;|]\s*|\s[-–•]\s)([^:,;|]{1,60}?)\s*:\s*/gu;
+const CANDIDATE = /(^|[,;|]\s*|\s[-–—•·]\s)([^:,;|·]{1,60}?)\s*:\s*/gu;
 const BULLET = /^[\s\-–—•+*·]+/u;
 
 export function splitLabelled(line: string, isLabel: (label: string) => boolean): LabelledPart[] {
