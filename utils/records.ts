@@ -97,21 +97,33 @@ export interface StoredRecord extends PortalRecord {
 }
 
 /**
- * Field-level merge: a value once seen never becomes null because a later page
- * lacks the column; a newer non-null value replaces an older one.
+ * One field of the merge rule: a value once seen never becomes null because a later
+ * page lacks the column; the newer non-null value replaces the older one (a status moves
+ * on) — except digitization, which only moves forward: once a result file has been seen,
+ * an older or cached list showing "no file" does not undo it, whichever tab wrote last.
  */
-export function mergeFacts<T extends PortalRecord>(old: T, incoming: PortalRecord): { merged: T; changed: boolean } {
+export function mergeValue<T>(field: string, current: T | null | undefined, incoming: T | null | undefined, incomingIsNewer: boolean): T | null {
+  const cur = current ?? null;
+  const inc = incoming ?? null;
+  if (inc === null) return cur;
+  if (cur === null) return inc;
+  if (field === 'digitized') return ((cur as unknown) === true || (inc as unknown) === true) as T;
+  return incomingIsNewer ? inc : cur;
+}
+
+/** Field-level merge of another reading into a record (see mergeValue). */
+export function mergeFacts<T extends PortalRecord>(old: T, incoming: PortalRecord, incomingIsNewer = true): { merged: T; changed: boolean } {
   const merged = { ...old } as T;
+  const out = merged as Record<string, unknown>;
   let changed = false;
   for (const f of FACT_FIELDS) {
-    const v = incoming[f];
-    if (v === null || v === undefined) continue;
-    if (merged[f] !== v) {
-      (merged as Record<string, unknown>)[f] = v;
+    const v = mergeValue(f, old[f], incoming[f], incomingIsNewer);
+    if ((old[f] ?? null) !== v) {
+      out[f] = v;
       changed = true;
     }
   }
-  // Keep the nicest shown form of identity fields once known.
+  // Identity fields: keep the shown form once known.
   if (!merged.code && incoming.code) {
     merged.code = incoming.code;
     changed = true;

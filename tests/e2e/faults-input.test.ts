@@ -52,14 +52,9 @@ describe('two tabs at once', () => {
     expect(all.every((r) => r.kind === 'result')).toBe(true);
     expect([...numbers].sort()).toEqual(Array.from({ length: 30 }, (_, i) => String(501 + i)));
 
-    // Which tab's batch is newer is up to the scheduler when both load at once; the user
-    // then looks at b again: the two results that gained a .pdf on b are digitized.
-    await b.reload();
-    const after = await waitFor(
-      () => readTable(store, 'records'),
-      (r) => r.filter((x) => /^51[25]\//u.test(String(x.resultNumber)) && x.digitized === true).length === 2,
-      30_000,
-    );
+    // Which tab's batch lands last is up to the scheduler; digitization only moves forward,
+    // so the two results that have a .pdf on b are digitized whatever the order.
+    const after = all;
     const gained = after.filter((r) => /^51[25]\//u.test(String(r.resultNumber)));
     // Every third result has no file on either page: it stays not digitized.
     const noFile = after.filter((r) => {
@@ -70,9 +65,7 @@ describe('two tabs at once', () => {
       expected: 30,
       stored: all.length,
       duplicates: c.duplicates,
-      'digitized 512/515 right after the race': `${concurrent['512']}/${concurrent['515']}`,
-      'after b seen again': gained.map((r) => r.digitized).join('/'),
-      storedAfter: after.length,
+      'digitized 512/515 after the race': `${concurrent['512']}/${concurrent['515']}`,
     });
     expect(after).toHaveLength(30);
     expect(gained.map((r) => r.digitized)).toEqual([true, true]);
@@ -90,7 +83,7 @@ describe('status moving on', () => {
     const page = await s.browser.context.newPage();
     await page.goto(s.url(HOST, '/e2e/status-before.html'));
     const before = await waitFor(mine, (r) => r.length === 5, 30_000);
-    expect(before.every((r) => r.statusCode === 4)).toBe(true);
+    expect(before.every((r) => r.statusCode === 9)).toBe(true);
     await page.goto(s.url(HOST, '/e2e/status-after.html'));
     const after = sorted(await waitFor(mine, (r) => r.length === 5 && r.every((x) => x.statusCode === 10), 30_000));
     // Due dates come from "before" only; "after" has no such column.
@@ -108,10 +101,15 @@ describe('status moving on', () => {
       '000.00.13.H37-230615-0954': '2023-06-29',
       '000.00.13.H37-230616-0955': '2023-06-30',
     };
-    // Digitization: whatever "before" stored must survive "after" (which has no such column).
-    // Extraction leaves it null for a dossier still in progress (fixtures contract: "null …
-    // for dossiers without a result yet"), so "before" stores null on all five here.
-    const digBefore = Object.fromEntries(before.map((r) => [String(r.code), r.digitized]));
+    // Digitization is shown only on "before" (the results exist: status 9) and must survive "after".
+    const digBefore: Record<string, boolean | null> = {
+      '000.00.13.H37-230612-0951': true,
+      '000.00.13.H37-230613-0952': false,
+      '000.00.13.H37-230614-0953': true,
+      '000.00.13.H37-230615-0954': false,
+      '000.00.13.H37-230616-0955': null,
+    };
+    expect(Object.fromEntries(before.map((r) => [String(r.code), r.digitized]))).toEqual(digBefore);
     const got = Object.fromEntries(after.map((r) => [String(r.code), { resolvedAt: r.resolvedAt, dueAt: r.dueAt, digitized: r.digitized }]));
     const want = Object.fromEntries(
       codes.map((c) => [c, { resolvedAt: resolvedAfter[c], dueAt: dueBefore[c], digitized: digBefore[c] }]),

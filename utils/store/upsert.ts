@@ -8,7 +8,7 @@
  * Dexie promise returned from a message listener (TOOLCHAIN.md, "Messaging trap").
  */
 import { clean } from '../text/fold';
-import { FACT_FIELDS, OUTPUT_FIELDS, recordKey, resultKey, type PortalRecord, type StoredRecord } from '../records';
+import { FACT_FIELDS, mergeFacts, OUTPUT_FIELDS, recordKey, resultKey, type PortalRecord, type StoredRecord } from '../records';
 import { UNASSIGNED } from '../settings';
 import { deriveAllResults, type KiemDemDB } from './db';
 import { CellDelta, cellOf, cellsFromResults, deriveResult } from './derive';
@@ -110,7 +110,7 @@ function mergeInto(cur: StoredRecord, it: Incoming): StoredRecord {
   }
   const incomingIsNewer = it.lastSeen >= cur.lastSeen;
   // The newer side's non-null values win; the older side only fills gaps; nulls never erase.
-  const merged = incomingIsNewer ? overlay(cur, incoming) : fillGaps(cur, incoming);
+  const { merged } = mergeFacts(cur, incoming, incomingIsNewer);
   return {
     ...merged,
     key: cur.key,
@@ -119,31 +119,6 @@ function mergeInto(cur: StoredRecord, it: Incoming): StoredRecord {
     lastSeen: Math.max(cur.lastSeen, it.lastSeen),
     sourceUrl: incomingIsNewer ? it.sourceUrl || cur.sourceUrl : cur.sourceUrl || it.sourceUrl,
   };
-}
-
-/** mergeFacts over a stored record, keeping the base's identity and provenance fields. */
-function overlay(base: StoredRecord, incoming: PortalRecord): StoredRecord {
-  const merged: StoredRecord = { ...base };
-  const out = merged as unknown as Record<string, unknown>;
-  for (const f of FACT_FIELDS) {
-    const v = incoming[f];
-    if (v !== null && v !== undefined) out[f] = v;
-  }
-  if (!merged.code && incoming.code) merged.code = incoming.code;
-  if (!merged.resultNumber && incoming.resultNumber) merged.resultNumber = incoming.resultNumber;
-  return merged;
-}
-
-/** Older facts only where the stored record has none. */
-function fillGaps(base: StoredRecord, older: PortalRecord): StoredRecord {
-  const merged: StoredRecord = { ...base };
-  const out = merged as unknown as Record<string, unknown>;
-  for (const f of FACT_FIELDS) {
-    if ((merged[f] ?? null) === null && (older[f] ?? null) !== null) out[f] = older[f];
-  }
-  if (!merged.code && older.code) merged.code = older.code;
-  if (!merged.resultNumber && older.resultNumber) merged.resultNumber = older.resultNumber;
-  return merged;
 }
 
 async function mergeIncoming(db: KiemDemDB, items: readonly Incoming[], rejected?: Record<string, number>): Promise<UpsertCounts> {
