@@ -7,6 +7,9 @@ import { findRecordTablesInSteps, type ExtractContext, type RecordTable } from '
 import { recordKey, recordSchema, type PortalRecord } from '../records';
 import { forEachSliced, makeYield } from './slicer';
 
+/** Delay of the coalesced scan after text-only changes outside record tables. */
+const LATE_SCAN_MS = 3000;
+
 export interface PageCaptureDeps {
   doc: Document;
   context(): ExtractContext;
@@ -31,13 +34,25 @@ export class PageCapture {
   // Fingerprint of the facts last emitted per record key.
   private sent = new Map<string, string>();
   private rejectedKeys = new Map<string, string>();
+  // Record tables found by the last scan: changes inside them always matter.
+  private roots: Element[] = [];
   private readonly yieldToPage = makeYield();
 
   constructor(private readonly deps: PageCaptureDeps) {}
 
   start(): void {
     const win = this.deps.doc.defaultView;
-    this.observer = new MutationObserver(() => this.schedule());
+    // The page's own MutationObserver (the content script's realm, or a test window).
+    const Observer = (win as unknown as { MutationObserver?: typeof MutationObserver } | null)?.MutationObserver ?? MutationObserver;
+    this.observer = new Observer((mutations) => {
+      let later = false;
+      for (const m of mutations) {
+        const kind = this.matters(m);
+        if (kind === 'now') return this.schedule();
+        if (kind === 'later') later = true;
+      }
+      if (later) this.scheduleLate();
+    });
     // The observer callback only schedules; all work happens in the debounced scan.
     this.observer.observe(this.deps.doc.documentElement, { childList: true, subtree: true, characterData: true });
     win?.addEventListener('hashchange', this.onNav);
@@ -50,6 +65,7 @@ export class PageCapture {
     this.observer?.disconnect();
     this.observer = null;
     if (this.timer) clearTimeout(this.timer);
+    if (this.lateTimer) clearTimeout(this.lateTimer);
     const win = this.deps.doc.defaultView;
     win?.removeEventListener('hashchange', this.onNav);
     win?.removeEventListener('popstate', this.onNav);
@@ -66,6 +82,31 @@ export class PageCapture {
   }
 
   private onNav = (): void => this.schedule();
+
+  /**
+   * How soon a change needs a scan: at once when it is inside a known record table or adds
+   * or removes elements (a table may appear); only a late, coalesced look when it is text
+   * changing elsewhere (a clock, a countdown — or, rarely, a header written after its
+   * cell), so ticking text costs one scan every few seconds at most. Our notice is ignored.
+   */
+  private matters(m: MutationRecord): 'now' | 'later' | false {
+    const target = m.target.nodeType === 1 ? (m.target as Element) : m.target.parentElement;
+    if (target?.closest('kiem-dem-tthc-toast')) return false;
+    if (target && this.roots.some((r) => r.contains(target))) return 'now';
+    const elementNode = (n: Node) => n.nodeType === 1 && (n as Element).tagName.toLowerCase() !== 'kiem-dem-tthc-toast';
+    if (m.type === 'childList' && (Array.from(m.addedNodes).some(elementNode) || Array.from(m.removedNodes).some(elementNode))) return 'now';
+    return 'later';
+  }
+
+  private lateTimer: ReturnType<typeof setTimeout> | null = null;
+
+  private scheduleLate(): void {
+    if (this.lateTimer || this.stopped) return;
+    this.lateTimer = setTimeout(() => {
+      this.lateTimer = null;
+      this.schedule(0);
+    }, LATE_SCAN_MS);
+  }
 
   private schedule(delay = this.deps.debounceMs ?? 250): void {
     if (this.stopped) return;
@@ -89,6 +130,7 @@ export class PageCapture {
       const ctx = this.deps.context();
       const tables = await this.findTables(ctx, gen);
       if (tables === null) return;
+      this.roots = tables.map((t) => t.root);
       for (const table of tables) {
         if (this.stopped) return;
         await this.scanTable(table, gen);

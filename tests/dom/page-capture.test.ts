@@ -1,0 +1,104 @@
+/**
+ * The page watcher over a live DOM (happy-dom): what it emits as the page changes, and
+ * that ticking text outside the record tables causes no scan.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { PageCapture } from '../../utils/capture/page-capture';
+import type { PortalRecord } from '../../utils/records';
+import { ctx, loadDoc } from './load';
+
+const row = (code: string, status: string) => `<tr><td>${code}</td><td>Cấp Giấy chứng nhận</td><td>${status}</td></tr>`;
+const PAGE = `<div id="clock">08:00:00</div>
+  <table><thead><tr><th>Mã hồ sơ</th><th>Tên thủ tục</th><th>Trạng thái</th></tr></thead>
+  <tbody id="rows">${row('000.00.13.H37-230601-0001', 'Đang xử lý')}${row('000.00.13.H37-230602-0002', 'Đã trả kết quả')}</tbody></table>`;
+
+/** A table row built with DOM calls (HTML fragments of <tr> parse differently outside a table). */
+function addRow(doc: Document, code: string, status: string): void {
+  const tr = doc.createElement('tr');
+  for (const text of [code, 'Cấp Giấy chứng nhận', status]) {
+    const td = doc.createElement('td');
+    td.textContent = text;
+    tr.append(td);
+  }
+  doc.getElementById('rows')!.append(tr);
+}
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function watch(doc: Document) {
+  const emitted: PortalRecord[] = [];
+  let scans = 0;
+  const capture = new PageCapture({
+    doc,
+    context: () => ctx,
+    emit: (_key, r) => emitted.push(r),
+    scanned: () => void scans++,
+    debounceMs: 20,
+  });
+  capture.start();
+  return { emitted, scans: () => scans, capture };
+}
+
+let stopLast: (() => void) | null = null;
+afterEach(() => stopLast?.());
+
+describe('PageCapture', () => {
+  it('emits each record once, and again only when its facts change', async () => {
+    const doc = loadDoc(PAGE);
+    const w = watch(doc);
+    stopLast = () => w.capture.stop();
+    await wait(150);
+    expect(w.emitted.map((r) => r.code)).toEqual(['000.00.13.H37-230601-0001', '000.00.13.H37-230602-0002']);
+
+    // In-place paging / virtual scrolling: the same row element now shows another dossier.
+    const first = doc.querySelector('#rows tr td')!;
+    first.textContent = '000.00.13.H37-230603-0003';
+    await wait(150);
+    expect(w.emitted.map((r) => r.code)).toContain('000.00.13.H37-230603-0003');
+
+    // A status moves on: the record is sent again with the new facts.
+    const n = w.emitted.length;
+    doc.querySelectorAll('#rows tr')[1]!.querySelectorAll('td')[2]!.textContent = 'Đã trả kết quả';
+    await wait(150);
+    expect(w.emitted.length).toBe(n); // same text: nothing new
+    doc.querySelectorAll('#rows tr')[1]!.querySelectorAll('td')[2]!.textContent = 'Dừng xử lý';
+    await wait(150);
+    expect(w.emitted.at(-1)).toMatchObject({ code: '000.00.13.H37-230602-0002', statusCode: 8 });
+  });
+
+  it('does not rescan while only text outside the tables ticks', async () => {
+    const doc = loadDoc(PAGE);
+    const w = watch(doc);
+    stopLast = () => w.capture.stop();
+    await wait(150);
+    const scans = w.scans();
+    for (let i = 1; i <= 10; i++) {
+      doc.getElementById('clock')!.textContent = `08:00:${String(i).padStart(2, '0')}`;
+      await wait(30);
+    }
+    await wait(100);
+    expect(w.scans()).toBe(scans);
+    // A row added to the table is picked up promptly.
+    addRow(doc, '000.00.13.H37-230604-0004', 'Đang xử lý');
+    await wait(150);
+    expect(w.scans()).toBeGreaterThan(scans);
+    expect(w.emitted.map((r) => r.code)).toContain('000.00.13.H37-230604-0004');
+  });
+
+  it('finds a table rendered after load and stops watching when stopped', async () => {
+    const doc = loadDoc('<main id="app"><p>Đang tải…</p></main>');
+    const w = watch(doc);
+    await wait(100);
+    expect(w.emitted).toHaveLength(0);
+    const app = doc.getElementById('app')!;
+    // The app renders its list: parse it in a detached document and move it in.
+    const rendered = loadDoc(PAGE);
+    for (const node of Array.from(rendered.body.childNodes)) app.append(doc.importNode(node, true));
+    await wait(150);
+    expect(w.emitted).toHaveLength(2);
+    w.capture.stop();
+    addRow(doc, '000.00.13.H37-230605-0005', 'Đang xử lý');
+    await wait(150);
+    expect(w.emitted).toHaveLength(2);
+  });
+});
