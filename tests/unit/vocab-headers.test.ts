@@ -44,6 +44,13 @@ describe('lookupHeader', () => {
     expect(lookupHeader('Ngày trả kết quả')).toBe('resolvedAt');
     expect(lookupHeader('Tên thủ tục hành chính công')).toBe('procedure');
   });
+  it('does not take a procedure code, a validity scope or a count for a record field', () => {
+    for (const h of ['Mã TTHC', 'Mã thủ tục', 'Mã số thủ tục hành chính', 'Phạm vi hiệu lực', 'Mã định danh', 'Số ngày trễ hạn', 'Số lượng hồ sơ']) {
+      expect(lookupHeader(h), h).toBeNull();
+    }
+    expect(lookupHeader('Tên thủ tục')).toBe('procedure');
+    expect(lookupHeader('Ngày hết hiệu lực')).toBe('validUntil');
+  });
   it('knows the justified extras', () => {
     const extras: [string, HeaderField][] = [
       ['Số hồ sơ', 'code'], ['Ngày nộp', 'receivedAt'], ['Cơ quan giải quyết', 'department'], ['Hạn xử lý', 'dueAt'],

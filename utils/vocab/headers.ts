@@ -125,6 +125,17 @@ for (const [f, words] of Object.entries(HEADER_WORDINGS) as [HeaderField, readon
   for (const w of words) EXACT.set(matchKey(w), f);
 }
 
+/**
+ * Columns whose words look like a known field but mean something else: a procedure's
+ * catalogue code ("Mã TTHC" 2.002709) is not its name, a validity scope ("Toàn quốc") is
+ * not an end date. Checked (as word runs) before the contains rules.
+ */
+export const HEADER_NOT: readonly string[] = [
+  'Mã TTHC', 'Mã thủ tục', 'Mã số TTHC', 'Mã số thủ tục', 'Phạm vi hiệu lực', 'Phạm vi', 'Mã định danh',
+  'Thời gian xử lý', 'Số ngày', 'Số lượng', 'Tỷ lệ',
+];
+const NOT_KEYS = HEADER_NOT.map(matchKey);
+
 /** Longer than this, a "header" is a sentence, not a column name. */
 const MAX_HEADER_KEY = 60;
 
@@ -134,6 +145,7 @@ export function lookupHeader(text: string | null | undefined): HeaderField | nul
   if (!key || key.length > MAX_HEADER_KEY) return null;
   const exact = EXACT.get(key);
   if (exact) return exact;
+  if (NOT_KEYS.some((n) => containsWords(key, n))) return null;
   for (const [needle, f] of HEADER_CONTAINS) if (containsWords(key, needle)) return f;
   return null;
 }
