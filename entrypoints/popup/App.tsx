@@ -51,6 +51,9 @@ export function App() {
   }, [period]);
 
   const cells = useLiveQuery(() => db.cells.toArray(), []);
+  // Whether anything is stored is one key read; the full count walks the store (slow on
+  // 100k records), so the table does not wait for it.
+  const hasAny = useLiveQuery(() => db.records.limit(1).count(), []);
   const count = useLiveQuery(() => db.records.count(), []);
   const meta = useLiveQuery(() => db.meta.bulkGet([META_REJECTED, META_LAST_ERROR]), []);
   const loaded = useSettings();
@@ -71,7 +74,7 @@ export function App() {
     </header>
   );
 
-  if (period === undefined || tally === undefined || count === undefined) {
+  if (period === undefined || tally === undefined || hasAny === undefined) {
     return (
       <main className="app" data-testid="popup" aria-busy="true">
         {header}
@@ -84,8 +87,8 @@ export function App() {
     <main className="app" data-testid="popup" data-records={count}>
       {header}
       <StorageErrorBanner error={lastError} />
-      <StatusLine count={count} rejected={meta?.[0]?.value} />
-      {count === 0 ? (
+      {count === undefined ? null : <StatusLine count={count} rejected={meta?.[0]?.value} />}
+      {hasAny === 0 ? (
         <section className="card empty" data-testid="empty-state" aria-labelledby="empty-title">
           <h2 id="empty-title">{t('emptyTitle')}</h2>
           <p>{t('emptyText')}</p>
@@ -101,7 +104,7 @@ export function App() {
           </section>
           <UnassignedPanel db={db} departments={departments} />
           <Worklist db={db} departments={tally.perDepartment} period={lastValid} />
-          <ExportButtons db={db} tally={tally} period={lastValid} recordCount={count} />
+          <ExportButtons db={db} tally={tally} period={lastValid} recordCount={count ?? 0} />
         </>
       )}
       <ImportPanel db={db} />
