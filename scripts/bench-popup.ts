@@ -17,19 +17,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openSession, type Session } from '../tests/support/session';
+import { DEFAULT_SETTINGS } from '../utils/settings';
 
 const LARGE = Number(process.env.BENCH_RECORDS ?? 100_000);
 const SMALL = 1_000;
 const RUNS = 5;
 
-const DEPTS = [
-  'Phòng Quản lý khoa học',
-  'Phòng Quản lý công nghệ và chuyên ngành',
-  'Chi cục Tiêu chuẩn Đo lường Chất lượng',
-  'Văn phòng Sở',
-  'Phòng Kế hoạch - Tài chính',
-  'Thanh tra Sở',
-];
+const DEPTS = DEFAULT_SETTINGS.departments.map((d) => d.name);
 const PROCEDURES = [
   'Thủ tục cấp Giấy chứng nhận doanh nghiệp khoa học và công nghệ',
   'Cấp giấy phép tiến hành công việc bức xạ - Sử dụng thiết bị X-quang chẩn đoán trong y tế',
@@ -129,6 +123,37 @@ async function openPopupOnce(s: Session): Promise<{ firstRow: number; recordsSho
   return { firstRow, recordsShown };
 }
 
+/** Where the time goes: raw IndexedDB reads the popup makes at open, timed in an extension page. */
+async function readCosts(s: Session): Promise<Record<string, number>> {
+  return s.ext.evaluate(
+    () =>
+      new Promise<Record<string, number>>((resolve, reject) => {
+        const t0 = performance.now();
+        const open = indexedDB.open('kiem-dem-tthc');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const t1 = performance.now();
+          const tx = db.transaction(['cells', 'records'], 'readonly');
+          const cells = tx.objectStore('cells').getAll();
+          cells.onsuccess = () => {
+            const t2 = performance.now();
+            const count = tx.objectStore('records').count();
+            count.onsuccess = () => {
+              const t3 = performance.now();
+              const unassigned = tx.objectStore('records').index('dept').count(IDBKeyRange.only(''));
+              unassigned.onsuccess = () => {
+                const t4 = performance.now();
+                db.close();
+                resolve({ open: t1 - t0, cellsGetAll: t2 - t1, recordsCount: t3 - t2, unassignedCount: t4 - t3 });
+              };
+            };
+          };
+        };
+      }),
+  );
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function measure(s: Session, label: string, expect: number): Promise<number> {
@@ -139,6 +164,8 @@ async function measure(s: Session, label: string, expect: number): Promise<numbe
     if (r.recordsShown !== expect) console.log(`  note: popup showed ${r.recordsShown} records, expected ${expect}`);
     runs.push(r.firstRow);
   }
+  const costs = await readCosts(s);
+  console.log(`  reads at open: ${Object.entries(costs).map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join(', ')}`);
   console.log(`${label}: popup first tally row after ${runs.map((x) => x.toFixed(0)).join(', ')} ms → median ${median(runs).toFixed(0)} ms`);
   return median(runs);
 }

@@ -11,18 +11,12 @@ import type { PortalRecord } from '../utils/records';
 import { KiemDemDB } from '../utils/store/db';
 import { upsertBatch } from '../utils/store/upsert';
 import { DEFAULT_PERIOD, tallyFromCells, tallyFromRecords } from '../utils/tally';
+import { DEFAULT_SETTINGS } from '../utils/settings';
 
 const TOTAL = Number(process.env.BENCH_RECORDS ?? 100_000);
 const BATCH = 500; // MAX_BATCH of a capture message
 
-const DEPTS = [
-  'Phòng Quản lý khoa học',
-  'Phòng Quản lý công nghệ và chuyên ngành',
-  'Chi cục Tiêu chuẩn Đo lường Chất lượng',
-  'Văn phòng Sở',
-  'Phòng Kế hoạch - Tài chính',
-  'Thanh tra Sở',
-];
+const DEPTS = DEFAULT_SETTINGS.departments.map((d) => d.name);
 
 let seed = 12345;
 const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);

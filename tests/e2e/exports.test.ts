@@ -13,6 +13,7 @@ import { parseInteraction, perform } from '../support/interact';
 import { waitForStoreQuiet } from '../support/popup';
 import { waitFor } from '../support/store';
 import { downloadByButton, onlyCrlf, UTF8_BOM } from '../support/downloads';
+import type { StoredRecord } from '../../utils/records';
 
 // The contract's headers, written out here (not imported from the product).
 const SUMMARY_HEADER = ['Đơn vị', 'Năm', 'Tổng còn hiệu lực', 'Đã số hóa', 'Chưa số hóa', 'Chưa rõ', 'Tỷ lệ số hóa (%)'];
@@ -21,26 +22,7 @@ const DETAIL_HEADER = [
   'Ngày ban hành', 'Hiệu lực đến', 'Vĩnh viễn', 'Trạng thái', 'Mã trạng thái', 'Số hóa', 'Nguồn', 'Thu thập lúc',
 ];
 
-interface Stored {
-  key: string;
-  kind: 'dossier' | 'result';
-  code: string | null;
-  resultNumber: string | null;
-  procedure: string | null;
-  field: string | null;
-  department: string | null;
-  receivedAt: string | null;
-  dueAt: string | null;
-  resolvedAt: string | null;
-  issuedAt: string | null;
-  validUntil: string | null;
-  permanent: boolean | null;
-  status: string | null;
-  statusCode: number | null;
-  digitized: boolean | null;
-  sourceUrl: string;
-  lastSeen: number;
-}
+type Stored = StoredRecord;
 
 /** A row of the popup's table as shown: department, year ("Cộng" rows = 'total'), counts and rate. */
 interface ShownRow {

@@ -35,20 +35,11 @@ export interface RowRejection {
   reason: string;
 }
 
-type Facts = {
-  code: string | null;
-  resultNumber: string | null;
-  procedure: string | null;
-  field: string | null;
-  department: string | null;
-  receivedAt: string | null;
-  dueAt: string | null;
-  resolvedAt: string | null;
-  issuedAt: string | null;
-  validUntil: string | null;
-  permanent: boolean | null;
-  status: string | null;
-};
+/** The facts a row's cells fill in, before statuses, departments and digitization are settled. */
+type Facts = Pick<
+  PortalRecord,
+  'code' | 'resultNumber' | 'procedure' | 'field' | 'department' | 'receivedAt' | 'dueAt' | 'resolvedAt' | 'issuedAt' | 'validUntil' | 'permanent' | 'status'
+>;
 
 const DATE_FIELDS = new Set<HeaderField>(['receivedAt', 'dueAt', 'resolvedAt', 'issuedAt']);
 const TEXT_FIELDS = new Set<HeaderField>(['procedure', 'field', 'department', 'status']);
