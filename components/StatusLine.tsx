@@ -1,9 +1,10 @@
 /** Stored-record count, rejected rows by reason, and a storage error banner. */
 import { useI18n } from './I18n';
 import { formatCount, formatTimestampVN } from '../utils/ui/format';
-import { rejectedEntries, type LastError } from '../utils/ui/rejected';
+import type { StorageError } from '../utils/storage-error';
+import { rejectedEntries } from '../utils/ui/rejected';
 
-export function StorageErrorBanner({ error }: { error: LastError | null }) {
+export function StorageErrorBanner({ error }: { error: StorageError | null }) {
   const { t } = useI18n();
   if (!error) return null;
   return (

@@ -10,7 +10,8 @@ import { syncRegistration } from '../utils/background/registration';
 import { DEFAULT_MATCHES } from '../utils/portals';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, settingsSchema, type Settings } from '../utils/settings';
 import { getDb } from '../utils/store/db';
-import { bumpRejected, META_LAST_ERROR, setLastError } from '../utils/store/meta';
+import { bumpRejected } from '../utils/store/meta';
+import { STORAGE_ERROR_KEY } from '../utils/storage-error';
 import { upsertBatch } from '../utils/store/upsert';
 
 async function loadSettings(): Promise<Settings> {
@@ -21,6 +22,8 @@ async function loadSettings(): Promise<Settings> {
 
 export default defineBackground(() => {
   const db = getDb();
+  // Cleared once after a successful write (also after a worker restart, when unknown).
+  let errorShown = true;
   const badges = new TabBadges(async (tabId, total) => {
     await browser.action.setBadgeBackgroundColor({ tabId, color: '#1b5e20' });
     await browser.action.setBadgeText({ tabId, text: badgeText(total) });
@@ -45,9 +48,13 @@ export default defineBackground(() => {
         upsert: (records, source) => upsertBatch(db, records, source),
         countRejected: (reasons) => bumpRejected(db, reasons),
         setBadge: (tabId, frameId, documentId, count) => badges.set(tabId, frameId, documentId, count),
-        reportError: (text) => setLastError(db, text),
+        reportError: async (text) => {
+          errorShown = true;
+          await browser.storage.local.set({ [STORAGE_ERROR_KEY]: { message: text, at: Date.now() } });
+        },
         clearError: async () => {
-          if (await db.meta.get(META_LAST_ERROR)) await db.meta.delete(META_LAST_ERROR);
+          if (errorShown) await browser.storage.local.remove(STORAGE_ERROR_KEY);
+          errorShown = false;
         },
         now: () => Date.now(),
       },

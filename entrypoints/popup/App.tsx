@@ -16,10 +16,10 @@ import { ImportPanel } from '../../components/ImportPanel';
 import { StatusLine, StorageErrorBanner } from '../../components/StatusLine';
 import { useSettings } from '../../components/settingsStorage';
 import { getDb } from '../../utils/store/db';
-import { META_LAST_ERROR, META_REJECTED } from '../../utils/store/meta';
+import { META_REJECTED } from '../../utils/store/meta';
+import { useStorageError } from '../../components/useStorageError';
 import { tallyFromCells, type Period } from '../../utils/tally';
 import { PERIOD_STORAGE_KEY, PRESET_PERIOD, isPeriodValid, parseStoredPeriod, type PeriodValue } from '../../utils/ui/period';
-import { parseLastError } from '../../utils/ui/rejected';
 
 const db = getDb();
 
@@ -55,11 +55,11 @@ export function App() {
   // 100k records), so the table does not wait for it.
   const hasAny = useLiveQuery(() => db.records.limit(1).count(), []);
   const count = useLiveQuery(() => db.records.count(), []);
-  const meta = useLiveQuery(() => db.meta.bulkGet([META_REJECTED, META_LAST_ERROR]), []);
+  const rejected = useLiveQuery(() => db.meta.get(META_REJECTED), []);
   const loaded = useSettings();
 
   const tally = useMemo(() => (cells ? tallyFromCells(cells, lastValid) : undefined), [cells, lastValid]);
-  const lastError = parseLastError(meta?.[1]?.value);
+  const lastError = useStorageError();
   const departments = (loaded?.settings.departments ?? []).map((d) => d.name);
 
   const header = (
@@ -87,7 +87,7 @@ export function App() {
     <main className="app" data-testid="popup" data-records={count}>
       {header}
       <StorageErrorBanner error={lastError} />
-      {count === undefined ? null : <StatusLine count={count} rejected={meta?.[0]?.value} />}
+      {count === undefined ? null : <StatusLine count={count} rejected={rejected?.value} />}
       {hasAny === 0 ? (
         <section className="card empty" data-testid="empty-state" aria-labelledby="empty-title">
           <h2 id="empty-title">{t('emptyTitle')}</h2>

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nProvider, detectLang } from '../../components/I18n';
+import { StoreErrorBoundary } from '../../components/StoreErrorBoundary';
 import { App } from './App';
 import './style.css';
 
@@ -13,7 +14,9 @@ document.documentElement.lang = lang;
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nProvider lang={lang}>
-      <App />
+      <StoreErrorBoundary>
+        <App />
+      </StoreErrorBoundary>
     </I18nProvider>
   </StrictMode>,
 );

@@ -19,10 +19,16 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(opts: { hostRules: string; headless?: boolean; extraArgs?: string[] }): Promise<ExtensionBrowser> {
+export async function launchWithExtension(opts: {
+  hostRules: string;
+  headless?: boolean;
+  extraArgs?: string[];
+  /** An existing (empty) folder for the browser profile; a fresh temporary one otherwise. */
+  profileDir?: string;
+}): Promise<ExtensionBrowser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(NO_CHROMIUM);
-  const profile = mkdtempSync(join(tmpdir(), 'kiem-dem-profile-'));
+  const profile = opts.profileDir ?? mkdtempSync(join(tmpdir(), 'kiem-dem-profile-'));
   const headless = opts.headless ?? true;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
@@ -65,7 +71,7 @@ export async function launchWithExtension(opts: { hostRules: string; headless?: 
     },
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!opts.profileDir) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

@@ -14,9 +14,9 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openSession(opts: { extraRoots?: { prefix: string; dir: string }[] } = {}): Promise<Session> {
+export async function openSession(opts: { extraRoots?: { prefix: string; dir: string }[]; profileDir?: string } = {}): Promise<Session> {
   const server = await startPortalServer({ extraRoots: opts.extraRoots });
-  const browser = await launchWithExtension({ hostRules: hostResolverRules(server.port) });
+  const browser = await launchWithExtension({ hostRules: hostResolverRules(server.port), profileDir: opts.profileDir });
   const ext = await browser.openExtensionPage('popup.html');
   return {
     server,

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordKey, resultKey, type PortalRecord, type StoredRecord } from '../../utils/records';
 import { deriveAllResults, KiemDemDB } from '../../utils/store/db';
 import { cellsFromResults } from '../../utils/store/derive';
-import { getLastError, getRejected, setLastError } from '../../utils/store/meta';
+import { getRejected } from '../../utils/store/meta';
 import { assignDepartment, clearAll, importRecords, rebuildDerived, upsertBatch } from '../../utils/store/upsert';
 import { DEFAULT_PERIOD, tallyFromCells, tallyFromRecords, type Period } from '../../utils/tally';
 import { DEPT_A, DEPT_B, dossier, prng, randomRecords, result } from './tally-helpers';
@@ -120,14 +120,6 @@ describe('upsertBatch', () => {
     await upsertBatch(db, [], { url: 'https://a', at: 1, rejected: { 'thiếu mã hồ sơ': 2 } });
     await upsertBatch(db, [], { url: 'https://a', at: 2, rejected: { 'thiếu mã hồ sơ': 1, 'ngày sai': 3 } });
     expect(await getRejected(db)).toEqual({ 'thiếu mã hồ sơ': 3, 'ngày sai': 3 });
-  });
-
-  it('keeps the last error for the popup', async () => {
-    expect(await getLastError(db)).toBeNull();
-    await setLastError(db, 'Không ghi được lô 3', 1234);
-    expect(await getLastError(db)).toEqual({ message: 'Không ghi được lô 3', at: 1234 });
-    await clearAll(db);
-    expect(await getLastError(db)).toBeNull();
   });
 
   it('stores only the record format fields (no stray page data such as an applicant)', async () => {

@@ -6,7 +6,8 @@ import { formatCount, formatDateVN, formatPercent, formatTimestampVN, isIsoDate,
 import { PRESET_PERIOD, parseStoredPeriod, validatePeriod } from '../../utils/ui/period';
 import { normalisePortal, isDefaultPortal } from '../../utils/ui/portal';
 import { groupByDepartment, itemLabel, safeHttpUrl } from '../../utils/ui/worklist';
-import { rejectedEntries, parseLastError } from '../../utils/ui/rejected';
+import { rejectedEntries } from '../../utils/ui/rejected';
+import { parseStorageError, storageErrorMessage } from '../../utils/storage-error';
 import { detectImportKind, summariseImport } from '../../utils/ui/importResult';
 import { downloadBlob, safeFileName, toBlob } from '../../utils/ui/download';
 import { DEFAULT_PERIOD } from '../../utils/tally';
@@ -177,10 +178,16 @@ describe('status helpers', () => {
     expect(rejectedEntries(undefined)).toEqual([]);
     expect(rejectedEntries([1, 2])).toEqual([]);
   });
-  it('reads the last error', () => {
-    expect(parseLastError({ message: 'QuotaExceededError', at: 5 })).toEqual({ message: 'QuotaExceededError', at: 5 });
-    expect(parseLastError({ message: '' })).toBeNull();
-    expect(parseLastError(null)).toBeNull();
+  it('reads the last storage error and words it in Vietnamese by its name', () => {
+    expect(parseStorageError({ message: 'Bộ nhớ đầy', at: 5 })).toEqual({ message: 'Bộ nhớ đầy', at: 5 });
+    expect(parseStorageError({ message: '' })).toBeNull();
+    expect(parseStorageError(null)).toBeNull();
+    expect(storageErrorMessage({ name: 'QuotaExceededError' })).toMatch(/Bộ nhớ trình duyệt đã đầy/u);
+    expect(storageErrorMessage({ name: 'AbortError', inner: { name: 'QuotaExceededError' } })).toMatch(/đã đầy/u);
+    expect(storageErrorMessage({ name: 'VersionError' })).toMatch(/phiên bản mới hơn/u);
+    expect(storageErrorMessage({ name: 'DatabaseClosedError', inner: { name: 'UnknownError' } })).toMatch(/ổ đĩa đầy/u);
+    expect(storageErrorMessage({ name: 'BulkError', failures: [{ name: 'QuotaExceededError' }] })).toMatch(/Bộ nhớ trình duyệt đã đầy/u);
+    expect(storageErrorMessage(new Error("x"))).toMatch(/^Chưa lưu được dữ liệu vào bộ nhớ trình duyệt \(Error\)/u);
   });
 });
 

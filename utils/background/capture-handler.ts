@@ -6,6 +6,7 @@
 import { captureBatchSchema, contentToBackgroundSchema, type CaptureAck, type CaptureError } from '../messages';
 import { recordSchema, type PortalRecord } from '../records';
 import { urlMatchesAny } from '../portals';
+import { storageErrorMessage } from '../storage-error';
 
 export interface SenderInfo {
   id?: string;
@@ -29,16 +30,6 @@ export interface CaptureDeps {
 }
 
 export type CaptureReply = CaptureAck | CaptureError;
-
-/** Vietnamese text for a failed write, by the IndexedDB error name. */
-export function storageErrorMessage(error: unknown): string {
-  const name = (error as { name?: string })?.name ?? '';
-  const inner = (error as { inner?: { name?: string } })?.inner?.name ?? '';
-  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
-    return 'Bộ nhớ trình duyệt đã đầy nên chưa lưu được các dòng mới. Hãy xuất CSV/sao lưu rồi giải phóng dung lượng ổ đĩa; các dòng chưa lưu vẫn đang chờ và sẽ được lưu lại tự động.';
-  }
-  return `Chưa lưu được dữ liệu vào bộ nhớ trình duyệt (${name || 'lỗi không rõ'}). Các dòng chưa lưu vẫn đang chờ và sẽ được thử lại.`;
-}
 
 export async function handleContentMessage(message: unknown, sender: SenderInfo, deps: CaptureDeps): Promise<CaptureReply | undefined> {
   // Only our own content scripts, on portal pages, in a tab.
