@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { handleContentMessage } from '../utils/background/capture-handler';
+import { adoptOpenPortalTabs } from '../utils/background/adopt-tabs';
 import { badgeText, TabBadges } from '../utils/background/badges';
 import { syncRegistration } from '../utils/background/registration';
 import { DEFAULT_MATCHES } from '../utils/portals';
@@ -60,6 +61,11 @@ export default defineBackground(() => {
       },
     ).catch(() => undefined);
   });
+
+  // Portal tabs opened before this install/update/reload get a live content script again.
+  void loadSettings()
+    .then((s) => adoptOpenPortalTabs([...DEFAULT_MATCHES, ...s.portals]))
+    .catch(() => undefined);
 
   // Portals added in the options page get the content script once access is granted.
   const resync = () => void loadSettings().then((s) => syncRegistration(s.portals)).catch(() => undefined);

@@ -25,10 +25,17 @@ export default defineContentScript({
   // Some portals (older ASP.NET ones) list rows inside an iframe of the same portal.
   allFrames: true,
   async main(ctx) {
-    // A second copy (e.g. also registered for an added portal) must not double the work.
-    const marker = '__kiemDemTthc';
-    if ((window as unknown as Record<string, unknown>)[marker]) return;
-    (window as unknown as Record<string, unknown>)[marker] = true;
+    // One live copy per page: WXT's context lets the newest copy invalidate older ones (a
+    // second registration, or the copy injected after an extension update into a tab whose
+    // old copy lost its extension). An invalidated copy stops and takes its notice with it.
+    let capture: PageCapture | null = null;
+    let superseded = false;
+    let removeToast: (() => void) | null = null;
+    ctx.onInvalidated(() => {
+      superseded = true;
+      capture?.stop();
+      removeToast?.();
+    });
 
     let settings: Settings = DEFAULT_SETTINGS;
     try {
@@ -43,7 +50,6 @@ export default defineContentScript({
     // Rejected rows by reason: all seen on this page, and what the background has acked.
     let rejectedSeen: Record<string, number> = {};
     const rejectedAcked: Record<string, number> = {};
-    let capture: PageCapture | null = null;
 
     const send = async (batch: { batchId: string; records: unknown[] }): Promise<SendOutcome> => {
       // Send only the rejections not yet counted, so retries and re-scans never count twice.
@@ -87,7 +93,7 @@ export default defineContentScript({
       clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
       onDead: () => {
         capture?.stop();
-        showToast(document, RELOAD_HINT);
+        if (!superseded) removeToast = showToast(document, RELOAD_HINT);
       },
     });
 
@@ -109,7 +115,7 @@ export default defineContentScript({
       capture?.refresh();
     });
 
-    ctx.onInvalidated(() => capture?.stop());
+    if (superseded) return;
     capture.start();
   },
 });

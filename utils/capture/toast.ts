@@ -2,8 +2,9 @@
  * One small notice on the portal page, inside a closed shadow root so the
  * portal's CSS cannot touch it and it cannot touch the portal.
  */
-export function showToast(doc: Document, text: string): void {
-  if (!doc.body) return;
+/** Shows the notice; returns a function that removes it. */
+export function showToast(doc: Document, text: string): () => void {
+  if (!doc.body) return () => undefined;
   const host = doc.createElement('kiem-dem-tthc-toast');
   const root = host.attachShadow({ mode: 'closed' });
   const box = doc.createElement('div');
@@ -21,4 +22,5 @@ export function showToast(doc: Document, text: string): void {
   box.append(close);
   root.append(box);
   doc.body.append(host);
+  return () => host.remove();
 }
