@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { resolve } from 'node:path';
-import { DEMO_PAGES, DEMO_TOTAL_RECORDS, E2E_PAGES, E2E_PREFIX } from '../../demo/routes';
+import { DEMO_PAGES, DEMO_TOTAL_RECORDS, E2E_PAGES, E2E_PREFIX } from '../demo/routes';
 import { openSession, type Session } from '../support/session';
 import { parseInteraction, perform } from '../support/interact';
 import { waitForStoreQuiet } from '../support/popup';

@@ -12,7 +12,7 @@ import { readPopupTally } from '../support/popup';
 import { openSession, type Session } from '../support/session';
 import { readTable, waitFor } from '../support/store';
 import { countStore, report, waitQuiet, watchPage } from '../support/faults';
-import { hostResolverRules } from '../../demo/server';
+import { hostResolverRules } from '../demo/server';
 
 const PAGES_DIR = resolve(import.meta.dirname, 'pages');
 const HOST = 'motcua.langson.gov.vn';
@@ -183,7 +183,7 @@ describe('bad files offered to "Nhập dữ liệu"', () => {
 describe('store written by the first release', () => {
   it('a v1 database (records only) is upgraded in place when the popup opens: every record kept and tallied', async () => {
     // A fresh profile whose database is created by hand, before any page of the extension opens it.
-    const { startPortalServer } = await import('../../demo/server');
+    const { startPortalServer } = await import('../demo/server');
     const server = await startPortalServer();
     const browser = await launchWithExtension({ hostRules: hostResolverRules(server.port) });
     try {

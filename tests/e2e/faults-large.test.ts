@@ -3,7 +3,7 @@
  * responsive while the content script reads it (no long task over 200 ms after load).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BENCH_PATH } from '../../demo/routes';
+import { BENCH_PATH } from '../demo/routes';
 import { MAX_BATCH } from '../../utils/messages';
 import { openSession, badgeFor, type Session } from '../support/session';
 import { readTable, waitFor } from '../support/store';

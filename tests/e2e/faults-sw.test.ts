@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { BENCH_PATH, DEMO_PAGES } from '../../demo/routes';
+import { BENCH_PATH, DEMO_PAGES } from '../demo/routes';
 import { openSession, type Session } from '../support/session';
 import { readTable, waitFor } from '../support/store';
 import { benchPageCodes, openExtensionPageWhenBack, reloadExtension, compareCodes, countStore, report, waitQuiet, watchPage, WorkerStopper } from '../support/faults';

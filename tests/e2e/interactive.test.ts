@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_PAGES, DEPT_QLCN } from '../../demo/routes';
+import { DEMO_PAGES, DEPT_QLCN } from '../demo/routes';
 import { badgeFor, openSession, type Session } from '../support/session';
 import { parseInteraction, perform } from '../support/interact';
 import { waitForStoreQuiet } from '../support/popup';

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_PAGES, DEPT_QLKH } from '../../demo/routes';
+import { DEMO_PAGES, DEPT_QLKH } from '../demo/routes';
 import { openSession, type Session } from '../support/session';
 import { waitForStoreQuiet } from '../support/popup';
 import { readTable, waitFor } from '../support/store';

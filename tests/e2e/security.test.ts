@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import Papa from 'papaparse';
 import type { Page, Request } from 'playwright-core';
-import { DEMO_PAGES } from '../../demo/routes';
+import { DEMO_PAGES } from '../demo/routes';
 import { DETAIL_COLUMNS, parseDetailCsv } from '../../utils/csv';
 import { MAX_TEXT } from '../../utils/records';
 import { openSession, type Session } from '../support/session';

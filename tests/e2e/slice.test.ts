@@ -3,7 +3,7 @@
  * content script → service worker → IndexedDB → popup counts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PAGES } from '../../demo/routes';
+import { DEMO_PAGES } from '../demo/routes';
 import { openSession, badgeFor, type Session } from '../support/session';
 import { readPopupTally, waitForStoreQuiet } from '../support/popup';
 import { waitFor } from '../support/store';

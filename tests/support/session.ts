@@ -1,6 +1,6 @@
 /** One demo server + one Chromium with the extension, shared by the tests of a file. */
 import type { Page } from 'playwright-core';
-import { hostResolverRules, startPortalServer, type PortalServer } from '../../demo/server';
+import { hostResolverRules, startPortalServer, type PortalServer } from '../demo/server';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
 import { readTable } from './store';
 

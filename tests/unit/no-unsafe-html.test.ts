@@ -3,7 +3,7 @@
  * eval. Portal pages are hostile input (tests/e2e/pages/hostile.html); the popup shows
  * their text through React text nodes and the content script writes only textContent.
  *
- * Rules and exceptions are data. The portal imitations (.html under demo/pages and
+ * Rules and exceptions are data. The portal imitations (.html under tests/demo/pages and
  * tests/pages) are not scanned: they are the pages, not the extension.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -25,7 +25,7 @@ export const UNSAFE_RULES: readonly { name: string; pattern: RegExp; bad: string
 ];
 
 /** Where to look: folders scanned recursively, and single-level globs. */
-export const SCANNED = { trees: ['entrypoints', 'components', 'utils', 'scripts'], flat: ['demo'] } as const;
+export const SCANNED = { trees: ['entrypoints', 'components', 'utils', 'tests/tools'], flat: ['tests/demo'] } as const;
 const SOURCE_EXT = new Set(['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts']);
 
 /**
@@ -34,7 +34,7 @@ const SOURCE_EXT = new Set(['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts'
  */
 export const ALLOWED: readonly { file: string; rule: string; why: string }[] = [
   {
-    file: 'scripts/lib/load-page.ts',
+    file: 'tests/tools/lib/load-page.ts',
     rule: 'document.write',
     why: 'Node CLI (extract/conformance): writes a saved page into a happy-dom window with script evaluation and loading disabled; never runs in the extension',
   },
@@ -86,9 +86,9 @@ describe('no unsafe HTML or code sinks in the project source', () => {
     }
   });
 
-  it('scans the real source tree (entrypoints, components, utils, scripts, demo/*.ts)', () => {
+  it('scans the real source tree (entrypoints, components, utils, tests/tools, tests/demo/*.ts)', () => {
     const files = listSources().map((f) => relative(ROOT, f));
-    for (const must of ['entrypoints/portal.content.ts', 'entrypoints/background.ts', 'entrypoints/popup/App.tsx', 'utils/capture/toast.ts', 'demo/server.ts']) {
+    for (const must of ['entrypoints/portal.content.ts', 'entrypoints/background.ts', 'entrypoints/popup/App.tsx', 'utils/capture/toast.ts', 'tests/demo/server.ts']) {
       expect(files).toContain(must);
     }
     expect(files.some((f) => f.endsWith('.html'))).toBe(false);

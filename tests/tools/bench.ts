@@ -6,12 +6,12 @@
  */
 import 'fake-indexeddb/auto';
 import { performance } from 'node:perf_hooks';
-import { detailCsv, detailCsvChunks } from '../utils/csv';
-import type { PortalRecord } from '../utils/records';
-import { KiemDemDB } from '../utils/store/db';
-import { upsertBatch } from '../utils/store/upsert';
-import { DEFAULT_PERIOD, tallyFromCells, tallyFromRecords } from '../utils/tally';
-import { DEFAULT_SETTINGS } from '../utils/settings';
+import { detailCsv, detailCsvChunks } from '../../utils/csv';
+import type { PortalRecord } from '../../utils/records';
+import { KiemDemDB } from '../../utils/store/db';
+import { upsertBatch } from '../../utils/store/upsert';
+import { DEFAULT_PERIOD, tallyFromCells, tallyFromRecords } from '../../utils/tally';
+import { DEFAULT_SETTINGS } from '../../utils/settings';
 
 const TOTAL = Number(process.env.BENCH_RECORDS ?? 100_000);
 const BATCH = 500; // MAX_BATCH of a capture message

@@ -7,14 +7,14 @@
 import 'fake-indexeddb/auto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { recordSchema, type PortalRecord } from '../utils/records';
-import { KiemDemDB } from '../utils/store/db';
-import { upsertBatch } from '../utils/store/upsert';
-import { DEFAULT_PERIOD, tallyFromCells, tallyFromRecords, type Period, type Tally } from '../utils/tally';
+import { recordSchema, type PortalRecord } from '../../utils/records';
+import { KiemDemDB } from '../../utils/store/db';
+import { upsertBatch } from '../../utils/store/upsert';
+import { DEFAULT_PERIOD, tallyFromCells, tallyFromRecords, type Period, type Tally } from '../../utils/tally';
 
 type Expected = Record<string, Record<string, { total: number; digitized: number; pending: number; unknown: number }>>;
 
-const dir = resolve(process.argv[2] ?? '/work/shared/fixtures/portal');
+const dir = resolve(process.argv[2] ?? join(import.meta.dirname, '../../../shared/fixtures/portal'));
 const expectedFile = JSON.parse(readFileSync(join(dir, 'tally.expected.json'), 'utf8')) as {
   period: Period;
   tally: Expected;

@@ -11,9 +11,9 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEMO_PAGES } from '../demo/routes';
 import { hostResolverRules, startPortalServer } from '../demo/server';
-import { launchWithExtension } from '../tests/support/browser';
-import { parseInteraction, perform } from '../tests/support/interact';
-import { readPopupTally, waitForStoreQuiet } from '../tests/support/popup';
+import { launchWithExtension } from '../support/browser';
+import { parseInteraction, perform } from '../support/interact';
+import { readPopupTally, waitForStoreQuiet } from '../support/popup';
 
 const { values } = parseArgs({
   options: {

@@ -16,8 +16,8 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openSession, type Session } from '../tests/support/session';
-import { DEFAULT_SETTINGS } from '../utils/settings';
+import { openSession, type Session } from '../support/session';
+import { DEFAULT_SETTINGS } from '../../utils/settings';
 
 const LARGE = Number(process.env.BENCH_RECORDS ?? 100_000);
 const SMALL = 1_000;

@@ -6,9 +6,9 @@
 import { access } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import { extractPage } from '../utils/extract/index';
-import { toOutput } from '../utils/records';
-import { DEFAULT_SETTINGS } from '../utils/settings';
+import { extractPage } from '../../utils/extract/index';
+import { toOutput } from '../../utils/records';
+import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { loadPage } from './lib/load-page';
 
 function fail(message: string): never {

@@ -6,9 +6,9 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { extractPage } from '../utils/extract/index';
-import { toOutput } from '../utils/records';
-import { DEFAULT_SETTINGS } from '../utils/settings';
+import { extractPage } from '../../utils/extract/index';
+import { toOutput } from '../../utils/records';
+import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { compareRecords } from './lib/compare';
 import { loadPage } from './lib/load-page';
 
@@ -20,7 +20,7 @@ interface Expected {
 }
 
 async function main(): Promise<number> {
-  const dir = resolve(process.argv[2] ?? join(import.meta.dirname, '../../shared/fixtures/portal'));
+  const dir = resolve(process.argv[2] ?? join(import.meta.dirname, '../../../shared/fixtures/portal'));
   let files: string[];
   try {
     files = (await readdir(dir)).filter((f) => f.endsWith('.expected.json') && f !== 'tally.expected.json').sort();

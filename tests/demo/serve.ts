@@ -12,12 +12,12 @@ import { hostResolverRules, PORTAL_HOSTS, startPortalServer } from './server';
 const args = process.argv.slice(2);
 const portArg = args.indexOf('--port');
 const port = portArg >= 0 ? Number.parseInt(args[portArg + 1] ?? '', 10) : 0;
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'); // tests/
 
 const server = await startPortalServer({
   https: !args.includes('--http'),
   port: Number.isFinite(port) ? port : 0,
-  extraRoots: [{ prefix: '/e2e/', dir: path.join(root, 'tests/e2e/pages') }],
+  extraRoots: [{ prefix: '/e2e/', dir: path.join(root, 'e2e/pages') }],
 });
 
 const out: string[] = [];

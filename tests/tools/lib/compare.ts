@@ -1,5 +1,5 @@
 /** Expected vs found records, matched by identity (recordKey), field by field. */
-import { OUTPUT_FIELDS, recordKey, type PortalRecord } from '../../utils/records';
+import { OUTPUT_FIELDS, recordKey, type PortalRecord } from '../../../utils/records';
 
 export interface FieldDiff {
   key: string;

@@ -68,8 +68,8 @@ async function interact(page: Page, p: DemoPage, seen: Set<string>): Promise<voi
   }
 }
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const server = await startPortalServer({ extraRoots: [{ prefix: E2E_PREFIX, dir: path.join(root, 'tests/e2e/pages') }] });
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'); // tests/
+const server = await startPortalServer({ extraRoots: [{ prefix: E2E_PREFIX, dir: path.join(root, 'e2e/pages') }] });
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   args: ['--no-sandbox', '--headless=new', '--ignore-certificate-errors', `--host-resolver-rules=${hostResolverRules(server.port)}`],

@@ -14,11 +14,11 @@ import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import type { BrowserContext } from 'playwright-core';
 import { hostResolverRules, startPortalServer, type PortalServer } from '../demo/server';
-import { toOutput, type PortalRecord } from '../utils/records';
-import { launchWithExtension } from '../tests/support/browser';
-import { parseInteraction, perform } from '../tests/support/interact';
-import { waitForStoreQuiet } from '../tests/support/popup';
-import { readTable } from '../tests/support/store';
+import { toOutput, type PortalRecord } from '../../utils/records';
+import { launchWithExtension } from '../support/browser';
+import { parseInteraction, perform } from '../support/interact';
+import { waitForStoreQuiet } from '../support/popup';
+import { readTable } from '../support/store';
 import { compareRecords } from './lib/compare';
 
 interface ExpectedPage {
@@ -35,7 +35,7 @@ interface ExpectedTally {
 
 const args = process.argv.slice(2);
 const noBuild = args.includes('--no-build');
-const dir = resolve(args.find((a) => !a.startsWith('--')) ?? join(import.meta.dirname, '../../shared/fixtures/portal'));
+const dir = resolve(args.find((a) => !a.startsWith('--')) ?? join(import.meta.dirname, '../../../shared/fixtures/portal'));
 if (!existsSync(dir)) {
   console.error(`Không có thư mục mẫu: ${dir}`);
   process.exit(2);
