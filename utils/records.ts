@@ -135,6 +135,17 @@ export function mergeFacts<T extends PortalRecord>(old: T, incoming: PortalRecor
   return { merged, changed };
 }
 
+/** Records merged by identity, in first-seen order (later values win, nulls never erase). */
+export function mergeByKey<T extends PortalRecord>(records: readonly T[]): Map<string, T> {
+  const byKey = new Map<string, T>();
+  for (const r of records) {
+    const k = recordKey(r);
+    const old = byKey.get(k);
+    byKey.set(k, old ? mergeFacts(old, r).merged : { ...r });
+  }
+  return byKey;
+}
+
 export function toOutput(r: PortalRecord): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of OUTPUT_FIELDS) out[f] = r[f] ?? null;

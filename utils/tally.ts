@@ -5,7 +5,7 @@
  * so each checks the other.
  */
 import { z } from 'zod';
-import { mergeFacts, recordKey, resultKey, type PortalRecord } from './records';
+import { mergeByKey, mergeFacts, recordKey, resultKey, type PortalRecord } from './records';
 import { UNASSIGNED } from './settings';
 import type { CellRow, DigitizedState, ResultRow } from './store/types';
 
@@ -121,17 +121,6 @@ export function resultFacts(group: readonly PortalRecord[]): ResultFacts {
     code,
     resultNumber,
   };
-}
-
-/** Records merged by identity, in first-seen order (later values win, nulls never erase). */
-export function mergeByKey<T extends PortalRecord>(records: readonly T[]): Map<string, T> {
-  const byKey = new Map<string, T>();
-  for (const r of records) {
-    const k = recordKey(r);
-    const old = byKey.get(k);
-    byKey.set(k, old ? mergeFacts(old, r).merged : { ...r });
-  }
-  return byKey;
 }
 
 /** Records grouped by the result they stand for. */

@@ -3,7 +3,7 @@
  * meaning (never by site), reads rows into zod-checked records. Runs in a content script
  * (no browser.* APIs, no heavy dependencies) and in Node over happy-dom.
  */
-import { mergeFacts, recordKey, type PortalRecord } from '../records';
+import { mergeByKey, type PortalRecord } from '../records';
 import type { Settings } from '../settings';
 import { departmentIndex } from '../vocab/departments';
 import type { HeaderField } from '../vocab/headers';
@@ -151,20 +151,15 @@ export function extractPage(
   doc: Document,
   ctx: ExtractContext,
 ): { records: PortalRecord[]; rejected: Record<string, number> } {
-  const byKey = new Map<string, PortalRecord>();
+  const read: PortalRecord[] = [];
   const rejected: Record<string, number> = {};
   for (const table of findRecordTables(doc, ctx)) {
     for (const row of table.rows()) {
       const r = table.readRow(row);
       if (r === null) continue;
-      if ('reason' in r) {
-        rejected[r.reason] = (rejected[r.reason] ?? 0) + 1;
-        continue;
-      }
-      const key = recordKey(r);
-      const old = byKey.get(key);
-      byKey.set(key, old ? mergeFacts(old, r).merged : r);
+      if ('reason' in r) rejected[r.reason] = (rejected[r.reason] ?? 0) + 1;
+      else read.push(r);
     }
   }
-  return { records: [...byKey.values()], rejected };
+  return { records: [...mergeByKey(read).values()], rejected };
 }
