@@ -8,7 +8,7 @@
  * Dexie promise returned from a message listener (TOOLCHAIN.md, "Messaging trap").
  */
 import { clean } from '../text/fold';
-import { FACT_FIELDS, mergeFacts, OUTPUT_FIELDS, recordKey, resultKey, type PortalRecord, type StoredRecord } from '../records';
+import { mergeFacts, OUTPUT_FIELDS, recordKey, resultKey, type PortalRecord, type StoredRecord } from '../records';
 import { UNASSIGNED } from '../settings';
 import { deriveAllResults, type KiemDemDB } from './db';
 import { CellDelta, cellOf, cellsFromResults, deriveResult } from './derive';
@@ -96,13 +96,8 @@ function pickFacts(r: PortalRecord): PortalRecord {
   return out as PortalRecord;
 }
 
-function sameFacts(a: PortalRecord, b: PortalRecord): boolean {
-  if (a.code !== b.code || a.resultNumber !== b.resultNumber) return false;
-  return FACT_FIELDS.every((f) => (a[f] ?? null) === (b[f] ?? null));
-}
-
 /** Field-level merge where the more recently seen side wins; a manual department stays. */
-function mergeInto(cur: StoredRecord, it: Incoming): StoredRecord {
+function mergeInto(cur: StoredRecord, it: Incoming): { next: StoredRecord; factsChanged: boolean } {
   const incoming = pickFacts(it.record);
   if (cur.departmentFrom === 'manual') {
     incoming.department = null;
@@ -110,8 +105,8 @@ function mergeInto(cur: StoredRecord, it: Incoming): StoredRecord {
   }
   const incomingIsNewer = it.lastSeen >= cur.lastSeen;
   // The newer side's non-null values win; the older side only fills gaps; nulls never erase.
-  const { merged } = mergeFacts(cur, incoming, incomingIsNewer);
-  return {
+  const { merged, changed } = mergeFacts(cur, incoming, incomingIsNewer);
+  const next: StoredRecord = {
     ...merged,
     key: cur.key,
     dept: merged.department ?? '',
@@ -119,6 +114,7 @@ function mergeInto(cur: StoredRecord, it: Incoming): StoredRecord {
     lastSeen: Math.max(cur.lastSeen, it.lastSeen),
     sourceUrl: incomingIsNewer ? it.sourceUrl || cur.sourceUrl : cur.sourceUrl || it.sourceUrl,
   };
+  return { next, factsChanged: changed };
 }
 
 async function mergeIncoming(db: KiemDemDB, items: readonly Incoming[], rejected?: Record<string, number>): Promise<UpsertCounts> {
@@ -144,8 +140,7 @@ async function mergeIncoming(db: KiemDemDB, items: readonly Incoming[], rejected
         counts.inserted++;
         return;
       }
-      const next = mergeInto(cur, it);
-      const factsChanged = !sameFacts(cur, next);
+      const { next, factsChanged } = mergeInto(cur, it);
       if (factsChanged) counts.updated++;
       else counts.unchanged++;
       if (factsChanged || next.sourceUrl !== cur.sourceUrl) {
