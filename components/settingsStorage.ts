@@ -6,23 +6,9 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, settingsSchema, type Settings } from '../utils/settings';
+import { loadSettings, parseSettings, type LoadedSettings } from '../utils/settings-storage';
 
-export interface LoadedSettings {
-  settings: Settings;
-  /** true when something was stored but did not validate (defaults used instead). */
-  fellBack: boolean;
-}
-
-export function parseSettings(value: unknown): LoadedSettings {
-  if (value === undefined || value === null) return { settings: DEFAULT_SETTINGS, fellBack: false };
-  const parsed = settingsSchema.safeParse(value);
-  return parsed.success ? { settings: parsed.data, fellBack: false } : { settings: DEFAULT_SETTINGS, fellBack: true };
-}
-
-export async function loadSettings(): Promise<LoadedSettings> {
-  const got = await browser.storage.local.get(SETTINGS_KEY);
-  return parseSettings(got[SETTINGS_KEY]);
-}
+export { loadSettings, parseSettings, type LoadedSettings } from '../utils/settings-storage';
 
 /** Validate, then save. Throws (and saves nothing) when the value is not valid settings. */
 export async function saveSettings(value: Settings): Promise<Settings> {

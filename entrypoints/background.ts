@@ -9,17 +9,13 @@ import { adoptOpenPortalTabs } from '../utils/background/adopt-tabs';
 import { badgeText, TabBadges } from '../utils/background/badges';
 import { syncRegistration } from '../utils/background/registration';
 import { DEFAULT_MATCHES } from '../utils/portals';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, settingsSchema, type Settings } from '../utils/settings';
+import { SETTINGS_KEY } from '../utils/settings';
+import { loadSettings } from '../utils/settings-storage';
 import { getDb } from '../utils/store/db';
 import { bumpRejected } from '../utils/store/meta';
 import { STORAGE_ERROR_KEY } from '../utils/storage-error';
 import { upsertBatch } from '../utils/store/upsert';
 
-async function loadSettings(): Promise<Settings> {
-  const stored = await browser.storage.local.get(SETTINGS_KEY);
-  const parsed = settingsSchema.safeParse(stored[SETTINGS_KEY]);
-  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
-}
 
 export default defineBackground(() => {
   const db = getDb();
@@ -45,7 +41,7 @@ export default defineBackground(() => {
       },
       {
         extensionId: browser.runtime.id,
-        allowedPatterns: async () => [...DEFAULT_MATCHES, ...(await loadSettings()).portals],
+        allowedPatterns: async () => [...DEFAULT_MATCHES, ...(await loadSettings()).settings.portals],
         upsert: (records, source) => upsertBatch(db, records, source),
         countRejected: (reasons) => bumpRejected(db, reasons),
         setBadge: (tabId, frameId, documentId, count) => badges.set(tabId, frameId, documentId, count),
@@ -64,11 +60,11 @@ export default defineBackground(() => {
 
   // Portal tabs opened before this install/update/reload get a live content script again.
   void loadSettings()
-    .then((s) => adoptOpenPortalTabs([...DEFAULT_MATCHES, ...s.portals]))
+    .then(({ settings }) => adoptOpenPortalTabs([...DEFAULT_MATCHES, ...settings.portals]))
     .catch(() => undefined);
 
   // Portals added in the options page get the content script once access is granted.
-  const resync = () => void loadSettings().then((s) => syncRegistration(s.portals)).catch(() => undefined);
+  const resync = () => void loadSettings().then(({ settings }) => syncRegistration(settings.portals)).catch(() => undefined);
   browser.runtime.onInstalled.addListener(resync);
   browser.runtime.onStartup.addListener(resync);
   browser.permissions.onAdded.addListener(resync);

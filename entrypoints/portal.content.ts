@@ -9,7 +9,8 @@ import { PageCapture } from '../utils/capture/page-capture';
 import { showToast } from '../utils/capture/toast';
 import { captureAckSchema, MAX_BATCH, type ContentToBackground } from '../utils/messages';
 import { DEFAULT_MATCHES } from '../utils/portals';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, settingsSchema, type Settings } from '../utils/settings';
+import { SETTINGS_KEY, type Settings } from '../utils/settings';
+import { loadSettings, parseSettings } from '../utils/settings-storage';
 
 const ACK_TIMEOUT_MS = 15_000;
 const RELOAD_HINT = 'Kiểm đếm TTHC vừa được cập nhật hoặc tải lại. Hãy tải lại trang này (F5) để tiếp tục đếm hồ sơ.';
@@ -37,11 +38,9 @@ export default defineContentScript({
       removeToast?.();
     });
 
-    let settings: Settings = DEFAULT_SETTINGS;
+    let settings: Settings;
     try {
-      const stored = await browser.storage.local.get(SETTINGS_KEY);
-      const parsed = settingsSchema.safeParse(stored[SETTINGS_KEY]);
-      if (parsed.success) settings = parsed.data;
+      settings = (await loadSettings()).settings;
     } catch {
       return; // extension is gone already
     }
@@ -110,8 +109,7 @@ export default defineContentScript({
 
     browser.storage.onChanged.addListener((changes, area) => {
       if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
-      const parsed = settingsSchema.safeParse(changes[SETTINGS_KEY]?.newValue);
-      settings = parsed.success ? parsed.data : DEFAULT_SETTINGS;
+      settings = parseSettings(changes[SETTINGS_KEY]?.newValue).settings;
       capture?.refresh();
     });
 

@@ -5,9 +5,9 @@
  * session: session storage is emptied exactly on those events.
  */
 import { browser } from 'wxt/browser';
+import { CONTENT_FILE } from './registration';
 
 const ADOPTED_KEY = 'adoptedOpenTabs';
-const CONTENT_FILE = '/content-scripts/portal.js';
 
 export async function adoptOpenPortalTabs(patterns: readonly string[]): Promise<number> {
   const done = await browser.storage.session.get(ADOPTED_KEY);
@@ -19,7 +19,7 @@ export async function adoptOpenPortalTabs(patterns: readonly string[]): Promise<
   for (const tab of tabs) {
     if (tab.id === undefined || tab.discarded) continue;
     try {
-      await browser.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files: [CONTENT_FILE] });
+      await browser.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files: [`/${CONTENT_FILE}`] });
       injected++;
     } catch {
       // A tab that is loading, crashed or an error page: its next load runs the script anyway.

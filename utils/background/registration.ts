@@ -6,7 +6,8 @@ import { browser } from 'wxt/browser';
 import { DEFAULT_MATCHES } from '../portals';
 
 export const EXTRA_SCRIPT_ID = 'portal-extra';
-const CONTENT_FILE = 'content-scripts/portal.js';
+/** The built content script, as registration and injection name it. */
+export const CONTENT_FILE = 'content-scripts/portal.js';
 
 export async function grantedPortals(portals: readonly string[]): Promise<string[]> {
   const granted: string[] = [];
