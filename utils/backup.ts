@@ -4,6 +4,7 @@
  * twice, or restoring another clerk's overlapping backup, never counts a result twice.
  */
 import { z } from 'zod';
+import { DETAIL_TABLE } from './detail-columns';
 import { OUTPUT_FIELDS, recordKey, recordSchema, type PortalRecord, type StoredRecord } from './records';
 import type { KiemDemDB } from './store/db';
 import { importRecords, type UpsertCounts } from './store/upsert';
@@ -47,26 +48,12 @@ export const backupSchema = z.object({
 });
 export type Backup = z.infer<typeof backupSchema>;
 
+/** Names for messages: the detail columns' names, plus the fields only a backup holds. */
 const FIELD_NAME: Record<string, string> = {
-  kind: 'loại',
-  code: 'mã hồ sơ',
-  resultNumber: 'số ký hiệu',
-  procedure: 'thủ tục',
-  field: 'lĩnh vực',
-  department: 'đơn vị',
+  ...Object.fromEntries(DETAIL_TABLE.map((c) => [c.field, c.name])),
   departmentFrom: 'nguồn đơn vị',
-  receivedAt: 'ngày tiếp nhận',
-  dueAt: 'ngày hẹn trả',
-  resolvedAt: 'ngày có kết quả',
-  issuedAt: 'ngày ban hành',
-  validUntil: 'hiệu lực đến',
-  permanent: 'vĩnh viễn',
-  status: 'trạng thái',
-  statusCode: 'mã trạng thái',
-  digitized: 'số hóa',
   firstSeen: 'thời điểm thu thập đầu',
   lastSeen: 'thời điểm thu thập cuối',
-  sourceUrl: 'nguồn',
 };
 
 function describeIssue(facts: Record<string, unknown>, recordPath?: PropertyKey[], provPath?: PropertyKey[]): string {

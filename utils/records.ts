@@ -33,6 +33,8 @@ export const recordSchema = z
     status: text(500).nullable(),
     statusCode: z.number().int().min(1).max(10).nullable(),
     digitized: z.boolean().nullable(),
+    /** Synchronized to the archive (đồng bộ kho); optional so records written before it stay valid. */
+    synced: z.boolean().nullable().optional(),
   })
   .strict()
   .refine((r) => r.code !== null || r.resultNumber !== null, {
@@ -62,6 +64,7 @@ export const OUTPUT_FIELDS = [
   'status',
   'statusCode',
   'digitized',
+  'synced',
 ] as const;
 
 /** Fields of a record that carry facts (everything but identity). */
@@ -97,6 +100,12 @@ export interface StoredRecord extends PortalRecord {
 }
 
 /**
+ * Yes/no facts of the result's file (digitization, archive sync): they only move forward.
+ * One list so that any change to that rule applies to both alike.
+ */
+export const FORWARD_ONLY_FIELDS: ReadonlySet<string> = new Set(['digitized', 'synced']);
+
+/**
  * One field of the merge rule: a value once seen never becomes null because a later
  * page lacks the column; the newer non-null value replaces the older one (a status moves
  * on) — except digitization, which only moves forward: once a result file has been seen,
@@ -107,7 +116,7 @@ export function mergeValue<T>(field: string, current: T | null | undefined, inco
   const inc = incoming ?? null;
   if (inc === null) return cur;
   if (cur === null) return inc;
-  if (field === 'digitized') return ((cur as unknown) === true || (inc as unknown) === true) as T;
+  if (FORWARD_ONLY_FIELDS.has(field)) return ((cur as unknown) === true || (inc as unknown) === true) as T;
   return incomingIsNewer ? inc : cur;
 }
 

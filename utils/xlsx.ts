@@ -6,7 +6,8 @@
  * The popup loads this module with a dynamic import, only when the user asks for it.
  */
 import writeXlsxFile, { type Cell, type Row, type SheetData } from 'write-excel-file/browser';
-import { DETAIL_COLUMNS, DIGITIZED_LABEL, KIND_LABEL, SUMMARY_COLUMNS, detailOrder } from './csv';
+import { SUMMARY_COLUMNS, detailOrder } from './csv';
+import { DETAIL_COLUMNS, DETAIL_TABLE, type SheetValue } from './detail-columns';
 import type { StoredRecord } from './records';
 import { departmentLabel, type Counts, type Tally } from './tally';
 
@@ -36,29 +37,18 @@ export function summarySheet(tally: Tally): SheetData {
   return rows;
 }
 
+/** The writer's cell for a column's value (dates as real dates, times in Vietnam wall time). */
+function cellOf(v: SheetValue): Cell {
+  if (v === null) return null;
+  if (v.type === 'text') return text(v.value);
+  if (v.type === 'number') return num(v.value);
+  if (v.type === 'date') return date(v.iso);
+  return { value: new Date(v.ms + VN_OFFSET_MS), type: Date, format: 'dd/mm/yyyy hh:mm' };
+}
+
 export function detailSheet(records: readonly StoredRecord[]): SheetData {
   const rows: SheetData = [header(DETAIL_COLUMNS)];
-  for (const r of detailOrder(records)) {
-    rows.push([
-      text(KIND_LABEL[r.kind]),
-      text(r.code),
-      text(r.resultNumber),
-      text(r.procedure),
-      text(r.field),
-      text(departmentLabel(r.department)),
-      date(r.receivedAt),
-      date(r.dueAt),
-      date(r.resolvedAt),
-      date(r.issuedAt),
-      date(r.validUntil),
-      text(r.permanent === true ? 'Có' : null),
-      text(r.status),
-      r.statusCode === null ? null : num(r.statusCode),
-      text(r.digitized === true ? DIGITIZED_LABEL.yes : r.digitized === false ? DIGITIZED_LABEL.no : DIGITIZED_LABEL.unknown),
-      text(r.sourceUrl),
-      { value: new Date(r.lastSeen + VN_OFFSET_MS), type: Date, format: 'dd/mm/yyyy hh:mm' },
-    ]);
-  }
+  for (const r of detailOrder(records)) rows.push(DETAIL_TABLE.map((c) => cellOf(c.xlsx(r))));
   return rows;
 }
 
@@ -70,7 +60,7 @@ export async function buildXlsx(tally: Tally, records: readonly StoredRecord[]):
     {
       sheet: 'Chi tiết',
       data: detailSheet(records),
-      columns: widths([9, 28, 20, 50, 30, 36, 12, 12, 12, 12, 12, 9, 20, 8, 13, 40, 17]),
+      columns: widths(DETAIL_TABLE.map((c) => c.width)),
       stickyRowsCount: 1,
     },
   ]).toBlob();

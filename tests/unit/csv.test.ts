@@ -16,6 +16,8 @@ import { DEFAULT_PERIOD, tallyFromRecords } from '../../utils/tally';
 import { DEPT_A, DEPT_B, dossier, result } from './tally-helpers';
 
 const HEADER = DETAIL_COLUMNS.join(',');
+// Files exported before the archive-sync column (17 columns) still import.
+const OLD_HEADER = DETAIL_COLUMNS.slice(0, 17).join(',');
 // 2023-06-15 08:05 in Vietnam (UTC+7).
 const SEEN = Date.UTC(2023, 5, 15, 1, 5);
 
@@ -96,6 +98,7 @@ describe('detailCsv', () => {
       validUntil: '2028-06-21',
       permanent: true,
       digitized: false,
+      synced: true,
     }),
   );
 
@@ -104,9 +107,9 @@ describe('detailCsv', () => {
       BOM +
         HEADER +
         '\r\n' +
-        `Hồ sơ,000.00.13.H37-230615-0007,,"Cấp giấy phép, ""đặc biệt""\ndòng hai",Sở hữu trí tuệ,${DEPT_A},15/06/2023,30/06/2023,20/06/2023,,,,Đã trả kết quả,10,Chưa rõ,https://motcua.langson.gov.vn/hs?page=1,15/06/2023 08:05` +
+        `Hồ sơ,000.00.13.H37-230615-0007,,"Cấp giấy phép, ""đặc biệt""\ndòng hai",Sở hữu trí tuệ,${DEPT_A},15/06/2023,30/06/2023,20/06/2023,,,,Đã trả kết quả,10,Chưa rõ,https://motcua.langson.gov.vn/hs?page=1,15/06/2023 08:05,Chưa rõ` +
         '\r\n' +
-        `Kết quả,000.00.13.H37-230615-0007,2.002709,"'=HYPERLINK(""http://x"",""y"")",,Chưa phân loại,,,,21/06/2023,21/06/2028,Có,,,Chưa số hóa,https://motcua.langson.gov.vn/hs?page=1,15/06/2023 08:05`,
+        `Kết quả,000.00.13.H37-230615-0007,2.002709,"'=HYPERLINK(""http://x"",""y"")",,Chưa phân loại,,,,21/06/2023,21/06/2028,Có,,,Chưa số hóa,https://motcua.langson.gov.vn/hs?page=1,15/06/2023 08:05,Đã đồng bộ`,
     );
   });
 
@@ -152,9 +155,19 @@ describe('detailCsv', () => {
 describe('parseDetailCsv errors', () => {
   const good = `Kết quả,,1/QĐ,,,${DEPT_A},,,,01/02/2020,,,,,Đã số hóa,https://a,01/02/2020 10:00`;
   it('accepts a well-formed line without BOM too', () => {
-    const r = parseDetailCsv(`${HEADER}\r\n${good}`);
+    const r = parseDetailCsv(`${OLD_HEADER}\r\n${good}`);
     expect(r.errors).toEqual([]);
     expect(r.records[0]).toMatchObject({ kind: 'result', resultNumber: '1/QĐ', issuedAt: '2020-02-01', digitized: true, department: DEPT_A, key: 'r||1/qd' });
+  });
+  it('reads the "Đồng bộ kho" column and refuses other words in it', () => {
+    const ok = parseDetailCsv(`${HEADER}\r\n${good},Đã đồng bộ\r\n${good.replace('1/QĐ', '2/QĐ')},Chưa đồng bộ\r\n${good.replace('1/QĐ', '3/QĐ')},Chưa rõ`);
+    expect(ok.errors).toEqual([]);
+    expect(ok.records.map((r) => r.synced)).toEqual([true, false, null]);
+    const bad = parseDetailCsv(`${HEADER}\r\n${good},Xong`);
+    expect(bad.records).toEqual([]);
+    expect(bad.errors).toEqual(['Dòng 2: Đồng bộ kho phải là "Đã đồng bộ", "Chưa đồng bộ" hoặc "Chưa rõ"']);
+    // A line shorter than the header is refused, not padded.
+    expect(parseDetailCsv(`${HEADER}\r\n${good}`).errors).toEqual(['Dòng 2: có 17 cột, cần 18']);
   });
   it('refuses a wrong header', () => {
     const r = parseDetailCsv(`Loại,Mã hồ sơ\r\nHồ sơ,X`);
@@ -169,7 +182,7 @@ describe('parseDetailCsv errors', () => {
       `Kết quả,,3/QĐ,,,,,,,,,Không,,,Chưa rõ,https://a,01/02/2020 10:00`,
       `Kết quả,,4/QĐ,,,,,,,,,,,11,Chưa rõ,https://a,01/02/2020 10:00`,
     ];
-    const r = parseDetailCsv(BOM + HEADER + '\r\n' + lines.join('\r\n'));
+    const r = parseDetailCsv(BOM + OLD_HEADER + '\r\n' + lines.join('\r\n'));
     expect(r.records).toEqual([]);
     expect(r.errors).toEqual([
       'Dòng 3: thiếu mã hồ sơ',
