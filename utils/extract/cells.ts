@@ -4,6 +4,7 @@
  */
 import { clean } from '../text/fold';
 import { digitizedFromIconName, digitizedFromText, isRealHref, isResultFileHref } from '../vocab/digitized';
+import { syncedFromText } from '../vocab/synced';
 import { looksLikeDate } from '../text/dates';
 import { textOf } from './text';
 
@@ -53,6 +54,29 @@ export function readDigitized(cell: Element, fileColumn: boolean): boolean | nul
     if (links.some((a) => isRealHref(a.getAttribute('href')))) return true;
     if (!text) return false;
   }
+  return null;
+}
+
+/**
+ * Archive sync shown by a sync column: its words ("Đã đồng bộ", a log's "Thành công"),
+ * an icon's title/aria-label/alt or icon name, a ticked checkbox. Empty says nothing.
+ */
+export function readSynced(cell: Element): boolean | null {
+  const byText = syncedFromText(textOf(cell));
+  if (byText !== null) return byText;
+  const labelled = [cell, ...Array.from(cell.querySelectorAll(LABELLED))];
+  for (const el of labelled) {
+    for (const attr of LABEL_ATTRS) {
+      const v = syncedFromText(el.getAttribute(attr));
+      if (v !== null) return v;
+    }
+  }
+  for (const el of labelled) {
+    const v = digitizedFromIconName(el.getAttribute('aria-label')) ?? digitizedFromIconName(el.getAttribute('data-icon'));
+    if (v !== null) return v;
+  }
+  const box = cell.querySelector('input[type="checkbox"]');
+  if (box) return box.hasAttribute('checked') || (box as HTMLInputElement).checked === true;
   return null;
 }
 

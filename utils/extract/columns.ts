@@ -55,7 +55,7 @@ export function mapColumns(headerRows: Element[][]): Column[] {
     // A digitization group turns a leaf read as something vaguer into a digitization column.
     if (field && groups.length && !GROUP_FIELDS.has(field)) {
       const g = lookupHeader(groups[groups.length - 1]);
-      if (g && GROUP_FIELDS.has(g) && field !== 'applicant') field = g;
+      if (g && GROUP_FIELDS.has(g) && field !== 'applicant' && field !== 'synced') field = g;
     }
     return { index, text: leaf, field };
   });

@@ -12,7 +12,8 @@ import { lookupLabel } from '../vocab/labels';
 import { parseStatus } from '../vocab/status';
 import { parseValidity } from '../vocab/validity';
 import { departmentOfField, resolveDepartment, type DepartmentIndex } from '../vocab/departments';
-import { combineDigitized, iconLabel, pickCode, readDigitized } from './cells';
+import { syncedFromText, syncedMentioned } from '../vocab/synced';
+import { combineDigitized, iconLabel, pickCode, readDigitized, readSynced } from './cells';
 import { linesOf, textOf } from './text';
 
 export interface Entry {
@@ -83,13 +84,16 @@ function fillFact(facts: Facts, field: HeaderField, value: string): void {
  * A packed cell: labelled parts fill their fields; in a code cell the first unlabelled
  * code-like line is the code and the next long unlabelled line the procedure.
  */
-function readPacked(cell: Element, facts: Facts, isCodeCell: boolean, digitized: (boolean | null)[]): void {
+function readPacked(cell: Element, facts: Facts, isCodeCell: boolean, digitized: (boolean | null)[], synced: (boolean | null)[]): void {
   let codeSeen = false;
   for (const line of linesOf(cell)) {
     for (const part of splitLabelled(line, isLabel)) {
       if (part.label !== null) {
         const f = lookupLabel(part.label);
-        if (f === 'digitized' || f === 'resultFile') digitized.push(digitizedFromText(part.value));
+        if (f === 'digitized' || f === 'resultFile') {
+          digitized.push(digitizedFromText(part.value));
+          synced.push(syncedMentioned(part.value));
+        } else if (f === 'synced') synced.push(syncedFromText(part.value));
         else if (f && f !== 'applicant') fillFact(facts, f, part.value);
         continue;
       }
@@ -117,6 +121,7 @@ export function buildRecord(
 ): PortalRecord | RowRejection {
   const facts = emptyFacts();
   const digitized: (boolean | null)[] = [];
+  const synced: (boolean | null)[] = [];
   let statusShown = false;
   const packedCells: { cell: Element; code: boolean }[] = [];
 
@@ -128,6 +133,11 @@ export function buildRecord(
     }
     if (field === 'digitized' || field === 'resultFile') {
       digitized.push(readDigitized(cell, field === 'resultFile'));
+      synced.push(syncedMentioned(textOf(cell))); // "Đã số hóa và đồng bộ" says both
+      continue;
+    }
+    if (field === 'synced') {
+      synced.push(readSynced(cell));
       continue;
     }
     if (field === 'code') {
@@ -147,7 +157,7 @@ export function buildRecord(
       facts.status ??= text;
     } else fillFact(facts, field, text);
   }
-  for (const p of packedCells) readPacked(p.cell, facts, p.code, digitized);
+  for (const p of packedCells) readPacked(p.cell, facts, p.code, digitized, synced);
 
   const code = clip(facts.code, MAX_CODE);
   const resultNumber = clip(facts.resultNumber, MAX_CODE);
@@ -157,11 +167,10 @@ export function buildRecord(
   const fieldText = clip(facts.field, MAX_TEXT);
   const dept = pickDepartment(facts.department, fieldText, ctx);
 
-  let dig = combineDigitized(digitized);
-  // A dossier known to have no result yet has nothing to digitize.
-  if (kind === 'dossier' && statusShown && statusCode !== null && !RESULT_STATUSES.has(statusCode) && !facts.resolvedAt) {
-    dig = null;
-  }
+  // A dossier known to have no result yet has nothing to digitize or sync.
+  const noResultYet = kind === 'dossier' && statusShown && statusCode !== null && !RESULT_STATUSES.has(statusCode) && !facts.resolvedAt;
+  const dig = noResultYet ? null : combineDigitized(digitized);
+  const sync = noResultYet ? null : combineDigitized(synced);
 
   const candidate = {
     kind,
@@ -180,6 +189,7 @@ export function buildRecord(
     status: clip(status, 500),
     statusCode,
     digitized: dig,
+    synced: sync,
   };
   const parsed = recordSchema.safeParse(candidate);
   return parsed.success ? parsed.data : { reason: 'invalid' };

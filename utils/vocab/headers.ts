@@ -20,7 +20,8 @@ export type HeaderField =
   | 'validUntil'
   | 'status'
   | 'digitized' // a yes/no digitization column: empty means "not shown"
-  | 'resultFile'; // a result file / attachment column: empty means "no file", i.e. not digitized
+  | 'resultFile' // a result file / attachment column: empty means "no file", i.e. not digitized
+  | 'synced'; // archive sync (đồng bộ kho): a sync column or a sync log's outcome
 
 /** Exact wordings (any case, any diacritics form). */
 export const HEADER_WORDINGS: Record<HeaderField, readonly string[]> = {
@@ -45,6 +46,10 @@ export const HEADER_WORDINGS: Record<HeaderField, readonly string[]> = {
   resultFile: [
     'File kết quả', 'Tệp đính kèm', 'Tệp kết quả', 'File đính kèm', 'Đính kèm', 'Bản điện tử',
     'Tài liệu đính kèm', 'Kết quả điện tử', 'Tệp tin kết quả', 'File', 'Tệp',
+  ],
+  synced: [
+    'Đồng bộ', 'Trạng thái đồng bộ', 'Đồng bộ kho', 'Tình trạng đồng bộ', 'Kết quả đồng bộ', 'Đồng bộ kho dữ liệu',
+    'Đồng bộ kho quốc gia', 'Nhật ký đồng bộ', 'Đã đồng bộ', 'Đồng bộ lên kho',
   ],
   dueAt: [
     'Hạn trả', 'Ngày hẹn trả', 'Ngày hẹn trả kết quả', 'Hạn xử lý', 'Hạn giải quyết', 'Hẹn trả',
@@ -80,6 +85,7 @@ export const HEADER_CONTAINS: readonly (readonly [string, HeaderField])[] = [
   ['so ky hieu', 'resultNumber'],
   ['so hieu van ban', 'resultNumber'],
   ['so hoa', 'digitized'],
+  ['dong bo', 'synced'],
   ['so hoa kq', 'digitized'],
   ['ngay hen', 'dueAt'],
   ['hen tra', 'dueAt'],
