@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { recordKey, type StoredRecord } from '../../utils/records';
-import { KiemDemDB, SCHEMA_V1, SCHEMA_VERSION } from '../../utils/store/db';
+import { KiemDemDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSION } from '../../utils/store/db';
 import { tallyFromCells, tallyFromRecords } from '../../utils/tally';
 import { prng, randomRecords } from './tally-helpers';
 
@@ -33,6 +33,38 @@ describe('schema upgrade v1 → current', () => {
     expect(tallyFromCells(await db.cells.toArray())).toEqual(expected);
     expect(await db.results.count()).toBeGreaterThan(0);
     expect((await db.meta.get('schema'))?.value).toMatchObject({ version: SCHEMA_VERSION });
+    db.close();
+    await db.delete();
+  });
+});
+
+describe('schema upgrade v2 → v5 (archive sync in results and cells)', () => {
+  it('keeps the records and rebuilds results and cells keyed by sync state', async () => {
+    const name = 'upgrade-v2-test';
+    const raw = randomRecords(prng(11), 200);
+    const rows = raw.map((r, i) => ({ ...r, key: recordKey(r), dept: r.department ?? '', firstSeen: i, lastSeen: i, sourceUrl: `https://p/${i}` }));
+    const byKey = new Map(rows.map((r) => [r.key, r]));
+    const v2 = new Dexie(name);
+    v2.version(1).stores(SCHEMA_V1);
+    v2.version(2).stores(SCHEMA_V2);
+    await v2.table('records').bulkPut([...byKey.values()]);
+    // Derived rows as version 2 wrote them: no sync state in the cell key.
+    await v2.table('cells').put({ id: 'x|2020-01-01|digitized|', dept: 'x', date: '2020-01-01', state: 'digitized', validity: '', count: 3 });
+    await v2.table('results').put({ rkey: 'c|stale', dept: 'x', exists: 1, date: '2020-01-01', validUntil: null, permanent: null, digitized: true, state: 'digitized', code: 'stale', resultNumber: null, sourceUrl: '', sources: [] });
+    v2.close();
+
+    const db = new KiemDemDB(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    const stored = [...byKey.values()];
+    expect(await db.records.count()).toBe(stored.length);
+    const cells = await db.cells.toArray();
+    expect(cells.every((c) => c.id.split('|').length === 5 && ['synced', 'unsynced', 'unknown'].includes(c.sync))).toBe(true);
+    expect(await db.results.get('c|stale')).toBeUndefined();
+    const expected = tallyFromRecords(stored);
+    expect(expected.grand.synced + expected.grand.unsynced).toBeGreaterThan(0);
+    expect(tallyFromCells(cells)).toEqual(expected);
+    expect(await db.unitReports.count()).toBe(0);
     db.close();
     await db.delete();
   });

@@ -161,9 +161,13 @@ describe('pendingResults', () => {
     permanent: null,
     digitized: false,
     state: 'pending',
+    synced: null,
+    sync: 'unknown',
     code: rkey,
     resultNumber: null,
+    procedure: null,
     sourceUrl: 'https://x/1',
+    ownPageUrl: '',
     sources: [`d|${rkey}`],
     ...over,
   });

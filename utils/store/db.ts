@@ -7,7 +7,7 @@ import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { StoredRecord } from '../records';
 import { groupByResult } from '../tally';
 import { cellsFromResults, deriveResult } from './derive';
-import type { CellRow, MetaRow, ResultRow } from './types';
+import type { CellRow, MetaRow, ResultRow, UnitReportRow } from './types';
 
 export const DB_NAME = 'kiem-dem-tthc';
 
@@ -24,18 +24,30 @@ export const SCHEMA_V2 = {
   meta: 'key',
 } as const;
 
-export const SCHEMA_VERSION = 2;
+/**
+ * Version 5: results and cells carry archive sync (cells are keyed by it), results the
+ * procedure and the dossier's own page; `unitReports` holds the units' summary files
+ * the office consolidates. Records are kept; the derived tables are rebuilt from them.
+ */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V2,
+  unitReports: 'id, importedAt',
+} as const;
+
+export const SCHEMA_VERSION = 5;
 
 export class KiemDemDB extends Dexie {
   records!: EntityTable<StoredRecord, 'key'>;
   results!: EntityTable<ResultRow, 'rkey'>;
   cells!: EntityTable<CellRow, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  unitReports!: EntityTable<UnitReportRow, 'id'>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(buildDerivedTables);
+    this.version(5).stores(SCHEMA_V5).upgrade(rebuildDerivedTables);
   }
 }
 
@@ -46,6 +58,13 @@ async function buildDerivedTables(tx: Transaction): Promise<void> {
   await tx.table('results').bulkPut(results);
   await tx.table('cells').bulkPut(cellsFromResults(results));
   await tx.table('meta').put({ key: 'schema', value: { version: SCHEMA_VERSION, upgradedAt: Date.now() } });
+}
+
+/** v5: the cells' key gained the sync state; rebuild both derived tables from the records. */
+async function rebuildDerivedTables(tx: Transaction): Promise<void> {
+  await tx.table('results').clear();
+  await tx.table('cells').clear();
+  await buildDerivedTables(tx);
 }
 
 export function deriveAllResults(records: readonly StoredRecord[]): ResultRow[] {
