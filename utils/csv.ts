@@ -42,6 +42,9 @@ export const SUMMARY_COLUMNS = [
   'Chưa số hóa',
   'Chưa rõ',
   'Tỷ lệ số hóa (%)',
+  // Appended, never inserted: the columns above keep their place.
+  'Đã đồng bộ kho',
+  'Chưa đồng bộ kho',
 ] as const;
 
 /**
@@ -56,10 +59,13 @@ export function formatRate(rate: number | null): string {
 }
 
 function countCells(c: Counts): string[] {
-  return [String(c.total), String(c.digitized), String(c.pending), String(c.unknown), formatRate(c.rate)];
+  return [String(c.total), String(c.digitized), String(c.pending), String(c.unknown), formatRate(c.rate), String(c.synced), String(c.unsynced)];
 }
 
-/** Per department its years then "Cộng", and a final "Tổng cộng" row. */
+/**
+ * Per department its years then "Cộng", and a final "Tổng cộng" row. Pass the tally
+ * through withAllYears first so every year of the period shows, with zeros.
+ */
 export function summaryCsv(tally: Tally): string {
   const rows: string[][] = [[...SUMMARY_COLUMNS]];
   for (const dept of tally.perDepartment) {

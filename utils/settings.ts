@@ -23,11 +23,42 @@ export const portalPatternSchema = z
     'Địa chỉ cổng phải có dạng https://ten-mien.gov.vn/* hoặc *://*.ten-mien.gov.vn/*',
   );
 
+const line = (max: number) => z.string().trim().max(max, 'Quá dài');
+
+/** The report's header and signer block (Nghị định 30/2020/NĐ-CP layout), editable in options. */
+export const reportHeaderSchema = z.object({
+  /** Cơ quan chủ quản, e.g. "UBND TỈNH LẠNG SƠN". */
+  governingBody: line(200),
+  /** Cơ quan ban hành, e.g. "SỞ KHOA HỌC VÀ CÔNG NGHỆ". */
+  issuingBody: line(200),
+  /** Đơn vị báo cáo (a department of the issuing body), may be empty. */
+  unit: line(200),
+  /** Địa danh of the date line, e.g. "Lạng Sơn". */
+  place: line(100),
+  signerTitle: line(200),
+  signerName: line(200),
+  /** "Nơi nhận" lines. */
+  recipients: z.array(z.string().trim().min(1).max(200)).max(20),
+});
+export type ReportHeader = z.infer<typeof reportHeaderSchema>;
+
+export const DEFAULT_REPORT_HEADER: ReportHeader = {
+  governingBody: 'UBND TỈNH LẠNG SƠN',
+  issuingBody: 'SỞ KHOA HỌC VÀ CÔNG NGHỆ',
+  unit: '',
+  place: 'Lạng Sơn',
+  signerTitle: 'GIÁM ĐỐC',
+  signerName: '',
+  recipients: ['Văn phòng Sở', 'Lưu: VT'],
+};
+
 export const settingsSchema = z.object({
   version: z.literal(1),
   departments: z.array(departmentSchema).max(200),
   fieldMapping: z.array(z.object({ field: name, department: name })).max(500),
   portals: z.array(portalPatternSchema).max(50),
+  /** Optional: settings saved before the report existed use DEFAULT_REPORT_HEADER. */
+  report: reportHeaderSchema.optional(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -61,3 +92,7 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 export const SETTINGS_KEY = 'settings';
+
+export function reportHeaderOf(settings: Settings): ReportHeader {
+  return settings.report ?? DEFAULT_REPORT_HEADER;
+}

@@ -8,7 +8,9 @@
 import writeXlsxFile, { type Cell, type Row, type SheetData } from 'write-excel-file/browser';
 import { SUMMARY_COLUMNS, detailOrder } from './csv';
 import { DETAIL_COLUMNS, DETAIL_TABLE, type SheetValue } from './detail-columns';
+import { isoToVn } from './dates-vn';
 import type { StoredRecord } from './records';
+import { META_APP, META_LABELS, META_SHEET, SUMMARY_SHEET } from './summary-file';
 import { departmentLabel, type Counts, type Tally } from './tally';
 
 const VN_OFFSET_MS = 7 * 3600 * 1000; // Vietnam wall time, written as a UTC serial date
@@ -24,7 +26,7 @@ const date = (iso: string | null): Cell => {
 
 function countCells(c: Counts): Cell[] {
   const rate: Cell = c.rate === null ? null : { value: Math.round(c.rate * 10) / 10, type: Number, format: '0.0' };
-  return [num(c.total), num(c.digitized), num(c.pending), num(c.unknown), rate];
+  return [num(c.total), num(c.digitized), num(c.pending), num(c.unknown), rate, num(c.synced), num(c.unsynced)];
 }
 
 export function summarySheet(tally: Tally): SheetData {
@@ -52,16 +54,32 @@ export function detailSheet(records: readonly StoredRecord[]): SheetData {
   return rows;
 }
 
-/** Workbook with the summary and every record. */
-export async function buildXlsx(tally: Tally, records: readonly StoredRecord[]): Promise<Blob> {
+/** Who, which period and when, so the office's consolidation can read the file back (summary-file.ts). */
+export interface WorkbookMeta {
+  unit: string;
+  exportedAt: number;
+}
+
+export function metaSheet(tally: Tally, meta: WorkbookMeta): SheetData {
+  const row = (label: string, value: string): Row => [{ value: label, type: String, fontWeight: 'bold' }, { value: value.normalize('NFC'), type: String }];
+  return [
+    row(META_LABELS.app, META_APP),
+    row(META_LABELS.unit, meta.unit),
+    row(META_LABELS.from, isoToVn(tally.period.from)),
+    row(META_LABELS.to, isoToVn(tally.period.to)),
+    row(META_LABELS.reference, isoToVn(tally.period.reference)),
+    row(META_LABELS.exportedAt, new Date(meta.exportedAt).toISOString()),
+  ];
+}
+
+/** Workbook with the summary, every record (when given) and the "Thông tin" sheet. */
+export async function buildXlsx(tally: Tally, records: readonly StoredRecord[] | null, meta: WorkbookMeta): Promise<Blob> {
   const widths = (ws: number[]) => ws.map((width) => ({ width }));
   return await writeXlsxFile([
-    { sheet: 'Tổng hợp', data: summarySheet(tally), columns: widths([40, 10, 18, 12, 12, 10, 16]), stickyRowsCount: 1 },
-    {
-      sheet: 'Chi tiết',
-      data: detailSheet(records),
-      columns: widths(DETAIL_TABLE.map((c) => c.width)),
-      stickyRowsCount: 1,
-    },
+    { sheet: SUMMARY_SHEET, data: summarySheet(tally), columns: widths([40, 10, 18, 12, 12, 10, 16, 15, 16]), stickyRowsCount: 1 },
+    ...(records
+      ? [{ sheet: 'Chi tiết', data: detailSheet(records), columns: widths(DETAIL_TABLE.map((c) => c.width)), stickyRowsCount: 1 }]
+      : []),
+    { sheet: META_SHEET, data: metaSheet(tally, meta), columns: widths([20, 50]) },
   ]).toBlob();
 }

@@ -12,7 +12,7 @@ import {
 } from '../../utils/csv';
 import { formatDateTimeVn, isoToVn, parseDateTimeVn, vnToIso } from '../../utils/dates-vn';
 import { recordKey, type PortalRecord, type StoredRecord } from '../../utils/records';
-import { DEFAULT_PERIOD, tallyFromRecords } from '../../utils/tally';
+import { DEFAULT_PERIOD, tallyFromRecords, withAllYears } from '../../utils/tally';
 import { DEPT_A, DEPT_B, dossier, result } from './tally-helpers';
 
 const HEADER = DETAIL_COLUMNS.join(',');
@@ -52,27 +52,46 @@ describe('formatRate', () => {
 describe('summaryCsv', () => {
   it('writes BOM, header, department years, "Cộng" and "Tổng cộng" with CRLF', () => {
     const t = tallyFromRecords([
-      result(null, '1', { department: DEPT_A, issuedAt: '2019-01-01', digitized: true }),
-      result(null, '2', { department: DEPT_A, issuedAt: '2020-01-01', digitized: false }),
+      result(null, '1', { department: DEPT_A, issuedAt: '2019-01-01', digitized: true, synced: true }),
+      result(null, '2', { department: DEPT_A, issuedAt: '2020-01-01', digitized: false, synced: false }),
       result(null, '3', { department: DEPT_A, issuedAt: '2020-01-01', digitized: null }),
       result(null, '4', { department: DEPT_B, issuedAt: '2020-01-01', digitized: true }),
     ]);
     expect(summaryCsv(t)).toBe(
       BOM +
         [
-          'Đơn vị,Năm,Tổng còn hiệu lực,Đã số hóa,Chưa số hóa,Chưa rõ,Tỷ lệ số hóa (%)',
-          `${DEPT_B},2020,1,1,0,0,"100,0"`,
-          `${DEPT_B},Cộng,1,1,0,0,"100,0"`,
-          `${DEPT_A},2019,1,1,0,0,"100,0"`,
-          `${DEPT_A},2020,2,0,1,1,"0,0"`,
-          `${DEPT_A},Cộng,3,1,1,1,"33,3"`,
-          'Tổng cộng,,4,2,1,1,"50,0"',
+          'Đơn vị,Năm,Tổng còn hiệu lực,Đã số hóa,Chưa số hóa,Chưa rõ,Tỷ lệ số hóa (%),Đã đồng bộ kho,Chưa đồng bộ kho',
+          `${DEPT_B},2020,1,1,0,0,"100,0",0,0`,
+          `${DEPT_B},Cộng,1,1,0,0,"100,0",0,0`,
+          `${DEPT_A},2019,1,1,0,0,"100,0",1,0`,
+          `${DEPT_A},2020,2,0,1,1,"0,0",0,1`,
+          `${DEPT_A},Cộng,3,1,1,1,"33,3",1,1`,
+          'Tổng cộng,,4,2,1,1,"50,0",1,1',
         ].join('\r\n'),
     );
   });
 
   it('has an empty rate when nothing counts', () => {
-    expect(summaryCsv(tallyFromRecords([]))).toBe(BOM + 'Đơn vị,Năm,Tổng còn hiệu lực,Đã số hóa,Chưa số hóa,Chưa rõ,Tỷ lệ số hóa (%)\r\nTổng cộng,,0,0,0,0,');
+    expect(summaryCsv(tallyFromRecords([]))).toBe(BOM + 'Đơn vị,Năm,Tổng còn hiệu lực,Đã số hóa,Chưa số hóa,Chưa rõ,Tỷ lệ số hóa (%),Đã đồng bộ kho,Chưa đồng bộ kho\r\nTổng cộng,,0,0,0,0,,0,0');
+  });
+
+  it('with withAllYears: every year of the period for every department, zeros where nothing counts', () => {
+    const t = withAllYears(
+      tallyFromRecords([result(null, '1', { department: DEPT_A, issuedAt: '2019-01-01', digitized: true })], { from: '2018-01-01', to: '2020-06-30', reference: '2020-06-30' }),
+      [DEPT_B],
+    );
+    const lines = summaryCsv(t).slice(1).split('\r\n');
+    expect(lines.slice(1)).toEqual([
+      `${DEPT_B},2018,0,0,0,0,,0,0`,
+      `${DEPT_B},2019,0,0,0,0,,0,0`,
+      `${DEPT_B},2020,0,0,0,0,,0,0`,
+      `${DEPT_B},Cộng,0,0,0,0,,0,0`,
+      `${DEPT_A},2018,0,0,0,0,,0,0`,
+      `${DEPT_A},2019,1,1,0,0,"100,0",0,0`,
+      `${DEPT_A},2020,0,0,0,0,,0,0`,
+      `${DEPT_A},Cộng,1,1,0,0,"100,0",0,0`,
+      'Tổng cộng,,1,1,0,0,"100,0",0,0',
+    ]);
   });
 });
 
