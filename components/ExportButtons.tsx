@@ -11,7 +11,7 @@ import { formatCount } from '../utils/ui/format';
 import { CSV_MIME, JSON_MIME, XLSX_MIME, downloadBlob, toBlob } from '../utils/ui/download';
 import { csvFileName, detailCsvChunks, summaryCsv } from '../utils/csv';
 import { makeBackup } from '../utils/backup';
-import type { Period, Tally } from '../utils/tally';
+import { unitOfTally, type Period, type Tally } from '../utils/tally';
 import type { KiemDemDB } from '../utils/store/db';
 
 type Job = 'summary' | 'detail' | 'xlsx' | 'backup';
@@ -22,7 +22,7 @@ function stamp(): string {
   return `${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}-${p(d.getUTCHours())}${p(d.getUTCMinutes())}`;
 }
 
-export function ExportButtons({ db, tally, period, recordCount }: { db: KiemDemDB; tally: Tally; period: Period; recordCount: number }) {
+export function ExportButtons({ db, tally, period, recordCount, reportUnit }: { db: KiemDemDB; tally: Tally; period: Period; recordCount: number; reportUnit: string }) {
   const { t, lang } = useI18n();
   const [busy, setBusy] = useState<Job | null>(null);
   const [notice, setNotice] = useState<NoticeValue>(null);
@@ -68,7 +68,7 @@ export function ExportButtons({ db, tally, period, recordCount }: { db: KiemDemD
     run('xlsx', async () => {
       // The Excel writer is loaded only on click, as its own chunk (not in the popup bundle).
       const [{ buildXlsx }, records] = await Promise.all([import('../utils/xlsx'), readAllRecords(db)]);
-      const blob = await buildXlsx(tally, records);
+      const blob = await buildXlsx(tally, records, { unit: reportUnit || unitOfTally(tally), exportedAt: Date.now() });
       const name = csvFileName('tong-hop', period).replace(/\.csv$/iu, '.xlsx');
       downloadBlob(toBlob(blob, XLSX_MIME), name);
       return name;

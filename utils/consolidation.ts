@@ -81,7 +81,12 @@ export async function addUnitReport(db: KiemDemDB, file: IncomingFile, period: P
   });
 }
 
-/** The sum of the kept files, as a tally of `period`. */
+/** Every department the kept files name (their zero rows included), for withAllYears. */
+export function departmentsOf(reports: readonly UnitReportRow[]): string[] {
+  return [...new Set(reports.flatMap((r) => r.lines.map((l) => l.department)))];
+}
+
+/** The sum of the kept files, as a tally of `period` (pass it through withAllYears with departmentsOf). */
 export function consolidatedTally(reports: readonly UnitReportRow[], period: Period): Tally {
   return tallyFromRows(
     period,

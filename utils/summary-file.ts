@@ -10,7 +10,7 @@ import Papa from 'papaparse';
 import { SUMMARY_COLUMNS } from './csv';
 import { isoToVn, vnToIso } from './dates-vn';
 import { fold } from './text/fold';
-import { periodYears, type Period } from './tally';
+import { NO_UNIT, periodYears, type Period } from './tally';
 import type { UnitReportLine } from './store/types';
 import { readWorkbook, type SheetRows } from './xlsx-read';
 
@@ -54,7 +54,7 @@ const unescapeCell = (c: string) => (/^'+[=+\-@\t\r]/u.test(c) ? c.slice(1) : c)
  */
 export function unitOfLines(lines: readonly UnitReportLine[]): string {
   const names = [...new Set(lines.filter((l) => l.total > 0).map((l) => l.department))].sort((a, b) => a.localeCompare(b, 'vi'));
-  return names.length ? names.join('; ') : 'Không rõ đơn vị';
+  return names.length ? names.join('; ') : NO_UNIT;
 }
 
 /** The consolidation key: same unit and period → the newer file replaces the older. */

@@ -281,6 +281,8 @@ export interface PendingItem {
   sourceUrl: string;
   /** Where to go to act on it: the dossier's own page when one was seen, else the list page. */
   openUrl: string;
+  /** openUrl is the dossier's own page. */
+  ownPage: boolean;
   sources: string[];
 }
 
@@ -312,6 +314,7 @@ export function worklistResults(
       date: r.date,
       sourceUrl: r.sourceUrl,
       openUrl: r.ownPageUrl || r.sourceUrl,
+      ownPage: Boolean(r.ownPageUrl),
       sources: r.sources,
     });
   }
@@ -327,3 +330,11 @@ export function worklistResults(
 export function pendingResults(results: readonly ResultRow[], period: Period = DEFAULT_PERIOD, department?: string): PendingItem[] {
   return worklistResults(results, 'pending', period, department);
 }
+
+/** The unit a summary speaks for: its departments with something counted (same rule as reading a file back). */
+export function unitOfTally(tally: Tally): string {
+  const names = tally.perDepartment.filter((d) => d.total > 0).map((d) => d.department).sort((a, b) => a.localeCompare(b, 'vi'));
+  return names.length ? names.join('; ') : NO_UNIT;
+}
+
+export const NO_UNIT = 'Không rõ đơn vị';

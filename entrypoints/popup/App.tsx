@@ -18,7 +18,8 @@ import { useSettings } from '../../components/settingsStorage';
 import { getDb } from '../../utils/store/db';
 import { META_REJECTED } from '../../utils/store/meta';
 import { useStorageError } from '../../components/useStorageError';
-import { tallyFromCells, type Period } from '../../utils/tally';
+import { tallyFromCells, withAllYears, type Period } from '../../utils/tally';
+import { PageLinks } from '../../components/PageLinks';
 import { PERIOD_STORAGE_KEY, PRESET_PERIOD, isPeriodValid, parseStoredPeriod, type PeriodValue } from '../../utils/ui/period';
 
 const db = getDb();
@@ -58,9 +59,10 @@ export function App() {
   const rejected = useLiveQuery(() => db.meta.get(META_REJECTED), []);
   const loaded = useSettings();
 
-  const tally = useMemo(() => (cells ? tallyFromCells(cells, lastValid) : undefined), [cells, lastValid]);
   const lastError = useStorageError();
-  const departments = (loaded?.settings.departments ?? []).map((d) => d.name);
+  const departments = useMemo(() => (loaded?.settings.departments ?? []).map((d) => d.name), [loaded]);
+  // Every year of the period for every department, zeros included (the office's table).
+  const tally = useMemo(() => (cells ? withAllYears(tallyFromCells(cells, lastValid), departments) : undefined), [cells, lastValid, departments]);
 
   const header = (
     <header className="app-header">
@@ -100,13 +102,15 @@ export function App() {
             <TallyTable tally={tally} />
           </section>
           <section className="card">
-            <DeptChart departments={tally.perDepartment} />
+            <DeptChart departments={tally.perDepartment.filter((d) => d.total > 0)} />
           </section>
           <UnassignedPanel db={db} departments={departments} />
-          <Worklist db={db} departments={tally.perDepartment} period={lastValid} />
-          <ExportButtons db={db} tally={tally} period={lastValid} recordCount={count ?? 0} />
+          <Worklist db={db} departments={tally.perDepartment} period={lastValid} state="pending" />
+          <Worklist db={db} departments={tally.perDepartment} period={lastValid} state="unknown" />
+          <ExportButtons db={db} tally={tally} period={lastValid} recordCount={count ?? 0} reportUnit={loaded?.settings.report?.unit ?? ''} />
         </>
       )}
+      <PageLinks hasRecords={hasAny !== 0} />
       <ImportPanel db={db} />
     </main>
   );

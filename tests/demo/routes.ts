@@ -43,6 +43,7 @@ export const ROUTES: Readonly<Record<string, string>> = {
   '/tiep-nhan': 'hash-routed-dossiers.html',
   '/p/home/dvc-tra-cuu-ho-so.html': 'dvcqg-lookup.html',
   '/bao-cao/tong-hop-linh-vuc': 'report-and-calendar.html',
+  '/kho-ket-qua/dong-bo': 'sync-log-results.html',
 };
 
 /** Generated page: an Angular-Material-like dossier table with `?rows=N` rows (N ≤ BENCH_MAX_ROWS). */
@@ -120,6 +121,14 @@ export const DEMO_PAGES: DemoPage[] = [
     interaction: 'none',
     expectedRecords: 0,
     departments: [],
+  },
+  {
+    path: '/kho-ket-qua/dong-bo',
+    host: 'motcua.langson.gov.vn',
+    title: 'Kho kết quả: trạng thái đồng bộ kho (Đã đồng bộ / Thành công / Thất bại / Chưa đồng bộ), 2 chưa rõ số hóa',
+    interaction: 'none',
+    expectedRecords: 8,
+    departments: [DEPT_TDC],
   },
 ];
 
