@@ -13,6 +13,7 @@ import { csvFileName, detailCsvChunks, summaryCsv } from '../utils/csv';
 import { makeBackup } from '../utils/backup';
 import { unitOfTally, type Period, type Tally } from '../utils/tally';
 import type { KiemDemDB } from '../utils/store/db';
+import type { Settings } from '../utils/settings';
 
 type Job = 'summary' | 'detail' | 'xlsx' | 'backup';
 
@@ -22,7 +23,8 @@ function stamp(): string {
   return `${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}-${p(d.getUTCHours())}${p(d.getUTCMinutes())}`;
 }
 
-export function ExportButtons({ db, tally, period, recordCount, reportUnit }: { db: KiemDemDB; tally: Tally; period: Period; recordCount: number; reportUnit: string }) {
+export function ExportButtons({ db, tally, period, recordCount, settings }: { db: KiemDemDB; tally: Tally; period: Period; recordCount: number; settings?: Settings }) {
+  const reportUnit = settings?.report?.unit ?? '';
   const { t, lang } = useI18n();
   const [busy, setBusy] = useState<Job | null>(null);
   const [notice, setNotice] = useState<NoticeValue>(null);
@@ -76,7 +78,7 @@ export function ExportButtons({ db, tally, period, recordCount, reportUnit }: { 
 
   const backup = () =>
     run('backup', async () => {
-      const json = await makeBackup(db);
+      const json = await makeBackup(db, Date.now(), settings);
       const name = `kiem-dem-tthc-sao-luu-${stamp()}.json`;
       downloadBlob(toBlob(json, JSON_MIME), name);
       return name;

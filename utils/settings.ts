@@ -89,6 +89,7 @@ export const DEFAULT_SETTINGS: Settings = {
     { field: 'Tiêu chuẩn, Đo lường, Chất lượng', department: 'Chi cục Tiêu chuẩn Đo lường Chất lượng' },
   ],
   portals: [],
+  report: DEFAULT_REPORT_HEADER,
 };
 
 export const SETTINGS_KEY = 'settings';

@@ -9,6 +9,7 @@ import { Notice, type NoticeValue } from '../../components/Notice';
 import { DepartmentsEditor } from '../../components/DepartmentsEditor';
 import { FieldMappingEditor } from '../../components/FieldMappingEditor';
 import { PortalsEditor } from '../../components/PortalsEditor';
+import { ReportHeaderEditor } from '../../components/ReportHeaderEditor';
 import { ClearDataPanel } from '../../components/ClearDataPanel';
 import { loadSettings, saveSettings } from '../../components/settingsStorage';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
@@ -108,6 +109,7 @@ export function OptionsApp() {
           errors={errors}
           onChange={(mapping) => setDraft({ ...draft, mapping })}
         />
+        <ReportHeaderEditor value={draft.report} errors={errors} onChange={(report) => setDraft({ ...draft, report })} />
         <div className="buttons sticky">
           <button type="submit" data-testid="settings-save">
             {t('optSave')}

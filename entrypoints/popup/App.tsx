@@ -107,7 +107,7 @@ export function App() {
           <UnassignedPanel db={db} departments={departments} />
           <Worklist db={db} departments={tally.perDepartment} period={lastValid} state="pending" />
           <Worklist db={db} departments={tally.perDepartment} period={lastValid} state="unknown" />
-          <ExportButtons db={db} tally={tally} period={lastValid} recordCount={count ?? 0} reportUnit={loaded?.settings.report?.unit ?? ''} />
+          <ExportButtons db={db} tally={tally} period={lastValid} recordCount={count ?? 0} settings={loaded?.fellBack ? undefined : loaded?.settings} />
         </>
       )}
       <PageLinks hasRecords={hasAny !== 0} />

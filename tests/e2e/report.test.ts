@@ -295,3 +295,57 @@ describe('consolidate.html ("Gộp báo cáo các đơn vị")', () => {
     await page.close();
   });
 });
+
+describe('the report header in options, and settings travelling in the backup', () => {
+  const storedSettings = async () =>
+    (await s.ext.evaluate(async () => (await (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('settings')).settings)) as {
+      report?: { unit: string; signerName: string };
+      departments: { name: string }[];
+    };
+
+  it('the options page edits the header; the report shows it', async () => {
+    const opt = await s.browser.openExtensionPage('options.html');
+    await opt.getByLabel('Đơn vị báo cáo').fill('Phòng Quản lý khoa học');
+    await opt.getByLabel('Họ tên người ký').fill('Nguyễn Văn Mẫu');
+    expect(await opt.getByLabel('Cơ quan chủ quản').inputValue()).toBe('UBND TỈNH LẠNG SƠN');
+    expect(await opt.getByLabel('Cơ quan ban hành').inputValue()).toBe('SỞ KHOA HỌC VÀ CÔNG NGHỆ');
+    await opt.getByRole('button', { name: 'Lưu cài đặt', exact: true }).click();
+    await opt.getByTestId('settings-status').filter({ hasText: 'Đã lưu cài đặt.' }).waitFor();
+    await opt.close();
+    const report = await s.browser.openExtensionPage('report.html');
+    await report.getByTestId('report-unit').waitFor();
+    expect(await report.getByTestId('report-unit').innerText()).toBe('PHÒNG QUẢN LÝ KHOA HỌC');
+    expect(await report.getByTestId('report-signer').innerText()).toContain('Nguyễn Văn Mẫu');
+    await report.close();
+  });
+
+  it('"Sao lưu" carries the settings; restoring asks, "Giữ" keeps the current ones, "Áp dụng" brings the file\'s back', async () => {
+    const backup = await downloadByButton(popup, 'Sao lưu');
+    const json = JSON.parse(backup.text()) as { version: number; settings: { report: { unit: string }; departments: unknown[] } };
+    expect(json.version).toBe(2);
+    expect(json.settings.report.unit).toBe('Phòng Quản lý khoa học');
+    expect(json.settings.departments.length).toBe(6);
+
+    const opt = await s.browser.openExtensionPage('options.html');
+    await opt.getByRole('button', { name: 'Khôi phục mặc định', exact: true }).click();
+    await opt.getByTestId('settings-status').filter({ hasText: 'Đã khôi phục' }).waitFor();
+    await opt.close();
+    expect((await storedSettings()).report?.unit).toBe('');
+
+    const before = (await s.records()).length;
+    const file = { name: backup.name, mimeType: 'application/json', buffer: backup.bytes };
+    await popup.getByLabel('Nhập dữ liệu').setInputFiles(file);
+    await popup.getByTestId('backup-settings').waitFor();
+    expect(await popup.getByTestId('import-status').innerText()).toMatch(/không đổi/u);
+    await popup.getByRole('button', { name: 'Giữ cài đặt hiện tại', exact: true }).click();
+    await popup.getByTestId('backup-settings-status').filter({ hasText: 'Đã giữ cài đặt hiện tại.' }).waitFor();
+    expect((await storedSettings()).report?.unit).toBe('');
+
+    await popup.getByLabel('Nhập dữ liệu').setInputFiles(file);
+    await popup.getByRole('button', { name: 'Áp dụng cài đặt trong tệp', exact: true }).click();
+    await popup.getByTestId('backup-settings-status').filter({ hasText: 'Đã áp dụng cài đặt trong tệp sao lưu.' }).waitFor();
+    expect((await storedSettings()).report).toMatchObject({ unit: 'Phòng Quản lý khoa học', signerName: 'Nguyễn Văn Mẫu' });
+    // The records merged as before: nothing counted twice.
+    expect((await s.records()).length).toBe(before);
+  });
+});
