@@ -265,7 +265,7 @@ describe('store written by the first release', () => {
       const digitized = tally.reduce((n, d) => n + d.digitized, 0);
       const unknown = tally.reduce((n, d) => n + d.unknown, 0);
       const shownCount = await popup.getAttribute('[data-testid="popup"]', 'data-records');
-      report('upgrade v1→v2', {
+      report('upgrade v1→v5', {
         v1Records: rows.length,
         storedAfter: records.length,
         idbVersion: version.version,
@@ -274,7 +274,7 @@ describe('store written by the first release', () => {
         tallyDigitized: digitized,
         tallyUnknown: unknown,
       });
-      expect(version).toEqual({ version: 20, stores: ['cells', 'meta', 'records', 'results'] });
+      expect(version).toEqual({ version: 50, stores: ['cells', 'meta', 'records', 'results', 'unitReports'] });
       expect(records).toEqual(sorted(rows));
       expect(shownCount).toBe(String(rows.length));
       // Received 2020–2024, all resolved: the preset period 2018 … 30/06/2023 holds years 2020–2023.
