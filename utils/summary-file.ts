@@ -128,8 +128,7 @@ export function linesFromRows(rows: SheetRows, where: string): { lines: UnitRepo
     }
     seen.add(key);
     const sum = sums.get(dept) ?? [0, 0, 0, 0, 0, 0];
-    v.forEach((x, k) => (sum[k]! += x));
-    sums.set(dept, sum);
+    sums.set(dept, sum.map((x, k) => x + v[k]!));
     lines.push({ department: dept, year: Number(yearText), total, digitized, pending, unknown, synced, unsynced });
   }
   if (!errors.length && grand) {

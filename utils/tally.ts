@@ -192,7 +192,9 @@ export function countsOf(v: readonly number[]): Counts {
   return { total, digitized, pending, unknown, synced, unsynced, rate, meets: rate !== null && rate >= TARGET_RATE };
 }
 
-const sumInto = (into: number[], v: readonly number[]) => v.forEach((x, i) => (into[i] = (into[i] ?? 0) + x));
+function sumInto(into: number[], v: readonly number[]): void {
+  for (const [i, x] of v.entries()) into[i] = (into[i] ?? 0) + x;
+}
 
 const collator = new Intl.Collator('vi');
 function cmp(a: string, b: string): number {
@@ -261,8 +263,8 @@ export function withAllYears(tally: Tally, departments: readonly string[] = []):
 export function tallyFromRows(period: Period, rows: readonly { department: string; year: number; counts: Counts }[]): Tally {
   const acc: Acc = new Map();
   for (const r of rows) {
-    let years = acc.get(r.department);
-    if (!years) acc.set(r.department, (years = new Map()));
+    const years = acc.get(r.department) ?? new Map<number, number[]>();
+    acc.set(r.department, years);
     const v = years.get(r.year) ?? [0, 0, 0, 0, 0];
     sumInto(v, vectorOf(r.counts));
     years.set(r.year, v);

@@ -11,7 +11,7 @@ import { DETAIL_COLUMNS, DETAIL_TABLE, type SheetValue } from './detail-columns'
 import { isoToVn } from './dates-vn';
 import type { StoredRecord } from './records';
 import { META_APP, META_LABELS, META_SHEET, SUMMARY_SHEET } from './summary-file';
-import { departmentLabel, type Counts, type Tally } from './tally';
+import type { Counts, Tally } from './tally';
 
 const VN_OFFSET_MS = 7 * 3600 * 1000; // Vietnam wall time, written as a UTC serial date
 

@@ -246,8 +246,10 @@ describe('consolidate.html ("Gộp báo cáo các đơn vị")', () => {
       want.set(k, (want.get(k) ?? [0, 0, 0, 0, 0, 0]).map((x, i) => x + v[i]!));
     };
     for (const r of summary.slice(1)) if (/^\d{4}$/u.test(r[1]!)) addRow(r[0]!, r[1]!, [2, 3, 4, 5, 7, 8].map((i) => Number(r[i])));
-    YEARS.forEach((y, i) => addRow('Văn phòng Sở', y, vp[i]!));
-    YEARS.forEach((y, i) => addRow('Thanh tra Sở', y, tt[i]!));
+    for (const [i, y] of YEARS.entries()) {
+      addRow('Văn phòng Sở', y, vp[i]!);
+      addRow('Thanh tra Sở', y, tt[i]!);
+    }
     const shown = await tableAsCsv(cons);
     for (const [k, v] of want) {
       const [dept, year] = k.split('|');
