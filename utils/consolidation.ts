@@ -21,10 +21,10 @@ export type AddOutcome =
 
 /** Read a unit's file (CSV or XLSX by its name or its first bytes). */
 export function readUnitFile(file: IncomingFile): { ok: true; file: SummaryFile } | { ok: false; errors: string[] } {
+  // A zip (PK…) is a workbook whatever its name; anything else is read as the summary CSV.
   const zip = file.bytes[0] === 0x50 && file.bytes[1] === 0x4b;
   if (zip || /\.xlsx$/iu.test(file.name)) return parseSummaryXlsx(file.bytes, file.name);
-  if (/\.csv$/iu.test(file.name) || !zip) return parseSummaryCsv(new TextDecoder('utf-8').decode(file.bytes), file.name);
-  return { ok: false, errors: [`Tệp ${file.name} phải là CSV tổng hợp hoặc Excel (.xlsx) do Kiểm đếm TTHC xuất.`] };
+  return parseSummaryCsv(new TextDecoder('utf-8').decode(file.bytes), file.name);
 }
 
 /** Check and build the stored row; nothing is written. */
