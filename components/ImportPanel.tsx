@@ -10,6 +10,7 @@ import { Notice, type NoticeValue } from './Notice';
 import { formatCount } from '../utils/ui/format';
 import { detectImportKind, summariseImport } from '../utils/ui/importResult';
 import { parseDetailCsv } from '../utils/csv';
+import { looksLikeSummaryCsv } from '../utils/summary-file';
 import { parseBackup, restoreParsed, settingsToApply } from '../utils/backup';
 import { saveSettings } from './settingsStorage';
 import { browser } from 'wxt/browser';
@@ -63,6 +64,10 @@ export function ImportPanel({ db }: { db: KiemDemDB }) {
         }
         outcome = await restoreParsed(db, parsed.backup);
         if (parsed.backup.settings) setPendingSettings(parsed.backup.settings);
+      } else if (looksLikeSummaryCsv(text)) {
+        // Units' summary files are summed on the consolidation page, not merged record by record.
+        setNotice({ kind: 'error', text: t('importFailed', { file: file.name }), details: [t('importIsSummary')] });
+        return;
       } else {
         const parsed = parseDetailCsv(text);
         const pre = summariseImport(parsed);

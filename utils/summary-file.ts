@@ -139,6 +139,12 @@ export function linesFromRows(rows: SheetRows, where: string): { lines: UnitRepo
   return errors.length ? { errors } : { lines };
 }
 
+/** A summary CSV (not a detail one): its header starts with the summary's columns. */
+export function looksLikeSummaryCsv(text: string): boolean {
+  const first = text.replace(/^\uFEFF/u, '').split(/\r?\n/u, 1)[0] ?? '';
+  return first.normalize('NFC').startsWith(SUMMARY_COLUMNS.slice(0, 3).join(','));
+}
+
 /** Period in an export's file name: kiem-dem-tthc_tong-hop[_<dept>]_<from>_<to>_<date>.csv */
 export function periodFromFileName(name: string): { from: string; to: string; exportedOn: string } | null {
   const m = /_(\d{4}-\d{2}-\d{2})_(\d{4}-\d{2}-\d{2})_(\d{4}-\d{2}-\d{2})\.(?:csv|xlsx)$/iu.exec(name);

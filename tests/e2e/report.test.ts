@@ -29,6 +29,7 @@ const SHOTS = process.env.KIEM_DEM_SHOTS;
 let s: Session;
 let popup: Page;
 let summary: string[][];
+let summaryFile: DownloadedFile;
 
 const csvRows = (f: DownloadedFile) => Papa.parse<string[]>(f.text().replace(/^\uFEFF/u, ''), { skipEmptyLines: true }).data;
 
@@ -60,7 +61,8 @@ beforeAll(async () => {
   await waitForStoreQuiet(s.ext);
   popup = await s.browser.openExtensionPage('popup.html');
   await popup.waitForSelector('[data-testid="tally-table"] tr[data-dept][data-year]');
-  summary = csvRows(await downloadByButton(popup, 'Xuất CSV tổng hợp'));
+  summaryFile = await downloadByButton(popup, 'Xuất CSV tổng hợp');
+  summary = csvRows(summaryFile);
 });
 afterAll(async () => {
   await s?.close();
@@ -90,6 +92,15 @@ describe('summary with archive sync and zero years', () => {
     // Only that page shows sync; its 8 results (2019–2022) give 4 synced, 3 not, 1 unknown.
     expect(YEARS.map((y) => row(y).slice(7))).toEqual([['0', '0'], ['1', '1'], ['1', '1'], ['1', '0'], ['1', '1'], ['0', '0']]);
     expect(summary.at(-1)!.slice(7)).toEqual(['4', '3']);
+  });
+
+  it('the popup\'s record import points a summary file to the consolidation and changes nothing', async () => {
+    const before = (await s.records()).length;
+    await popup.getByLabel('Nhập dữ liệu').setInputFiles({ name: summaryFile.name, mimeType: 'text/csv', buffer: summaryFile.bytes });
+    const err = popup.getByTestId('import-status-error');
+    await err.waitFor();
+    expect(await err.innerText()).toContain('Gộp báo cáo các đơn vị');
+    expect((await s.records()).length).toBe(before);
   });
 });
 

@@ -201,6 +201,7 @@ export const en: Record<MessageKey, string> = {
   consTitle: 'Consolidate units\' reports',
   consIntro: 'Choose the summary CSV or Excel (.xlsx) files units exported from Kiểm đếm TTHC. A CSV does not state its reference date: it is taken as the one below; its period comes from its file name when present.',
   consPeriodFixed: 'The period is fixed by the files already imported. Remove them all to consolidate another period.',
+  importIsSummary: 'This is a unit\'s summary CSV: add it with “Gộp báo cáo các đơn vị” (consolidation).',
   consImportTitle: 'Import unit files',
   consFile: 'Choose a unit file',
   consSources: 'Imported files',

@@ -209,6 +209,7 @@ export const vi = {
   consTitle: 'Gộp báo cáo các đơn vị',
   consIntro: 'Chọn các tệp CSV tổng hợp hoặc Excel (.xlsx) do các đơn vị xuất từ Kiểm đếm TTHC. Tệp CSV không ghi ngày tham chiếu: tệp được tính theo kỳ và ngày tham chiếu dưới đây; kỳ lấy từ tên tệp nếu có.',
   consPeriodFixed: 'Kỳ đang gộp đã cố định theo các tệp đã nhập. Xóa hết các tệp để gộp kỳ khác.',
+  importIsSummary: 'Đây là tệp CSV tổng hợp của một đơn vị: hãy gộp nó bằng nút “Gộp báo cáo các đơn vị”.',
   consImportTitle: 'Nhập tệp báo cáo',
   consFile: 'Chọn tệp của đơn vị',
   consSources: 'Các tệp đã gộp',
