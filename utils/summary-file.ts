@@ -10,7 +10,7 @@ import Papa from 'papaparse';
 import { SUMMARY_COLUMNS } from './csv';
 import { isoToVn, vnToIso } from './dates-vn';
 import { fold } from './text/fold';
-import { NO_UNIT, periodYears, type Period } from './tally';
+import { periodYears, unitOfDepartments, type Period } from './tally';
 import type { UnitReportLine } from './store/types';
 import { readWorkbook, type SheetRows } from './xlsx-read';
 
@@ -53,8 +53,7 @@ const unescapeCell = (c: string) => (/^'+[=+\-@\t\r]/u.test(c) ? c.slice(1) : c)
  * every named department say nothing), joined; "Không rõ đơn vị" when none.
  */
 export function unitOfLines(lines: readonly UnitReportLine[]): string {
-  const names = [...new Set(lines.filter((l) => l.total > 0).map((l) => l.department))].sort((a, b) => a.localeCompare(b, 'vi'));
-  return names.length ? names.join('; ') : NO_UNIT;
+  return unitOfDepartments(lines.filter((l) => l.total > 0).map((l) => l.department));
 }
 
 /** The consolidation key: same unit and period → the newer file replaces the older. */

@@ -333,10 +333,14 @@ export function pendingResults(results: readonly ResultRow[], period: Period = D
   return worklistResults(results, 'pending', period, department);
 }
 
-/** The unit a summary speaks for: its departments with something counted (same rule as reading a file back). */
-export function unitOfTally(tally: Tally): string {
-  const names = tally.perDepartment.filter((d) => d.total > 0).map((d) => d.department).sort((a, b) => a.localeCompare(b, 'vi'));
+/** The unit a summary speaks for: its departments with something counted, joined (the zero rows say nothing). */
+export function unitOfDepartments(counted: Iterable<string>): string {
+  const names = [...new Set(counted)].sort((a, b) => a.localeCompare(b, 'vi'));
   return names.length ? names.join('; ') : NO_UNIT;
+}
+
+export function unitOfTally(tally: Tally): string {
+  return unitOfDepartments(tally.perDepartment.filter((d) => d.total > 0).map((d) => d.department));
 }
 
 export const NO_UNIT = 'Không rõ đơn vị';
