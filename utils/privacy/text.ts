@@ -41,10 +41,12 @@ const LABEL_KEYS = APPLICANT_LABELS.map(matchKey);
 // An applicant label written as a label: followed by ':' or a dash, or starting the text.
 const LABELLED = new RegExp(`(?:^|[\\s,;(|])(?:${wordsRe(APPLICANT_LABELS)})\\s*(?::|[-–—]\\s)`, 'iu');
 
-/** True when the text starts with an applicant label ("Chủ hồ sơ - Hoàng Văn Minh"). */
+const LABEL_START = new RegExp(`^[\\s\\-–—•+*·]*(?:${wordsRe(APPLICANT_LABELS)})\\s*(?::|[-–—]|$)`, 'iu');
+
+/** True when the text is, or starts as, an applicant label ("Chủ hồ sơ - Hoàng Văn Minh", "Người nộp: …"). */
 export function startsWithApplicantLabel(text: string): boolean {
-  const key = matchKey(text);
-  return LABEL_KEYS.some((l) => key === l || key.startsWith(`${l} `));
+  const t = text.normalize('NFC').trim();
+  return LABEL_START.test(t) || LABEL_KEYS.includes(matchKey(t));
 }
 
 const FAMILY = new Set(FAMILY_NAMES.map((n) => n.normalize('NFC')));

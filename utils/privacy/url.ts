@@ -55,7 +55,9 @@ export function sanitizeSourceUrl(href: string | null | undefined): string {
   // Path segments that carry personal data ("/tra-cuu/020188001234") are dropped from there on.
   const segments = url.pathname.split('/');
   const cut = segments.findIndex((s) => isPersonalText(decodeSafe(s).replace(/[-_+]/gu, ' ')) && /\d|@/u.test(decodeSafe(s)));
-  const path = cut < 0 ? url.pathname : segments.slice(0, cut).join('/') || '/';
+  let path = cut < 0 ? url.pathname : segments.slice(0, cut).join('/') || '/';
+  // "https://host" stays as written (URL gives it the path "/").
+  if (path === '/' && !href.slice(url.origin.length).startsWith('/') && href.toLowerCase().startsWith(url.origin)) path = '';
   const full = `${url.origin}${path}${keepParams(url.search)}${keepHash(url.hash)}`;
   return full.length > MAX_SOURCE_URL ? full.slice(0, MAX_SOURCE_URL) : full;
 }

@@ -7,12 +7,12 @@
 /** Labels (and column headers) that introduce the applicant or their details: never read. */
 export const APPLICANT_LABELS: readonly string[] = [
   'Chủ hồ sơ', 'Tên chủ hồ sơ', 'Người nộp', 'Người nộp hồ sơ', 'Người đăng ký', 'Người đề nghị', 'Người đứng tên',
-  'Người được cấp', 'Người nhận', 'Người yêu cầu', 'Tổ chức/cá nhân', 'Tổ chức, cá nhân', 'Cá nhân/tổ chức', 'Cá nhân',
-  'Công dân', 'Công dân/Doanh nghiệp', 'Chủ sở hữu', 'Chủ đầu tư', 'Họ tên', 'Họ và tên', 'Số định danh', 'Mã định danh cá nhân',
+  'Người được cấp', 'Người nhận', 'Người yêu cầu', 'Tổ chức/cá nhân', 'Tổ chức, cá nhân', 'Cá nhân/tổ chức',
+  'Công dân/Doanh nghiệp', 'Chủ sở hữu', 'Chủ đầu tư', 'Họ tên', 'Họ và tên', 'Số định danh', 'Mã định danh cá nhân',
   'CCCD', 'CMND', 'CMND/CCCD', 'Số CCCD', 'Số CMND', 'Căn cước', 'Căn cước công dân', 'Hộ chiếu', 'Số hộ chiếu', 'Số giấy tờ',
   'Giấy tờ tùy thân', 'Điện thoại', 'Số điện thoại', 'SĐT', 'Di động', 'Email', 'E-mail', 'Thư điện tử', 'Địa chỉ',
   'Nơi cư trú', 'Thường trú', 'Ngày sinh', 'Mã số thuế', 'Cơ quan, tổ chức đề nghị', 'Cơ quan/tổ chức đề nghị',
-  'Tổ chức đề nghị', 'Đơn vị đề nghị', 'Tên đơn vị', 'Tên tổ chức', 'Tên doanh nghiệp', 'Doanh nghiệp',
+  'Tổ chức đề nghị', 'Đơn vị đề nghị', 'Tên đơn vị', 'Tên tổ chức', 'Tên doanh nghiệp',
   'Tổ chức/Đơn vị được cấp', 'Đơn vị được cấp', 'Tổ chức được cấp', 'Tên cơ sở',
 ];
 
