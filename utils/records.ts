@@ -85,11 +85,15 @@ export function idKey(text: string | null | undefined): string {
   return fold((text ?? '').replace(INVISIBLE, '')).replace(/\s+/gu, '');
 }
 
-/** Identity: dossier → folded code; result → folded code + number, or number alone. */
-export function recordKey(r: Pick<PortalRecord, 'kind' | 'code' | 'resultNumber'>): string {
+/**
+ * Identity: dossier → folded code; result → folded code + number, or — without a code —
+ * number + issue date (numbers such as "01/GP-UBND" restart every year).
+ */
+export function recordKey(r: Pick<PortalRecord, 'kind' | 'code' | 'resultNumber'> & { issuedAt?: string | null }): string {
   const code = idKey(r.code);
   if (r.kind === 'dossier') return `d|${code}`;
-  return `r|${code}|${idKey(r.resultNumber)}`;
+  const base = `r|${code}|${idKey(r.resultNumber)}`;
+  return code || !r.issuedAt ? base : `${base}|${r.issuedAt}`;
 }
 
 /**
@@ -102,10 +106,13 @@ export function resultKey(r: Pick<PortalRecord, 'code' | 'resultNumber'> & { iss
   return `n|${idKey(r.resultNumber)}|${r.issuedAt ?? ''}`;
 }
 
-/** Number + issue date of a result record ('' when either is missing): how a code-less result finds its coded twin. */
+/**
+ * Number + issue date of a result record ("12/gcn|2021-03-10", "12/gcn|" without a date;
+ * '' without a number): how a code-less result finds its coded twin.
+ */
 export function linkKey(r: Pick<PortalRecord, 'kind' | 'resultNumber' | 'issuedAt'>): string {
-  if (r.kind !== 'result' || !r.resultNumber || !r.issuedAt) return '';
-  return `${idKey(r.resultNumber)}|${r.issuedAt}`;
+  if (r.kind !== 'result' || !r.resultNumber) return '';
+  return `${idKey(r.resultNumber)}|${r.issuedAt ?? ''}`;
 }
 
 /** Procedures agree when either is unknown or both fold to the same words. */
@@ -118,22 +125,32 @@ type Linkable = Pick<PortalRecord, 'kind' | 'code' | 'resultNumber' | 'issuedAt'
 /**
  * The result each record belongs to. A code-less result joins the coded result with the
  * same number and issue date (and the same procedure when both name one) — when exactly
- * one coded result fits; otherwise it stays its own result. Pure: the store applies it to
- * each number + date group, the reference tally to all records.
+ * one coded result fits; a code-less result without a date joins the one result of that
+ * number when there is exactly one; otherwise it stays its own result. Pure: the store
+ * applies it to each number's records, the reference tally to all records.
  */
 export function assignResultKeys<T extends Linkable>(records: readonly T[]): Map<T, string> {
   const out = new Map<T, string>();
   const coded = new Map<string, T[]>();
   for (const r of records) {
     out.set(r, resultKey(r));
-    const l = r.code ? linkKey(r) : '';
+    const l = r.code && r.issuedAt ? linkKey(r) : '';
     if (l) coded.set(l, [...(coded.get(l) ?? []), r]);
   }
+  const byNumber = new Map<string, T[]>();
   for (const r of records) {
-    if (r.code) continue;
-    const l = linkKey(r);
-    const fits = (l ? (coded.get(l) ?? []) : []).filter((c) => sameProcedure(c.procedure, r.procedure));
+    if (r.kind !== 'result' || !r.resultNumber) continue;
+    const num = idKey(r.resultNumber);
+    byNumber.set(num, [...(byNumber.get(num) ?? []), r]);
+    if (r.code || !r.issuedAt) continue;
+    const fits = (coded.get(linkKey(r)) ?? []).filter((c) => sameProcedure(c.procedure, r.procedure));
     const keys = new Set(fits.map((c) => resultKey(c)));
+    if (keys.size === 1) out.set(r, [...keys][0]!);
+  }
+  for (const r of records) {
+    if (r.kind !== 'result' || r.code || r.issuedAt || !r.resultNumber) continue;
+    const others = (byNumber.get(idKey(r.resultNumber)) ?? []).filter((o) => o !== r && (o.code || o.issuedAt) && sameProcedure(o.procedure, r.procedure));
+    const keys = new Set(others.map((o) => out.get(o)!));
     if (keys.size === 1) out.set(r, [...keys][0]!);
   }
   return out;

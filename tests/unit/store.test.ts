@@ -76,8 +76,8 @@ describe('upsertBatch', () => {
       db,
       [
         result(null, '9/GCN', { department: DEPT_A, issuedAt: '2019-01-01', digitized: false }),
-        result(null, '9/gcn ', { digitized: true }), // same identity, folded
-        result(null, '9/GCN', {}),
+        result(null, '9/gcn ', { issuedAt: '2019-01-01', digitized: true }), // same identity, folded
+        result(null, '9/GCN', { issuedAt: '2019-01-01' }),
       ],
       src('https://p', 5),
     );
@@ -181,14 +181,14 @@ describe('importRecords', () => {
     expect(await importRecords(db, theirs, IDX)).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
     const t = tallyFromCells(await db.cells.toArray());
     expect(t.grand).toMatchObject({ total: 3, digitized: 3, pending: 0 });
-    expect(await db.records.get(recordKey(result(null, '1/A')))).toMatchObject({ firstSeen: 50, lastSeen: 200, sourceUrl: 'https://other', key: 'r||1/a', dept: DEPT_A });
+    expect(await db.records.get(recordKey(result(null, '1/A', { issuedAt: '2020-01-01' })))).toMatchObject({ firstSeen: 50, lastSeen: 200, sourceUrl: 'https://other', key: 'r||1/a|2020-01-01', dept: DEPT_A });
     await expectConsistent();
   });
 
   it('lets older imported facts fill gaps only', async () => {
     await upsertBatch(db, [result(null, '5/B', { issuedAt: '2021-01-01', digitized: true, department: null })], src('https://mine', 500));
-    await importRecords(db, [stored(result(null, '5/B', { issuedAt: '2020-01-01', digitized: false, department: DEPT_B }), 10, 20)], IDX);
-    const r = await db.records.get('r||5/b');
+    await importRecords(db, [stored(result(null, '5/B', { issuedAt: '2021-01-01', status: 'Cũ', digitized: false, department: DEPT_B }), 10, 20)], IDX);
+    const r = await db.records.get('r||5/b|2021-01-01');
     expect(r).toMatchObject({ issuedAt: '2021-01-01', digitized: true, department: DEPT_B, firstSeen: 10, lastSeen: 500, sourceUrl: 'https://mine' });
     await expectConsistent();
   });

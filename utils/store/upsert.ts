@@ -186,16 +186,17 @@ async function mergeIncoming(db: KiemDemDB, items: readonly Incoming[], rejected
 
     // Which result each written record belongs to: a code-less result joins its coded
     // twin by number + issue date; every record sharing a link is settled together.
-    const links = new Set<string>();
+    const numbers = new Set<string>();
+    const numberOf = (link: string | undefined) => (link ? link.slice(0, link.lastIndexOf('|') + 1) : '');
     for (const k of refresh) {
-      const r = state.get(k)!;
-      if (r.link) links.add(r.link);
-      const old = before.get(k);
-      if (old?.link) links.add(old.link);
+      const n = numberOf(state.get(k)!.link);
+      if (n) numbers.add(n);
+      const old = numberOf(before.get(k)?.link);
+      if (old) numbers.add(old);
     }
     const group = new Map<string, StoredRecord>();
-    if (links.size > 0) {
-      for (const r of await db.records.where('link').anyOf([...links]).toArray()) group.set(r.key, state.get(r.key) ?? r);
+    for (const n of numbers) {
+      for (const r of await db.records.where('link').startsWith(n).toArray()) if (numberOf(r.link) === n) group.set(r.key, state.get(r.key) ?? r);
     }
     for (const k of refresh) {
       const r = state.get(k)!;
