@@ -13,10 +13,14 @@ import { UnassignedPanel } from '../../components/UnassignedPanel';
 import { Worklist } from '../../components/Worklist';
 import { ExportButtons } from '../../components/ExportButtons';
 import { ImportPanel } from '../../components/ImportPanel';
+import { OutboxNotice } from '../../components/OutboxNotice';
+import { RebuiltNotice } from '../../components/RebuiltNotice';
+import { ResultCorrection } from '../../components/ResultCorrection';
+import { UnknownDepartments } from '../../components/UnknownDepartments';
 import { StatusLine, StorageErrorBanner } from '../../components/StatusLine';
 import { useSettings } from '../../components/settingsStorage';
 import { getDb } from '../../utils/store/db';
-import { META_REJECTED } from '../../utils/store/meta';
+import { META_REBUILT, META_REJECTED } from '../../utils/store/meta';
 import { useStorageError } from '../../components/useStorageError';
 import { tallyFromCells, type Period } from '../../utils/tally';
 import { PERIOD_STORAGE_KEY, PRESET_PERIOD, isPeriodValid, parseStoredPeriod, type PeriodValue } from '../../utils/ui/period';
@@ -56,6 +60,7 @@ export function App() {
   const hasAny = useLiveQuery(() => db.records.limit(1).count(), []);
   const count = useLiveQuery(() => db.records.count(), []);
   const rejected = useLiveQuery(() => db.meta.get(META_REJECTED), []);
+  const rebuilt = useLiveQuery(() => db.meta.get(META_REBUILT), []);
   const loaded = useSettings();
 
   const tally = useMemo(() => (cells ? tallyFromCells(cells, lastValid) : undefined), [cells, lastValid]);
@@ -88,6 +93,8 @@ export function App() {
       {header}
       <StorageErrorBanner error={lastError} />
       {count === undefined ? null : <StatusLine count={count} rejected={rejected?.value} />}
+      <OutboxNotice />
+      <RebuiltNotice value={rebuilt?.value} />
       {hasAny === 0 ? (
         <section className="card empty" data-testid="empty-state" aria-labelledby="empty-title">
           <h2 id="empty-title">{t('emptyTitle')}</h2>
@@ -103,6 +110,8 @@ export function App() {
             <DeptChart departments={tally.perDepartment} />
           </section>
           <UnassignedPanel db={db} departments={departments} />
+          <UnknownDepartments db={db} departments={departments} />
+          <ResultCorrection db={db} departments={departments} />
           <Worklist db={db} departments={tally.perDepartment} period={lastValid} />
           <ExportButtons db={db} tally={tally} period={lastValid} recordCount={count ?? 0} />
         </>
