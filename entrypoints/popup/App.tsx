@@ -83,6 +83,7 @@ export function App() {
     return (
       <main className="app" data-testid="popup" aria-busy="true">
         {header}
+        <OutboxNotice />
         <p className="muted">{t('loading')}</p>
       </main>
     );
@@ -92,8 +93,8 @@ export function App() {
     <main className="app" data-testid="popup" data-records={count}>
       {header}
       <StorageErrorBanner error={lastError} />
-      {count === undefined ? null : <StatusLine count={count} rejected={rejected?.value} />}
       <OutboxNotice />
+      {count === undefined ? null : <StatusLine count={count} rejected={rejected?.value} />}
       <RebuiltNotice value={rebuilt?.value} />
       {hasAny === 0 ? (
         <section className="card empty" data-testid="empty-state" aria-labelledby="empty-title">

@@ -97,6 +97,7 @@ export async function storeRecords(
     at: deps.now(),
     readAt,
     readBy: from.pageId,
+    departments: new Set([...idx.exact.values()]),
     ...(hasRejected ? { rejected: reasons, pageId: from.pageId } : {}),
   };
   const counts = valid.length > 0 || hasRejected ? await deps.upsert(valid, source) : { inserted: 0, updated: 0, unchanged: 0 };

@@ -45,6 +45,8 @@ export interface BatchSource {
   readBy?: string;
   rejected?: Record<string, number>;
   pageId?: string;
+  /** Configured department names: a reading that resolves a department better wins whatever its age. */
+  departments?: ReadonlySet<string>;
 }
 
 /** A record arriving with its provenance (a captured row, or a row of another clerk's file). */
@@ -56,6 +58,7 @@ export interface Incoming {
   readAt: number;
   readBy?: string;
   digitizedFrom?: 'manual' | null;
+  departments?: ReadonlySet<string>;
 }
 
 /** Store a batch of captured records (one transaction for the whole batch). */
@@ -65,7 +68,7 @@ export async function upsertBatch(db: KiemDemDB, records: readonly PortalRecord[
     // A read time from the page is trusted only up to the arrival (a page clock cannot win the future).
     const r = source.readAt?.[i];
     const readAt = r !== undefined && Number.isFinite(r) && r <= source.at ? r : source.at;
-    return { record, firstSeen: source.at, lastSeen: source.at, sourceUrl: url, readAt, readBy: source.readBy ?? url };
+    return { record, firstSeen: source.at, lastSeen: source.at, sourceUrl: url, readAt, readBy: source.readBy ?? url, departments: source.departments };
   });
   return await mergeIncoming(db, items, source.rejected ? { counts: source.rejected, pageId: source.pageId } : undefined);
 }
@@ -118,6 +121,13 @@ function mergeInto(cur: StoredRecord, it: Incoming): { next: StoredRecord; facts
   const { newer, tie } = readOrder(curAt, cur.readBy, it.readAt, it.readBy);
   // The later reading's non-null values win; the earlier only fills gaps; nulls never erase.
   const { merged, changed } = mergeFacts(cur, incoming, newer, tie);
+  // A department is the settings' reading of the page, not a fact of it: when a re-read
+  // (settings changed) resolves to a configured department the stored one is not, it wins.
+  const known = it.departments;
+  if (known && incoming.department && known.has(incoming.department) && !(cur.department && known.has(cur.department)) && marks.departmentFrom !== 'manual') {
+    merged.department = incoming.department;
+    merged.departmentFrom = incoming.departmentFrom ?? null;
+  }
   let manualChanged = false;
   if (it.digitizedFrom === 'manual' && cur.digitizedFrom !== 'manual' && newer) {
     merged.digitized = it.record.digitized;
@@ -135,7 +145,7 @@ function mergeInto(cur: StoredRecord, it: Incoming): { next: StoredRecord; facts
     sourceUrl: newer ? it.sourceUrl || cur.sourceUrl : cur.sourceUrl || it.sourceUrl,
     link: linkKey(merged),
   };
-  return { next, factsChanged: changed || manualChanged || (merged.digitized ?? null) !== (cur.digitized ?? null) };
+  return { next, factsChanged: changed || manualChanged || (merged.digitized ?? null) !== (cur.digitized ?? null) || merged.department !== cur.department };
 }
 
 function sameRow(a: StoredRecord, b: StoredRecord): boolean {
