@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { drainOutboxes, DurableOutbox, OUTBOX_PREFIX, waitingRows, type KeyValueStore, type OutboxEntry } from '../../utils/capture/outbox';
+import { CaptureQueue, type BatchToSend } from '../../utils/capture/queue';
+import type { PortalRecord } from '../../utils/records';
+
+const rec = (code: string): PortalRecord => ({
+  kind: 'dossier', code, resultNumber: null, procedure: null, field: null, department: null, receivedAt: null, dueAt: null,
+  resolvedAt: null, issuedAt: null, validUntil: null, permanent: null, status: null, statusCode: null, digitized: null,
+});
+
+function memory(): KeyValueStore & { data: Record<string, unknown> } {
+  const data: Record<string, unknown> = { settings: { x: 1 } };
+  return {
+    data,
+    get: async (k) => (k === null ? { ...data } : k in data ? { [k]: data[k] } : {}),
+    set: async (items) => void Object.assign(data, structuredClone(items)),
+    remove: async (k) => {
+      for (const key of Array.isArray(k) ? k : [k]) delete data[key];
+    },
+  };
+}
+
+describe('durable outbox', () => {
+  it('mirrors what waits for an ack, with read times, and removes itself once all is acked', async () => {
+    const kv = memory();
+    const sent: BatchToSend[] = [];
+    let ack = false;
+    const q: CaptureQueue = new CaptureQueue({
+      send: async (b) => (sent.push(b), ack ? { kind: 'acked' } : { kind: 'retry', error: 'busy' }),
+      maxRecords: 500, maxChars: 1e6, newId: () => 'b', setTimer: () => 0, clearTimer: () => undefined,
+      onPendingChange: () => box.changed(),
+    });
+    const box = new DurableOutbox(kv, 'page-1', () => ({ url: 'https://a.gov.vn/x', items: q.snapshot(), rejected: { 'no-key': 1 } }), 0);
+    q.add('d|a', rec('A'), 111);
+    q.add('d|b', rec('B'), 222);
+    await q.flush();
+    await box.now();
+    expect(sent[0]!.readAt).toEqual([111, 222]);
+    const entry = kv.data[`${OUTBOX_PREFIX}page-1`] as OutboxEntry;
+    expect(entry.items.map((i) => i.readAt)).toEqual([111, 222]);
+    expect(waitingRows(kv.data)).toBe(2);
+    ack = true;
+    await q.flush();
+    await box.now();
+    expect(kv.data[`${OUTBOX_PREFIX}page-1`]).toBeUndefined();
+  });
+  it('the worker stores every entry and removes it; an entry the store refuses stays; unreadable ones go', async () => {
+    const kv = memory();
+    const entry = (pageId: string, at: number): OutboxEntry => ({ pageId, url: 'https://a', updatedAt: at, items: [{ record: rec(pageId), readAt: at }] });
+    kv.data[`${OUTBOX_PREFIX}bad`] = { nope: true };
+    kv.data[`${OUTBOX_PREFIX}p1`] = entry('p1', 10);
+    kv.data[`${OUTBOX_PREFIX}p2`] = entry('p2', 20);
+    const stored: string[] = [];
+    let fail = true;
+    const store = async (e: OutboxEntry) => {
+      if (fail && e.pageId === 'p2') throw new Error('quota');
+      stored.push(e.pageId);
+    };
+    await expect(drainOutboxes(kv, store)).rejects.toThrow('quota');
+    expect(stored).toEqual(['p1']);
+    expect(Object.keys(kv.data).sort()).toEqual([`${OUTBOX_PREFIX}p2`, 'settings']);
+    fail = false;
+    expect(await drainOutboxes(kv, store, 15)).toBe(0); // only entries older than 15: none left
+    expect(await drainOutboxes(kv, store)).toBe(1);
+    expect(Object.keys(kv.data)).toEqual(['settings']);
+  });
+});
