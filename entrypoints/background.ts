@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { handleContentMessage, storeRecords, type CaptureDeps } from '../utils/background/capture-handler';
-import { drainOutboxes, type KeyValueStore } from '../utils/capture/outbox';
+import { drainOutboxes, LivePages, STALE_MS, type KeyValueStore } from '../utils/capture/outbox';
 import { outboxDrainSchema } from '../utils/messages';
 import { departmentIndex } from '../utils/vocab/departments';
 import { adoptOpenPortalTabs } from '../utils/background/adopt-tabs';
@@ -49,19 +49,26 @@ export default defineBackground(() => {
   // Rows a closed (or navigated, or frozen) tab left in the durable outbox are stored here.
   // One drain at a time, in order (a tab closing during a drain gets its own pass after it).
   let draining: Promise<number> = Promise.resolve(0);
-  const drain = (olderThan?: number) => {
+  // Only entries of pages that are gone (tab closed, navigated, or silent for a while):
+  // a live page's rows are on their way in its own batches.
+  const live = new LivePages();
+  let lastIdleDrain = Date.now();
+  const drain = () => {
     draining = draining
       .catch(() => 0)
       .then(() =>
         drainOutboxes(browser.storage.local as unknown as KeyValueStore, async (entry) => {
           await storeRecords(entry.items.map((i) => i.record), { url: entry.url, readAt: entry.items.map((i) => i.readAt), pageId: entry.pageId, rejected: entry.rejected }, deps);
-        }, olderThan),
+        }, live.eligible(Date.now())),
       )
       .catch(() => 0);
     return draining;
   };
-  browser.tabs.onRemoved.addListener(() => void drain());
-  void drain(Date.now() - 5_000);
+  browser.tabs.onRemoved.addListener((tabId) => {
+    live.tabClosed(tabId);
+    void drain();
+  });
+  void drain();
 
   browser.runtime.onMessage.addListener((message, sender) => {
     if (outboxDrainSchema.safeParse(message).success && sender.id === browser.runtime.id && !sender.tab) {
@@ -81,8 +88,17 @@ export default defineBackground(() => {
       },
       deps,
     ).catch(() => undefined);
+    const m = message as { type?: unknown; pageId?: unknown };
+    if (m?.type === 'capture/batch' && typeof m.pageId === 'string' && sender.tab?.id !== undefined) {
+      // A new page reading in a frame means the frame's previous page is gone.
+      if (live.seen(m.pageId, sender.tab.id, sender.frameId ?? 0).length > 0) void drain();
+    }
+    // After a stored batch, pages silent for a while (a tab frozen or gone) are stored too.
     void reply.then((r) => {
-      if (r?.ok) void drain(Date.now() - 5_000);
+      if (r?.ok && Date.now() - lastIdleDrain > STALE_MS) {
+        lastIdleDrain = Date.now();
+        void drain();
+      }
     });
     return reply;
   });

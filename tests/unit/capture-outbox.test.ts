@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drainOutboxes, DurableOutbox, OUTBOX_PREFIX, waitingRows, type KeyValueStore, type OutboxEntry } from '../../utils/capture/outbox';
+import { drainOutboxes, DurableOutbox, LivePages, OUTBOX_PREFIX, STALE_MS, waitingRows, type KeyValueStore, type OutboxEntry } from '../../utils/capture/outbox';
 import { CaptureQueue, type BatchToSend } from '../../utils/capture/queue';
 import type { PortalRecord } from '../../utils/records';
 
@@ -60,8 +60,24 @@ describe('durable outbox', () => {
     expect(stored).toEqual(['p1']);
     expect(Object.keys(kv.data).sort()).toEqual([`${OUTBOX_PREFIX}p2`, 'settings']);
     fail = false;
-    expect(await drainOutboxes(kv, store, 15)).toBe(0); // only entries older than 15: none left
+    expect(await drainOutboxes(kv, store, (_e, alive) => alive < 15)).toBe(0); // only pages silent before 15: none left
     expect(await drainOutboxes(kv, store)).toBe(1);
     expect(Object.keys(kv.data)).toEqual(['settings']);
+  });
+});
+
+describe('live pages', () => {
+  const entry = (pageId: string): OutboxEntry => ({ pageId, url: 'https://a', updatedAt: 0, items: [] });
+  it('drains a closed tab or a navigated frame at once, an unknown page only once silent, never a live one', () => {
+    const live = new LivePages();
+    live.seen('p1', 7, 0);
+    live.seen('p2', 8, 0);
+    const now = 1_000_000;
+    expect(live.eligible(now)(entry('p1'), now)).toBe(false);
+    expect(live.seen('p3', 7, 0)).toEqual(['p1']); // tab 7 navigated
+    live.tabClosed(8);
+    const ok = live.eligible(now);
+    expect([ok(entry('p1'), now), ok(entry('p2'), now), ok(entry('p3'), 0)]).toEqual([true, true, false]);
+    expect([ok(entry('unknown'), now - 1000), ok(entry('unknown'), now - STALE_MS - 1)]).toEqual([false, true]);
   });
 });

@@ -10,6 +10,11 @@ import '../zod-config';
 import type { PendingItem } from './queue';
 
 export const OUTBOX_PREFIX = 'kd-outbox:';
+/** A live page touches this small key every few seconds while rows wait (the big entry is not rewritten). */
+export const ALIVE_PREFIX = 'kd-outbox-alive:';
+export const HEARTBEAT_MS = 10_000;
+/** An entry untouched this long belongs to a page that is gone. */
+export const STALE_MS = 30_000;
 
 export const outboxEntrySchema = z.object({
   pageId: z.string().min(1).max(100),
@@ -32,6 +37,7 @@ export interface KeyValueStore {
  */
 export class DurableOutbox {
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private beat: ReturnType<typeof setInterval> | null = null;
   private written = false;
   constructor(
     private readonly store: KeyValueStore,
@@ -60,13 +66,16 @@ export class DurableOutbox {
     const { url, items, rejected } = this.snapshot();
     try {
       if (items.length === 0) {
-        if (this.written) await this.store.remove(this.key);
+        if (this.written) await this.store.remove([this.key, ALIVE_PREFIX + this.pageId]);
         this.written = false;
+        if (this.beat) clearInterval(this.beat);
+        this.beat = null;
         return;
       }
       const entry: OutboxEntry = { pageId: this.pageId, url, updatedAt: Date.now(), items: items.map((i) => ({ record: i.record, readAt: i.readAt })), rejected };
       await this.store.set({ [this.key]: entry });
       this.written = true;
+      this.beat ??= setInterval(() => void this.store.set({ [ALIVE_PREFIX + this.pageId]: Date.now() }).catch(() => undefined), HEARTBEAT_MS);
     } catch {
       // Storage full or extension gone: the queue in memory still retries.
     }
@@ -85,14 +94,14 @@ export function waitingRows(all: Record<string, unknown>): number {
 }
 
 /**
- * Worker side: store every entry last written before `olderThan` through `store`, then
- * remove it — unless the page wrote it again meanwhile. Entries that cannot be read are
- * removed (they would never become readable). Returns the rows stored.
+ * Worker side: store every entry `eligible` accepts (given when its page last showed
+ * life), then remove it — unless the page wrote it again meanwhile. Entries that cannot
+ * be read are removed (they would never become readable). Returns the rows stored.
  */
 export async function drainOutboxes(
   kv: KeyValueStore,
   store: (entry: OutboxEntry) => Promise<void>,
-  olderThan: number = Number.POSITIVE_INFINITY,
+  eligible: (entry: OutboxEntry, lastAlive: number) => boolean = () => true,
 ): Promise<number> {
   const all = await kv.get(null);
   let rows = 0;
@@ -103,11 +112,50 @@ export async function drainOutboxes(
       await kv.remove(key);
       continue;
     }
-    if (parsed.data.updatedAt >= olderThan) continue;
+    const alive = Math.max(parsed.data.updatedAt, Number(all[ALIVE_PREFIX + parsed.data.pageId]) || 0);
+    if (!eligible(parsed.data, alive)) continue;
     await store(parsed.data); // throws when the store fails: the entry stays for the next try
     rows += parsed.data.items.length;
     const again = (await kv.get(key))[key] as OutboxEntry | undefined;
-    if (again && again.updatedAt === parsed.data.updatedAt) await kv.remove(key);
+    if (again && again.updatedAt === parsed.data.updatedAt) await kv.remove([key, ALIVE_PREFIX + parsed.data.pageId]);
   }
   return rows;
+}
+
+/**
+ * Which page readings are alive, as the worker sees batches arrive: one per tab frame.
+ * A newer reading in the same frame (navigation) or a closed tab makes the older gone.
+ */
+export class LivePages {
+  private byPage = new Map<string, string>(); // pageId → "tab:frame"
+  private gone = new Set<string>();
+
+  /** A batch came from this page reading; returns readings of the same frame it replaces. */
+  seen(pageId: string, tabId: number, frameId: number): string[] {
+    const where = `${tabId}:${frameId}`;
+    const replaced: string[] = [];
+    for (const [p, w] of this.byPage) {
+      if (w === where && p !== pageId) {
+        replaced.push(p);
+        this.byPage.delete(p);
+        this.gone.add(p);
+      }
+    }
+    this.byPage.set(pageId, where);
+    return replaced;
+  }
+
+  tabClosed(tabId: number): void {
+    for (const [p, w] of this.byPage) {
+      if (w.startsWith(`${tabId}:`)) {
+        this.byPage.delete(p);
+        this.gone.add(p);
+      }
+    }
+  }
+
+  /** Drain an entry when its page is known gone, or unknown and silent for STALE_MS. */
+  eligible(now: number): (entry: OutboxEntry, lastAlive: number) => boolean {
+    return (entry, lastAlive) => this.gone.has(entry.pageId) || (!this.byPage.has(entry.pageId) && lastAlive < now - STALE_MS);
+  }
 }
