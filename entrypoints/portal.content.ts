@@ -109,13 +109,10 @@ export default defineContentScript({
         capture?.stop();
         if (!superseded) removeToast = showToast(document, RELOAD_HINT);
       },
-      onPendingChange: () => outbox?.changed(),
+      onAdded: (item) => outbox?.added(item),
+      onAcked: (keys) => outbox?.acked(keys),
     });
-    outbox = new DurableOutbox(browser.storage.local as unknown as KeyValueStore, pageId, () => ({
-      url: pageUrl(),
-      items: queue.snapshot(),
-      rejected: rejectedSeen,
-    }));
+    outbox = new DurableOutbox(browser.storage.local as unknown as KeyValueStore, pageId, () => ({ url: pageUrl(), rejected: rejectedSeen }));
     // The page is going away (tab closed, navigation, bfcache) or hidden (may be discarded):
     // write the outbox now and try one more send.
     const handOver = () => {

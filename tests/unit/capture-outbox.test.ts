@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drainOutboxes, DurableOutbox, LivePages, OUTBOX_PREFIX, STALE_MS, waitingRows, type KeyValueStore, type OutboxEntry } from '../../utils/capture/outbox';
+import { CHUNK_ROWS, drainOutboxes, DurableOutbox, LivePages, OUTBOX_PREFIX, STALE_MS, waitingRows, type KeyValueStore, type OutboxEntry } from '../../utils/capture/outbox';
 import { CaptureQueue, type BatchToSend } from '../../utils/capture/queue';
 import type { PortalRecord } from '../../utils/records';
 
@@ -21,28 +21,29 @@ function memory(): KeyValueStore & { data: Record<string, unknown> } {
 }
 
 describe('durable outbox', () => {
-  it('mirrors what waits for an ack, with read times, and removes itself once all is acked', async () => {
+  it('mirrors what waits for an ack in small chunks, with read times, and removes them once acked', async () => {
     const kv = memory();
     const sent: BatchToSend[] = [];
     let ack = false;
-    const q: CaptureQueue = new CaptureQueue({
+    const box = new DurableOutbox(kv, 'page-1', () => ({ url: 'https://a.gov.vn/x', rejected: { 'no-key': 1 } }), 0);
+    const q = new CaptureQueue({
       send: async (b) => (sent.push(b), ack ? { kind: 'acked' } : { kind: 'retry', error: 'busy' }),
       maxRecords: 500, maxChars: 1e6, newId: () => 'b', setTimer: () => 0, clearTimer: () => undefined,
-      onPendingChange: () => box.changed(),
+      onAdded: (item) => box.added(item),
+      onAcked: (keys) => box.acked(keys),
     });
-    const box = new DurableOutbox(kv, 'page-1', () => ({ url: 'https://a.gov.vn/x', items: q.snapshot(), rejected: { 'no-key': 1 } }), 0);
-    q.add('d|a', rec('A'), 111);
-    q.add('d|b', rec('B'), 222);
+    for (let i = 0; i < CHUNK_ROWS + 2; i++) q.add(`d|${i}`, rec(String(i)), 100 + i);
     await q.flush();
     await box.now();
-    expect(sent[0]!.readAt).toEqual([111, 222]);
-    const entry = kv.data[`${OUTBOX_PREFIX}page-1`] as OutboxEntry;
-    expect(entry.items.map((i) => i.readAt)).toEqual([111, 222]);
-    expect(waitingRows(kv.data)).toBe(2);
+    expect(sent[0]!.readAt.slice(0, 2)).toEqual([100, 101]);
+    const chunks = Object.keys(kv.data).filter((k) => k.startsWith(OUTBOX_PREFIX)).sort();
+    expect(chunks).toEqual([`${OUTBOX_PREFIX}page-1:0`, `${OUTBOX_PREFIX}page-1:1`]);
+    expect((kv.data[chunks[1]!] as OutboxEntry).items.map((i) => i.readAt)).toEqual([100 + CHUNK_ROWS, 101 + CHUNK_ROWS]);
+    expect(waitingRows(kv.data)).toBe(CHUNK_ROWS + 2);
     ack = true;
     await q.flush();
     await box.now();
-    expect(kv.data[`${OUTBOX_PREFIX}page-1`]).toBeUndefined();
+    expect(Object.keys(kv.data).filter((k) => k.startsWith(OUTBOX_PREFIX))).toEqual([]);
   });
   it('the worker stores every entry and removes it; an entry the store refuses stays; unreadable ones go', async () => {
     const kv = memory();

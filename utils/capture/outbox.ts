@@ -31,26 +31,62 @@ export interface KeyValueStore {
   remove(key: string | string[]): Promise<void>;
 }
 
+/** Rows per stored chunk: each write copies one chunk, never every waiting row at once. */
+export const CHUNK_ROWS = 250;
+
 /**
- * Content side: keeps the storage copy in step with the queue, coalescing bursts (a big
- * page adds thousands of rows in a few slices). `now` writes at once (page hiding).
+ * Content side: keeps the storage copy in step with the queue, in chunks of CHUNK_ROWS
+ * rows under `kd-outbox:<page>:<n>`; only chunks that changed are written, one per task,
+ * so a 10,000-row page never clones megabytes in one go. Writes are coalesced: rows may
+ * wait `delayMs` unwritten (acks usually come sooner, so a page whose store keeps up
+ * writes little); `now()` writes at once (page hiding).
  */
 export class DurableOutbox {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private beat: ReturnType<typeof setInterval> | null = null;
-  private written = false;
+  private writing: Promise<void> = Promise.resolve();
+  private seq = 0;
+  private chunkOf = new Map<string, number>();
+  private chunks = new Map<number, Map<string, PendingItem>>();
+  private dirty = new Set<number>();
+  private stored = new Set<number>();
+
   constructor(
     private readonly store: KeyValueStore,
     private readonly pageId: string,
-    private readonly snapshot: () => { url: string; items: PendingItem[]; rejected: Record<string, number> },
-    private readonly delayMs = 300,
+    private readonly context: () => { url: string; rejected: Record<string, number> },
+    private readonly delayMs = 1000,
   ) {}
 
-  get key(): string {
-    return OUTBOX_PREFIX + this.pageId;
+  keyOf(chunk: number): string {
+    return `${OUTBOX_PREFIX}${this.pageId}:${chunk}`;
   }
 
-  changed(): void {
+  added(item: PendingItem): void {
+    let c = this.chunkOf.get(item.key);
+    if (c === undefined) {
+      c = Math.floor(this.seq++ / CHUNK_ROWS);
+      this.chunkOf.set(item.key, c);
+    }
+    let chunk = this.chunks.get(c);
+    if (!chunk) this.chunks.set(c, (chunk = new Map()));
+    chunk.set(item.key, item);
+    this.dirty.add(c);
+    this.schedule();
+  }
+
+  acked(keys: readonly string[]): void {
+    for (const k of keys) {
+      const c = this.chunkOf.get(k);
+      if (c === undefined) continue;
+      this.chunkOf.delete(k);
+      this.chunks.get(c)?.delete(k);
+      this.dirty.add(c);
+    }
+    if (keys.length > 0) this.schedule();
+  }
+
+  private schedule(): void {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = null;
@@ -58,26 +94,40 @@ export class DurableOutbox {
     }, this.delayMs);
   }
 
+  /** Write every changed chunk now (one storage call per chunk). */
   async now(): Promise<void> {
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    const { url, items, rejected } = this.snapshot();
-    try {
-      if (items.length === 0) {
-        if (this.written) await this.store.remove([this.key, ALIVE_PREFIX + this.pageId]);
-        this.written = false;
-        if (this.beat) clearInterval(this.beat);
-        this.beat = null;
-        return;
+    this.writing = this.writing.then(() => this.writeDirty()).catch(() => undefined);
+    await this.writing;
+  }
+
+  private async writeDirty(): Promise<void> {
+    const { url, rejected } = this.context();
+    for (const c of [...this.dirty].sort((a, b) => a - b)) {
+      this.dirty.delete(c);
+      const items = [...(this.chunks.get(c)?.values() ?? [])];
+      try {
+        if (items.length === 0) {
+          this.chunks.delete(c);
+          if (this.stored.delete(c)) await this.store.remove(this.keyOf(c));
+          continue;
+        }
+        const entry: OutboxEntry = { pageId: this.pageId, url, updatedAt: Date.now(), items: items.map((i) => ({ record: i.record, readAt: i.readAt })), rejected };
+        await this.store.set({ [this.keyOf(c)]: entry });
+        this.stored.add(c);
+      } catch {
+        // Storage full or extension gone: the queue in memory still retries.
       }
-      const entry: OutboxEntry = { pageId: this.pageId, url, updatedAt: Date.now(), items: items.map((i) => ({ record: i.record, readAt: i.readAt })), rejected };
-      await this.store.set({ [this.key]: entry });
-      this.written = true;
+    }
+    if (this.stored.size > 0) {
       this.beat ??= setInterval(() => void this.store.set({ [ALIVE_PREFIX + this.pageId]: Date.now() }).catch(() => undefined), HEARTBEAT_MS);
-    } catch {
-      // Storage full or extension gone: the queue in memory still retries.
+    } else if (this.beat) {
+      clearInterval(this.beat);
+      this.beat = null;
+      await this.store.remove(ALIVE_PREFIX + this.pageId).catch(() => undefined);
     }
   }
 }
@@ -105,6 +155,7 @@ export async function drainOutboxes(
 ): Promise<number> {
   const all = await kv.get(null);
   let rows = 0;
+  const kept = new Set<string>(); // pages with an entry left
   for (const [key, value] of Object.entries(all)) {
     if (!key.startsWith(OUTBOX_PREFIX)) continue;
     const parsed = outboxEntrySchema.safeParse(value);
@@ -113,12 +164,19 @@ export async function drainOutboxes(
       continue;
     }
     const alive = Math.max(parsed.data.updatedAt, Number(all[ALIVE_PREFIX + parsed.data.pageId]) || 0);
-    if (!eligible(parsed.data, alive)) continue;
+    if (!eligible(parsed.data, alive)) {
+      kept.add(parsed.data.pageId);
+      continue;
+    }
     await store(parsed.data); // throws when the store fails: the entry stays for the next try
     rows += parsed.data.items.length;
     const again = (await kv.get(key))[key] as OutboxEntry | undefined;
-    if (again && again.updatedAt === parsed.data.updatedAt) await kv.remove([key, ALIVE_PREFIX + parsed.data.pageId]);
+    if (again && again.updatedAt === parsed.data.updatedAt) await kv.remove(key);
+    else kept.add(parsed.data.pageId);
   }
+  // Heartbeat keys of pages whose rows are all stored.
+  const orphans = Object.keys(all).filter((k) => k.startsWith(ALIVE_PREFIX) && !kept.has(k.slice(ALIVE_PREFIX.length)));
+  if (orphans.length > 0) await kv.remove(orphans);
   return rows;
 }
 

@@ -34,8 +34,10 @@ export interface QueueOptions {
   clearTimer(handle: unknown): void;
   onDead?(): void;
   onError?(error: string, attempt: number): void;
-  /** What is waiting changed (added, or acked): the durable outbox copies it. */
-  onPendingChange?(): void;
+  /** A record now waits (the durable outbox copies it). */
+  onAdded?(item: PendingItem): void;
+  /** These records were acked (the durable outbox drops them). */
+  onAcked?(keys: string[]): void;
 }
 
 const BACKOFF_MS = [250, 500, 1000, 2000, 4000, 8000, 15000, 30000];
@@ -62,7 +64,7 @@ export class CaptureQueue {
   add(key: string, record: PortalRecord, readAt: number = Date.now()): void {
     if (this.dead) return;
     this.pending.set(key, { record, readAt });
-    this.opts.onPendingChange?.();
+    this.opts.onAdded?.({ key, record, readAt });
   }
 
   /** Everything not yet acked (for the durable outbox and a last send on page hide). */
@@ -121,11 +123,15 @@ export class CaptureQueue {
       }
       this.attempt = 0;
       // Drop only what this batch carried, unless a newer read replaced it meanwhile.
+      const done: string[] = [];
       items.forEach((item, i) => {
         const key = keys[i]!;
-        if (this.pending.get(key) === item) this.pending.delete(key);
+        if (this.pending.get(key) === item) {
+          this.pending.delete(key);
+          done.push(key);
+        }
       });
-      this.opts.onPendingChange?.();
+      this.opts.onAcked?.(done);
     }
   }
 }
