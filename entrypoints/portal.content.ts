@@ -110,6 +110,8 @@ export default defineContentScript({
         if (!superseded) removeToast = showToast(document, RELOAD_HINT);
       },
       onAdded: (item) => outbox?.added(item),
+      // A failed or timed-out send: the rows may wait long, so copy them to storage now.
+      onError: () => outbox?.arm(),
       onAcked: (keys) => outbox?.acked(keys),
     });
     outbox = new DurableOutbox(browser.storage.local as unknown as KeyValueStore, pageId, () => ({ url: pageUrl(), rejected: rejectedSeen }));

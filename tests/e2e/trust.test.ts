@@ -33,7 +33,8 @@ type Chrome = { storage: { local: { get(k: null | string): Promise<Record<string
 const outboxRows = () =>
   store.evaluate(async () => {
     const all = await (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.get(null);
-    return Object.entries(all).filter(([k]) => k.startsWith('kd-outbox:')).reduce((n, [, v]) => n + ((v as { items: unknown[] }).items?.length ?? 0), 0);
+    const items = (v: unknown) => ((typeof v === 'string' ? JSON.parse(v) : v) as { items?: unknown[] }).items?.length ?? 0;
+    return Object.entries(all).filter(([k]) => k.startsWith('kd-outbox:')).reduce((n, [, v]) => n + items(v), 0);
   });
 
 describe('nothing lost when the tab goes', () => {

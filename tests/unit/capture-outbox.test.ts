@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHUNK_ROWS, drainOutboxes, DurableOutbox, LivePages, OUTBOX_PREFIX, STALE_MS, waitingRows, type KeyValueStore, type OutboxEntry } from '../../utils/capture/outbox';
+import { CHUNK_ROWS, readEntry, drainOutboxes, DurableOutbox, LivePages, OUTBOX_PREFIX, STALE_MS, waitingRows, type KeyValueStore, type OutboxEntry } from '../../utils/capture/outbox';
 import { CaptureQueue, type BatchToSend } from '../../utils/capture/queue';
 import type { PortalRecord } from '../../utils/records';
 
@@ -34,11 +34,14 @@ describe('durable outbox', () => {
     });
     for (let i = 0; i < CHUNK_ROWS + 2; i++) q.add(`d|${i}`, rec(String(i)), 100 + i);
     await q.flush();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(waitingRows(kv.data)).toBe(0); // nothing copied while sends have not failed
+    box.arm();
     await box.now();
     expect(sent[0]!.readAt.slice(0, 2)).toEqual([100, 101]);
     const chunks = Object.keys(kv.data).filter((k) => k.startsWith(OUTBOX_PREFIX)).sort();
     expect(chunks).toEqual([`${OUTBOX_PREFIX}page-1:0`, `${OUTBOX_PREFIX}page-1:1`]);
-    expect((kv.data[chunks[1]!] as OutboxEntry).items.map((i) => i.readAt)).toEqual([100 + CHUNK_ROWS, 101 + CHUNK_ROWS]);
+    expect(readEntry(kv.data[chunks[1]!])!.items.map((i) => i.readAt)).toEqual([100 + CHUNK_ROWS, 101 + CHUNK_ROWS]);
     expect(waitingRows(kv.data)).toBe(CHUNK_ROWS + 2);
     ack = true;
     await q.flush();

@@ -35,11 +35,11 @@ export interface KeyValueStore {
 export const CHUNK_ROWS = 250;
 
 /**
- * Content side: keeps the storage copy in step with the queue, in chunks of CHUNK_ROWS
- * rows under `kd-outbox:<page>:<n>`; only chunks that changed are written, one per task,
- * so a 10,000-row page never clones megabytes in one go. Writes are coalesced: rows may
- * wait `delayMs` unwritten (acks usually come sooner, so a page whose store keeps up
- * writes little); `now()` writes at once (page hiding).
+ * Content side: keeps the storage copy of the queue, in chunks of CHUNK_ROWS rows under
+ * `kd-outbox:<page>:<n>`; only chunks that changed are written, one per task. While the
+ * store keeps up nothing is written (a 10,000-row page must not copy megabytes into
+ * storage as it goes); the copy is made when it is needed: `arm()` once a send failed or
+ * timed out (the rows may wait long), `now()` when the page hides or goes away.
  */
 export class DurableOutbox {
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -50,6 +50,7 @@ export class DurableOutbox {
   private chunks = new Map<number, Map<string, PendingItem>>();
   private dirty = new Set<number>();
   private stored = new Set<number>();
+  private armed = false;
 
   constructor(
     private readonly store: KeyValueStore,
@@ -72,6 +73,12 @@ export class DurableOutbox {
     if (!chunk) this.chunks.set(c, (chunk = new Map()));
     chunk.set(item.key, item);
     this.dirty.add(c);
+    if (this.armed) this.schedule();
+  }
+
+  /** Sends are failing or slow: keep the storage copy in step from now on. */
+  arm(): void {
+    this.armed = true;
     this.schedule();
   }
 
@@ -83,7 +90,8 @@ export class DurableOutbox {
       this.chunks.get(c)?.delete(k);
       this.dirty.add(c);
     }
-    if (keys.length > 0) this.schedule();
+    // Only a copy already written needs updating; otherwise acked rows simply leave memory.
+    if (keys.length > 0 && this.stored.size > 0) this.schedule();
   }
 
   private schedule(): void {
@@ -116,7 +124,10 @@ export class DurableOutbox {
           continue;
         }
         const entry: OutboxEntry = { pageId: this.pageId, url, updatedAt: Date.now(), items: items.map((i) => ({ record: i.record, readAt: i.readAt })), rejected };
-        await this.store.set({ [this.keyOf(c)]: entry });
+        // Stored as one JSON string: every extension page with a storage listener (this
+        // content script included) receives each change, and a string costs far less to
+        // hand over than a graph of 250 objects.
+        await this.store.set({ [this.keyOf(c)]: JSON.stringify(entry) });
         this.stored.add(c);
       } catch {
         // Storage full or extension gone: the queue in memory still retries.
@@ -132,13 +143,25 @@ export class DurableOutbox {
   }
 }
 
+/** An outbox value as stored (a JSON string; an object is accepted too), or null. */
+export function readEntry(value: unknown): OutboxEntry | null {
+  let v = value;
+  if (typeof v === 'string') {
+    try {
+      v = JSON.parse(v);
+    } catch {
+      return null;
+    }
+  }
+  const parsed = outboxEntrySchema.safeParse(v);
+  return parsed.success ? parsed.data : null;
+}
+
 /** Rows waiting in every outbox entry (what the popup shows). */
 export function waitingRows(all: Record<string, unknown>): number {
   let n = 0;
   for (const [k, v] of Object.entries(all)) {
-    if (!k.startsWith(OUTBOX_PREFIX)) continue;
-    const items = (v as { items?: unknown[] } | null)?.items;
-    if (Array.isArray(items)) n += items.length;
+    if (k.startsWith(OUTBOX_PREFIX)) n += readEntry(v)?.items.length ?? 0;
   }
   return n;
 }
@@ -158,11 +181,12 @@ export async function drainOutboxes(
   const kept = new Set<string>(); // pages with an entry left
   for (const [key, value] of Object.entries(all)) {
     if (!key.startsWith(OUTBOX_PREFIX)) continue;
-    const parsed = outboxEntrySchema.safeParse(value);
-    if (!parsed.success) {
+    const entry = readEntry(value);
+    if (!entry) {
       await kv.remove(key);
       continue;
     }
+    const parsed = { data: entry };
     const alive = Math.max(parsed.data.updatedAt, Number(all[ALIVE_PREFIX + parsed.data.pageId]) || 0);
     if (!eligible(parsed.data, alive)) {
       kept.add(parsed.data.pageId);
@@ -170,7 +194,7 @@ export async function drainOutboxes(
     }
     await store(parsed.data); // throws when the store fails: the entry stays for the next try
     rows += parsed.data.items.length;
-    const again = (await kv.get(key))[key] as OutboxEntry | undefined;
+    const again = readEntry((await kv.get(key))[key]);
     if (again && again.updatedAt === parsed.data.updatedAt) await kv.remove(key);
     else kept.add(parsed.data.pageId);
   }

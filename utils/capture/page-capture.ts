@@ -131,6 +131,18 @@ export class PageCapture {
 
   private lateTimer: ReturnType<typeof setTimeout> | null = null;
 
+  /** The next animation frame, or 100 ms in a background tab (where frames do not run). */
+  private afterFrame(): Promise<void> {
+    const win = this.deps.doc.defaultView;
+    return new Promise((resolve) => {
+      const t = setTimeout(resolve, 100);
+      win?.requestAnimationFrame?.(() => {
+        clearTimeout(t);
+        setTimeout(resolve, 0);
+      });
+    });
+  }
+
   private scheduleLate(): void {
     if (this.lateTimer || this.stopped) return;
     this.lateTimer = setTimeout(() => {
@@ -161,8 +173,12 @@ export class PageCapture {
       const ctx = this.deps.context();
       const found = await this.findTables(ctx, gen);
       if (found === null) return;
-      // Tables the user cannot see (display:none, hidden, aria-hidden) are not read: a
-      // hidden table of stale rows must not decide what the clerk's portal shows.
+      // Tables the user cannot see (display:none, visibility:hidden, [hidden]) are not read:
+      // a hidden table of stale rows must not decide what the clerk's portal shows. Checked
+      // after the next frame, when the browser has computed styles anyway (checking earlier
+      // would force a full style pass over a freshly inserted 10,000-row table).
+      await this.afterFrame();
+      if (this.stopped || gen !== this.generation) return;
       const tables = found.filter((t) => isShown(t.root));
       this.hiddenSkipped = tables.length < found.length;
       this.roots = tables.map((t) => t.root);
