@@ -70,7 +70,10 @@ export class DurableOutbox {
       this.chunkOf.set(item.key, c);
     }
     let chunk = this.chunks.get(c);
-    if (!chunk) this.chunks.set(c, (chunk = new Map()));
+    if (!chunk) {
+      chunk = new Map();
+      this.chunks.set(c, chunk);
+    }
     chunk.set(item.key, item);
     this.dirty.add(c);
     if (this.armed) this.schedule();

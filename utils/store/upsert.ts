@@ -163,7 +163,7 @@ async function mergeIncoming(db: KiemDemDB, items: readonly Incoming[], rejected
     const unique = [...new Set(keys)];
     const existing = await db.records.bulkGet(unique);
     const before = new Map<string, StoredRecord>();
-    existing.forEach((r) => r && before.set(r.key, r));
+    for (const r of existing) if (r) before.set(r.key, r);
     const state = new Map<string, StoredRecord>(before);
     const dirty = new Set<string>();
     const touched = new Set<string>(); // result keys whose row must be recomputed
