@@ -27,17 +27,24 @@ export interface PageCaptureDeps {
   sliceBudgetMs?: number;
 }
 
-/** Can the user see this element? (checkVisibility where the browser has it, else styles up the tree.) */
-export function isShown(el: Element): boolean {
+/**
+ * Can the user see this element? With fresh styles (`computed`): checkVisibility where the
+ * browser has it, else computed styles up the tree. Without: only the hidden attribute and
+ * inline styles, which force no style pass over a big page.
+ */
+export function isShown(el: Element, computed = true): boolean {
   if (el.closest('[hidden]')) return false;
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    const style = (e as HTMLElement).style;
+    if (style?.display === 'none' || style?.visibility === 'hidden') return false;
+  }
+  if (!computed) return true;
   const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
   if (typeof check === 'function') return check.call(el, { visibilityProperty: true });
   const win = el.ownerDocument.defaultView;
   for (let e: Element | null = el; e; e = e.parentElement) {
-    const style = (e as HTMLElement).style;
-    if (style?.display === 'none' || style?.visibility === 'hidden') return false;
-    const computed = win?.getComputedStyle?.(e);
-    if (computed && (computed.display === 'none' || computed.visibility === 'hidden')) return false;
+    const c = win?.getComputedStyle?.(e);
+    if (c && (c.display === 'none' || c.visibility === 'hidden')) return false;
   }
   return true;
 }
@@ -131,14 +138,17 @@ export class PageCapture {
 
   private lateTimer: ReturnType<typeof setTimeout> | null = null;
 
-  /** The next animation frame, or 100 ms in a background tab (where frames do not run). */
-  private afterFrame(): Promise<void> {
+  /**
+   * The next animation frame (true: styles are fresh), or false after 100 ms when no frame
+   * came (a background tab, a busy page): then only checks that force no style pass are used.
+   */
+  private afterFrame(): Promise<boolean> {
     const win = this.deps.doc.defaultView;
     return new Promise((resolve) => {
-      const t = setTimeout(resolve, 100);
+      const t = setTimeout(() => resolve(false), 100);
       win?.requestAnimationFrame?.(() => {
         clearTimeout(t);
-        setTimeout(resolve, 0);
+        setTimeout(() => resolve(true), 0);
       });
     });
   }
@@ -177,9 +187,9 @@ export class PageCapture {
       // a hidden table of stale rows must not decide what the clerk's portal shows. Checked
       // after the next frame, when the browser has computed styles anyway (checking earlier
       // would force a full style pass over a freshly inserted 10,000-row table).
-      await this.afterFrame();
+      const framed = await this.afterFrame();
       if (this.stopped || gen !== this.generation) return;
-      const tables = found.filter((t) => isShown(t.root));
+      const tables = found.filter((t) => isShown(t.root, framed));
       this.hiddenSkipped = tables.length < found.length;
       this.roots = tables.map((t) => t.root);
       for (const table of tables) {
