@@ -15,8 +15,11 @@ import { parseBackup, restoreParsed, settingsToApply } from '../utils/backup';
 import { saveSettings } from './settingsStorage';
 import { browser } from 'wxt/browser';
 import type { Settings } from '../utils/settings';
+import { importTooBig, MAX_IMPORT_BYTES } from '../utils/import-limits';
 import { importRecords } from '../utils/store/upsert';
 import type { KiemDemDB } from '../utils/store/db';
+import { departmentIndex } from '../utils/vocab/departments';
+import { loadSettings } from './settingsStorage';
 
 export function ImportPanel({ db }: { db: KiemDemDB }) {
   const { t, lang } = useI18n();
@@ -47,7 +50,15 @@ export function ImportPanel({ db }: { db: KiemDemDB }) {
     setBusy(true);
     setNotice({ kind: 'info', text: t('importBusy', { file: file.name }) });
     try {
+      // The size is checked before a byte is read: a huge file must not freeze the popup.
+      const big = importTooBig(file.size, file.name.toLowerCase().endsWith('.csv') ? 'csv' : 'backup');
+      if (big || file.size > Math.max(MAX_IMPORT_BYTES.backup, MAX_IMPORT_BYTES.csv)) {
+        setNotice({ kind: 'error', text: t('importFailed', { file: file.name }), details: [big ?? ''] });
+        return;
+      }
       const text = await file.text();
+      // The worker-side guard of captures runs here too: the settings' departments decide.
+      const departments = departmentIndex((await loadSettings()).settings);
       const kind = detectImportKind(file.name, text);
       if (kind === null) {
         setNotice({ kind: 'error', text: t('importUnknownType') });
@@ -62,7 +73,7 @@ export function ImportPanel({ db }: { db: KiemDemDB }) {
           setNotice({ kind: 'error', text: t('importFailed', { file: file.name }), details: parsed.errors });
           return;
         }
-        outcome = await restoreParsed(db, parsed.backup);
+        outcome = await restoreParsed(db, parsed.backup, departments);
         if (parsed.backup.settings) setPendingSettings(parsed.backup.settings);
       } else if (looksLikeSummaryCsv(text)) {
         // Units' summary files are summed on the consolidation page, not merged record by record.
@@ -75,7 +86,7 @@ export function ImportPanel({ db }: { db: KiemDemDB }) {
           setNotice({ kind: 'error', text: t('importFailed', { file: file.name }), details: pre.errors });
           return;
         }
-        outcome = await importRecords(db, parsed.records);
+        outcome = await importRecords(db, parsed.records, departments);
       }
       const s = summariseImport(outcome);
       if (s.errors.length > 0) {

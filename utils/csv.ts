@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import { todayIsoVn } from './dates-vn';
 import { DETAIL_COLUMNS, DETAIL_TABLE, columnOfField, type DetailDraft } from './detail-columns';
 import { recordKey, recordSchema, type PortalRecord, type StoredRecord } from './records';
+import { importTooBig, maxTimestamp, MIN_TIMESTAMP } from './import-limits';
 import { fold } from './text/fold';
 import { compareDepartments, departmentLabel, type Counts, type Period, type Tally } from './tally';
 
@@ -141,8 +142,10 @@ const FIRST_DETAIL_COLUMNS = 17;
  * (the header is line 1). Vĩnh viễn is "Có" or empty, so a non-permanent result
  * comes back with permanent = null; both count the same.
  */
-export function parseDetailCsv(text: string): DetailImport {
+export function parseDetailCsv(text: string, now: number = Date.now()): DetailImport {
   const fail = (errors: string[]): DetailImport => ({ records: [], errors });
+  const big = importTooBig(text.length, 'csv');
+  if (big) return fail([big]);
   const parsed = Papa.parse<string[]>(text.startsWith(BOM) ? text.slice(1) : text, {
     header: false,
     skipEmptyLines: 'greedy',
@@ -161,7 +164,7 @@ export function parseDetailCsv(text: string): DetailImport {
   const errors: string[] = parsed.errors.map((e) => `Dòng ${(e.row ?? 0) + 1}: lỗi định dạng CSV (${e.message})`);
   const records: StoredRecord[] = [];
   for (let i = 1; i < rows.length && errors.length < MAX_ERRORS; i++) {
-    const r = readDetailRow(rows[i]!, i + 1, width);
+    const r = readDetailRow(rows[i]!, i + 1, width, now);
     if (typeof r === 'string') errors.push(r);
     else records.push(r);
   }
@@ -169,7 +172,7 @@ export function parseDetailCsv(text: string): DetailImport {
   return errors.length ? fail(errors) : { records, errors: [] };
 }
 
-function readDetailRow(raw: string[], line: number, width: number): StoredRecord | string {
+function readDetailRow(raw: string[], line: number, width: number, now: number): StoredRecord | string {
   const bad = (what: string) => `Dòng ${line}: ${what}`;
   if (raw.length !== width) return bad(`có ${raw.length} cột, cần ${width}`);
   const draft: DetailDraft = { departmentFrom: null, synced: null };
@@ -180,6 +183,9 @@ function readDetailRow(raw: string[], line: number, width: number): StoredRecord
   if (draft.kind === 'dossier' && !draft.code) return bad('thiếu mã hồ sơ');
   if (!draft.code && !draft.resultNumber) return bad('thiếu mã hồ sơ và số ký hiệu');
   const { sourceUrl, lastSeen, ...facts } = draft as DetailDraft & { sourceUrl: string; lastSeen: number };
+  // A reading time in 9999 would win every later merge.
+  const seen = raw[DETAIL_COLUMNS.indexOf('Thu thập lúc')] ?? '';
+  if (lastSeen < MIN_TIMESTAMP || lastSeen > maxTimestamp(now)) return bad(`Thu thập lúc "${nfc(seen).trim()}" phải từ 01/01/2000 đến nay`);
   const checked = recordSchema.safeParse(facts);
   if (!checked.success) {
     const issue = checked.error.issues[0];

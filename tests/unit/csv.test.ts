@@ -176,7 +176,7 @@ describe('parseDetailCsv errors', () => {
   it('accepts a well-formed line without BOM too', () => {
     const r = parseDetailCsv(`${OLD_HEADER}\r\n${good}`);
     expect(r.errors).toEqual([]);
-    expect(r.records[0]).toMatchObject({ kind: 'result', resultNumber: '1/QĐ', issuedAt: '2020-02-01', digitized: true, department: DEPT_A, key: 'r||1/qd' });
+    expect(r.records[0]).toMatchObject({ kind: 'result', resultNumber: '1/QĐ', issuedAt: '2020-02-01', digitized: true, department: DEPT_A, key: 'r||1/qd|2020-02-01' });
   });
   it('reads the "Đồng bộ kho" column and refuses other words in it', () => {
     const ok = parseDetailCsv(`${HEADER}\r\n${good},Đã đồng bộ\r\n${good.replace('1/QĐ', '2/QĐ')},Chưa đồng bộ\r\n${good.replace('1/QĐ', '3/QĐ')},Chưa rõ`);

@@ -201,18 +201,19 @@ describe('periodSchema', () => {
 });
 
 describe('archive sync in the tally', () => {
-  it('counts synced and not synced beside digitization; unknown sync is neither; merged forward like digitization', () => {
+  it('counts synced and not synced beside digitization; unknown sync is neither; merged like digitization', () => {
     const t = tallyFromRecords([
       result(null, '1', { department: DEPT_A, issuedAt: '2020-01-01', digitized: true, synced: true }),
       result(null, '2', { department: DEPT_A, issuedAt: '2020-01-01', digitized: true, synced: false }),
       result(null, '3', { department: DEPT_A, issuedAt: '2020-01-01', digitized: false }),
-      // A later list without the sync shown, and an older one saying "Chưa đồng bộ": the seen sync stays.
+      result(null, '4', { department: DEPT_A, issuedAt: '2020-01-01', digitized: false, synced: false }),
+      // A later list without the sync shown erases nothing; a later reading saying "Đã đồng bộ" wins.
       result(null, '1', { department: DEPT_A, issuedAt: '2020-01-01', synced: null }),
-      result(null, '1', { department: DEPT_A, issuedAt: '2020-01-01', synced: false }),
+      result(null, '4', { department: DEPT_A, issuedAt: '2020-01-01', synced: true }),
     ]);
     expect(t.rows).toHaveLength(1);
-    expect(t.rows[0]).toMatchObject({ total: 3, digitized: 2, pending: 1, synced: 1, unsynced: 1 });
-    expect(t.grand).toMatchObject({ synced: 1, unsynced: 1 });
+    expect(t.rows[0]).toMatchObject({ total: 4, digitized: 2, pending: 2, synced: 2, unsynced: 1 });
+    expect(t.grand).toMatchObject({ synced: 2, unsynced: 1 });
   });
   it('a dossier and its result: the result row\'s sync completes the dossier', () => {
     const t = tallyFromRecords([
