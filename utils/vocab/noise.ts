@@ -12,3 +12,25 @@ export function isNoDataText(text: string): boolean {
   const key = matchKey(text);
   return KEYS.some((k) => key === k || key.startsWith(`${k} `));
 }
+
+/**
+ * Words that open a totals or subtotal row ("Tổng cộng", "Cộng trang", "Tổng số: 18 hồ
+ * sơ"): such rows carry counts under the other columns and never make records. Matched
+ * with their diacritics (lower case, NFC), since folded "cộng" would also be "công".
+ */
+export const TOTALS_WORDS: readonly string[] = [
+  'tổng cộng', 'tổng số', 'tổng', 'cộng', 'cộng trang', 'tổng trang', 'tổng hợp', 'lũy kế', 'luỹ kế', 'tổng cả',
+  'total', 'grand total', 'subtotal', 'sum', 'count',
+];
+const TOTALS = [...TOTALS_WORDS].map((w) => w.normalize('NFC')).sort((a, b) => b.length - a.length);
+
+/** True when a cell's text is a totals label: the word alone, or followed by ':' / a number. */
+export function isTotalsText(text: string): boolean {
+  const t = text.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trim();
+  for (const w of TOTALS) {
+    if (!t.startsWith(w)) continue;
+    const rest = t.slice(w.length).trim();
+    if (rest === '' || /^[:=(\d]/u.test(rest)) return true;
+  }
+  return false;
+}

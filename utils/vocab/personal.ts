@@ -1,0 +1,32 @@
+/**
+ * Personal data (Nghị định 13/2023/NĐ-CP): the columns and labels that carry an
+ * applicant's name, ID number, phone, e-mail or address, and the common surnames by
+ * which a name is recognised when a saved sample of a page is masked. Data only.
+ */
+import { containsWords, matchKey } from '../text/keys';
+import { lookupHeader } from './headers';
+
+/** Words of headers and labels that name personal data (matched as folded word runs). */
+export const PERSONAL_WORDS: readonly string[] = [
+  'chu ho so', 'nguoi nop', 'nguoi de nghi', 'nguoi dai dien', 'nguoi dung ten', 'nguoi nhan', 'chu so huu', 'cong dan',
+  'ca nhan', 'to chuc', 'doanh nghiep', 'ho ten', 'ho va ten', 'ten nguoi', 'cccd', 'cmnd', 'can cuoc', 'ho chieu',
+  'dinh danh', 'so giay to', 'tuy than', 'dien thoai', 'sdt', 'so dt', 'email', 'e mail', 'thu dien tu', 'dia chi', 'd c',
+  'noi cu tru', 'thuong tru', 'ngay sinh', 'can bo', 'nguoi ky', 'nguoi xu ly', 'chuyen vien', 'ma so thue',
+];
+const KEYS = PERSONAL_WORDS.map(matchKey);
+
+/** True when a header (or label) names personal data: such a column is never read or mapped. */
+export function isPersonalHeader(text: string | null | undefined): boolean {
+  const key = matchKey(text);
+  if (!key) return false;
+  if (lookupHeader(text) === 'applicant') return true;
+  return KEYS.some((k) => containsWords(key, k));
+}
+
+/** Common Vietnamese surnames: a run of capitalised words starting with one reads as a name. */
+export const SURNAMES: readonly string[] = [
+  'Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý',
+  'Đinh', 'Trịnh', 'Đàm', 'Lò', 'Hà', 'Mai', 'Tô', 'Lương', 'Triệu', 'Nông', 'Lục', 'Hoàng', 'Chu', 'Vi', 'Lưu', 'Tạ',
+  'Cao', 'Đoàn', 'Lâm', 'Quách', 'Thái', 'Tăng', 'Kiều', 'Khổng', 'Mạc', 'Ninh', 'La', 'Hứa', 'Văn', 'Đào', 'Vương',
+  'Trương', 'Lã', 'Lành', 'Hoàng', 'Sầm', 'Ma', 'Mông', 'Bế', 'Tống', 'Châu', 'Giang', 'Phùng', 'Thân', 'Khúc', 'Âu',
+];
