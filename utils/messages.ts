@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import './zod-config';
+import { unreadMessageSchema } from './unread';
 
 /** Largest batch a content script may send; bigger pages go in several batches. */
 export const MAX_BATCH = 500;
@@ -44,6 +45,6 @@ export type CaptureError = z.infer<typeof captureErrorSchema>;
 /** content → background: the page has no record table (clears the badge). */
 export const pageIdleSchema = z.object({ type: z.literal('capture/idle') }).strict();
 
-export const contentToBackgroundSchema = z.discriminatedUnion('type', [captureBatchSchema, pageIdleSchema]);
+export const contentToBackgroundSchema = z.discriminatedUnion('type', [captureBatchSchema, pageIdleSchema, unreadMessageSchema]);
 export type ContentToBackground = z.infer<typeof contentToBackgroundSchema>;
 

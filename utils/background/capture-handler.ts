@@ -7,6 +7,7 @@ import { captureBatchSchema, contentToBackgroundSchema, type CaptureAck, type Ca
 import { recordSchema, type PortalRecord } from '../records';
 import { urlMatchesAny } from '../portals';
 import { storageErrorMessage } from '../storage-error';
+import type { UnreadNotice } from '../unread';
 
 export interface SenderInfo {
   id?: string;
@@ -25,6 +26,8 @@ export interface CaptureDeps {
   /** Records read by one frame of a tab (portals sometimes list rows inside an iframe). */
   setBadge(tabId: number, frameId: number, documentId: string | undefined, count: number): Promise<void>;
   reportError(message: string): Promise<void>;
+  /** A frame's "có bảng nhưng chưa đọc được" notice (null clears it). */
+  setUnread?(tabId: number, frameId: number, url: string, notice: UnreadNotice | null): Promise<void>;
   clearError(): Promise<void>;
   now(): number;
 }
@@ -43,6 +46,10 @@ export async function handleContentMessage(message: unknown, sender: SenderInfo,
     return { ok: false, batchId: batchId.success ? batchId.data : undefined, error: 'invalid message' };
   }
   const msg = parsed.data;
+  if (msg.type === 'capture/unread') {
+    await deps.setUnread?.(sender.tabId, sender.frameId ?? 0, sender.url, msg.notice);
+    return undefined;
+  }
   if (msg.type === 'capture/idle') {
     await deps.setBadge(sender.tabId, sender.frameId ?? 0, sender.documentId, 0);
     return undefined;

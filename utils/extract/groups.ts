@@ -50,7 +50,7 @@ function levelOf(row: Element, leadingEmpty: number): number {
 
 /** The caption a row stands for, or null for an ordinary row. */
 export function groupCaption(row: Element, cells: Element[], width: number, idx: DepartmentIndex): GroupFact | null {
-  if (width < 2 || cells.length === 0) return null;
+  if (width < 2 || cells.length === 0 || isNotDataRow(row)) return null;
   const hinted = classes(row).some((c) => GROUP_CLASSES.has(c));
   let at = -1;
   let text = '';

@@ -20,6 +20,7 @@ import { buildRecord, type Entry, type RecordContext, type RowRejection } from '
 import { textOf } from './text';
 
 export type { RowRejection } from './record';
+export { diagnosePage } from './diagnose';
 
 export interface ExtractContext {
   url: string;
@@ -31,6 +32,8 @@ export interface RecordTable {
   kind: 'dossier' | 'result';
   rows(): Element[];
   readRow(row: Element): PortalRecord | RowRejection | null;
+  /** The columns of a list table (for the "chưa đọc được" notice). */
+  columns?: Column[];
 }
 
 function span(el: Element): number {
@@ -76,6 +79,7 @@ function listTable(grid: Grid, columns: Column[], ctx: RecordContext): RecordTab
   return {
     root: grid.root,
     kind,
+    columns,
     rows: () => grid.bodyRows(),
     readRow(row) {
       const cells = grid.cells(row);
