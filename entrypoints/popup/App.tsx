@@ -13,6 +13,7 @@ import { UnassignedPanel } from '../../components/UnassignedPanel';
 import { Worklist } from '../../components/Worklist';
 import { ExportButtons } from '../../components/ExportButtons';
 import { ImportPanel } from '../../components/ImportPanel';
+import { UnreadNotice } from '../../components/UnreadNotice';
 import { StatusLine, StorageErrorBanner } from '../../components/StatusLine';
 import { useSettings } from '../../components/settingsStorage';
 import { getDb } from '../../utils/store/db';
@@ -87,6 +88,7 @@ export function App() {
     <main className="app" data-testid="popup" data-records={count}>
       {header}
       <StorageErrorBanner error={lastError} />
+      <UnreadNotice />
       {count === undefined ? null : <StatusLine count={count} rejected={rejected?.value} />}
       {hasAny === 0 ? (
         <section className="card empty" data-testid="empty-state" aria-labelledby="empty-title">

@@ -48,6 +48,8 @@ export async function handleContentMessage(message: unknown, sender: SenderInfo,
   const msg = parsed.data;
   if (msg.type === 'capture/unread') {
     await deps.setUnread?.(sender.tabId, sender.frameId ?? 0, sender.url, msg.notice);
+    // A notice means this document gave nothing: a count left from the tab's previous page goes.
+    if (msg.notice) await deps.setBadge(sender.tabId, sender.frameId ?? 0, sender.documentId, 0);
     return undefined;
   }
   if (msg.type === 'capture/idle') {

@@ -26,7 +26,8 @@ export function isPersonalHeader(text: string | null | undefined): boolean {
 /** Common Vietnamese surnames: a run of capitalised words starting with one reads as a name. */
 export const SURNAMES: readonly string[] = [
   'Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý',
-  'Đinh', 'Trịnh', 'Đàm', 'Lò', 'Hà', 'Mai', 'Tô', 'Lương', 'Triệu', 'Nông', 'Lục', 'Hoàng', 'Chu', 'Vi', 'Lưu', 'Tạ',
-  'Cao', 'Đoàn', 'Lâm', 'Quách', 'Thái', 'Tăng', 'Kiều', 'Khổng', 'Mạc', 'Ninh', 'La', 'Hứa', 'Văn', 'Đào', 'Vương',
-  'Trương', 'Lã', 'Lành', 'Hoàng', 'Sầm', 'Ma', 'Mông', 'Bế', 'Tống', 'Châu', 'Giang', 'Phùng', 'Thân', 'Khúc', 'Âu',
+  'Đinh', 'Trịnh', 'Đàm', 'Lò', 'Hà', 'Mai', 'Tô', 'Lương', 'Triệu', 'Nông', 'Lục', 'Chu', 'Vi', 'Lưu', 'Tạ',
+  'Cao', 'Đoàn', 'Lâm', 'Quách', 'Thái', 'Tăng', 'Kiều', 'Khổng', 'Mạc', 'Ninh', 'La', 'Đào', 'Vương',
+  'Trương', 'Lã', 'Lành', 'Sầm', 'Ma', 'Mông', 'Bế', 'Tống', 'Châu', 'Giang', 'Phùng', 'Thân', 'Khúc', 'Âu',
+  'Lường', 'Lộc', 'Quan', 'Mã', 'Hầu', 'Sùng', 'Giàng', 'Vàng', 'Thào', 'Lầu', 'Cầm', 'Lăng', 'Hứa', 'Nịnh',
 ];
