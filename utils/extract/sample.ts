@@ -156,7 +156,7 @@ function gridRoots(doc: Document, out: Element[]): void {
   }
 }
 
-const escape = (s: string) => s.replace(/[&<>"]/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+const escapeHtml = (s: string) => s.replace(/[&<>"]/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 
 /** The sanitised sample page: its text and how many tables it holds. */
 export function samplePage(doc: Document, url: string): { html: string; tables: number } {
@@ -181,8 +181,8 @@ export function samplePage(doc: Document, url: string): { html: string; tables: 
   const html = [
     '<!DOCTYPE html>',
     '<html lang="vi"><head><meta charset="utf-8">',
-    `<title>Mẫu trang ${escape(where)}</title></head><body>`,
-    `<!-- Mẫu trang do Kiểm đếm TTHC lưu từ ${escape(where).replace(/--/gu, '- -')}: tối đa ${SAMPLE_ROWS} dòng mỗi bảng; họ tên, số giấy tờ, điện thoại, e-mail và địa chỉ đã được che. -->`,
+    `<title>Mẫu trang ${escapeHtml(where)}</title></head><body>`,
+    `<!-- Mẫu trang do Kiểm đếm TTHC lưu từ ${escapeHtml(where).replace(/--/gu, '- -')}: tối đa ${SAMPLE_ROWS} dòng mỗi bảng; họ tên, số giấy tờ, điện thoại, e-mail và địa chỉ đã được che. -->`,
     ...parts,
     '</body></html>',
     '',
