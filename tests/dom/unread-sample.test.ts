@@ -27,6 +27,10 @@ describe('the notice for a table that was not read', () => {
       <tbody><tr><td>Đang xử lý</td><td>12</td><td>40%</td></tr><tr><td>Đã trả kết quả</td><td>18</td><td>60%</td></tr></tbody></table>
       <table><tr><th>T2</th><th>T3</th><th>T4</th></tr><tr><td>1</td><td>2</td><td>3</td></tr></table>`);
     expect(noticeOf(stats)).toBeNull();
+    // The demo portal's home page: a status count table headed "Số hồ sơ", whose rows are all refused.
+    const home = loadDoc(readFileSync(join(import.meta.dirname, '../demo/pages/home.html'), 'utf8'));
+    expect(findRecordTables(home, ctx).length).toBeGreaterThan(0);
+    expect(noticeOf(home, 7)).toBeNull();
     const read = loadPage('dept-abbr.html');
     expect(diagnosePage(read, ctx, findRecordTables(read, ctx), 0, 7)).toBeNull();
   });

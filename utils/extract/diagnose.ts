@@ -12,7 +12,7 @@ import { isNoDataText } from '../vocab/noise';
 import { isPersonalHeader } from '../vocab/personal';
 import { pickCode } from './cells';
 import { isRecordHeader, mapColumns, type Column } from './columns';
-import { findGrids, tableGrid, type Grid } from './grid';
+import { findGrids, tableGrid } from './grid';
 import { applyMapping, findMapping, headerSignature } from './mapping';
 import { textOf } from './text';
 
@@ -38,12 +38,12 @@ function noticeFor(reason: UnreadNotice['reason'], columns: Column[], rows: numb
   };
 }
 
-/** Rows that look like records: two filled cells, and a date or a code somewhere. */
-function looksLikeRecords(grid: Grid): boolean {
+/** Rows that look like records: two filled cells, and a date or a code somewhere (not a table of counts). */
+function looksLikeRecords(rows: readonly Element[], cellsOf: (row: Element) => Element[]): boolean {
   let filledRows = 0;
   let facts = 0;
-  for (const row of grid.bodyRows().slice(0, LOOK_ROWS)) {
-    const texts = grid.cells(row).map(textOf).filter(Boolean);
+  for (const row of rows.slice(0, LOOK_ROWS)) {
+    const texts = cellsOf(row).map(textOf).filter(Boolean);
     if (texts.length < 2 || isNoDataText(texts.join(' '))) continue;
     filledRows++;
     for (const t of texts) {
@@ -69,8 +69,9 @@ export function diagnosePage(doc: Document, ctx: ExtractContext, tables: readonl
   // A record table whose rows were all refused.
   if (rejected > 0) {
     for (const t of tables) {
-      if (!t.columns || t.rows().length === 0) continue;
-      return noticeFor('rows-rejected', t.columns, t.rows().length);
+      const rows = t.rows();
+      if (!t.columns || rows.length === 0 || !looksLikeRecords(rows, (r) => Array.from(r.children))) continue;
+      return noticeFor('rows-rejected', t.columns, rows.length);
     }
   }
   const inside = (el: Element) => tables.some((t) => t.root === el || t.root.contains(el));
@@ -81,7 +82,7 @@ export function diagnosePage(doc: Document, ctx: ExtractContext, tables: readonl
     let columns = mapColumns(g.headerRows);
     const mapping = findMapping(ctx.settings.columnMappings, ctx.url, columns);
     if (mapping) columns = applyMapping(columns, mapping);
-    if (isRecordHeader(columns) || !vietnameseHeaders(columns) || !looksLikeRecords(g)) continue;
+    if (isRecordHeader(columns) || !vietnameseHeaders(columns) || !looksLikeRecords(g.bodyRows(), g.cells)) continue;
     const hasKey = columns.some((c) => c.field === 'code' || c.field === 'resultNumber');
     return noticeFor(hasKey ? 'one-field' : 'no-key', columns, g.bodyRows().length);
   }

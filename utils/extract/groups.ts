@@ -51,7 +51,12 @@ function levelOf(row: Element, leadingEmpty: number): number {
 /** The caption a row stands for, or null for an ordinary row. */
 export function groupCaption(row: Element, cells: Element[], width: number, idx: DepartmentIndex): GroupFact | null {
   if (width < 2 || cells.length === 0 || isNotDataRow(row)) return null;
+  // Cheap first look (native textContent): an ordinary row has text in two cells or more.
+  let filled = 0;
+  for (const c of cells) if ((c.textContent ?? '').trim() !== '' && ++filled > 1) break;
+  if (filled === 0) return null;
   const hinted = classes(row).some((c) => GROUP_CLASSES.has(c));
+  if (filled > 1 && !hinted) return null;
   let at = -1;
   let text = '';
   for (let i = 0; i < cells.length; i++) {

@@ -11,7 +11,9 @@ import { iconLabel, readDigitized } from './cells';
 import { textOf } from './text';
 
 /** Rows looked at to decide (enough to see marks; bounded on huge pages). */
-const SAMPLE_ROWS = 2000;
+const SAMPLE_ROWS = 500;
+/** Longer than this (native text), a cell holds words, not a mark. */
+const MARK_CHARS = 12;
 
 /** Column indexes where a blank cell reads as "not digitized". */
 export function blankMeansNo(columns: readonly Column[], rows: readonly Element[], cellAt: (row: Element, col: number) => Element | undefined): Set<number> {
@@ -25,6 +27,11 @@ export function blankMeansNo(columns: readonly Column[], rows: readonly Element[
       const cell = cellAt(row, c.index);
       const s = seen.get(c.index);
       if (!cell || !s) continue;
+      if ((cell.textContent ?? '').trim().length > MARK_CHARS) {
+        s.words++;
+        s.readings++; // a longer wording: counted as shown (the group rule needs only "something shown")
+        continue;
+      }
       const text = textOf(cell);
       const reading = readDigitized(cell, false);
       if (reading !== null) s.readings++;
