@@ -48,9 +48,48 @@ function levelOf(row: Element, leadingEmpty: number): number {
   return leadingEmpty;
 }
 
+/**
+ * Once per table and scan: could any row be a caption (structure only, see mayBeCaption)?
+ * Tables without one skip the caption work for every row.
+ */
+const classRe = (names: readonly string[]) => new RegExp(`(?:^|\\s)(?:${names.join('|')})(?:\\s|$)`, 'u');
+const GROUP_RE = classRe(GROUP_ROW_CLASSES);
+const NOT_DATA_RE = classRe(NOT_DATA_ROW_CLASSES);
+
+export function mayHoldCaptions(rows: readonly Element[], cellsOf: (row: Element) => Element[], width: number): boolean {
+  if (width < 2) return false;
+  for (const row of rows) {
+    const cls = row.getAttribute('class') ?? '';
+    if (NOT_DATA_RE.test(cls)) continue;
+    if (GROUP_RE.test(cls) || row.hasAttribute('aria-expanded') || row.hasAttribute('aria-level')) return true;
+    // A table row's cell count without building arrays; other grids count their cells.
+    const n = row.tagName === 'TR' ? row.childElementCount : cellsOf(row).length;
+    if (n < width) return true;
+    if (/ant-table-row-level-[1-9]/u.test(cls)) return true; // rows under a tree parent
+  }
+  return false;
+}
+
+/**
+ * Could this row be a caption? Structure only, no text read: a group class, a cell
+ * spanning several columns (fewer cells than columns), or a tree row's open/close toggle.
+ * Ordinary rows of a long table pass this test in a few attribute reads.
+ */
+function mayBeCaption(row: Element, cells: Element[], width: number, hinted: boolean): boolean {
+  if (hinted || cells.length < width || row.hasAttribute('aria-expanded')) return true;
+  // Tree rows (Ant Design): the first cell holds an open/close toggle among its first children.
+  const first = cells[0];
+  if (!first) return false;
+  for (let c = first.firstElementChild, n = 0; c && n < 4; c = c.nextElementSibling, n++) {
+    if (c.hasAttribute('aria-expanded') || /expand-icon-(?:expanded|collapsed)/u.test(c.getAttribute('class') ?? '')) return true;
+  }
+  return false;
+}
+
 /** The caption a row stands for, or null for an ordinary row. */
 export function groupCaption(row: Element, cells: Element[], width: number, idx: DepartmentIndex): GroupFact | null {
   if (width < 2 || cells.length === 0 || isNotDataRow(row)) return null;
+  if (!mayBeCaption(row, cells, width, classes(row).some((c) => GROUP_CLASSES.has(c)))) return null;
   // Cheap first look (native textContent): an ordinary row has text in two cells or more.
   let filled = 0;
   for (const c of cells) if ((c.textContent ?? '').trim() !== '' && ++filled > 1) break;

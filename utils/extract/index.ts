@@ -12,7 +12,7 @@ import { isRecordHeader, kindOf, mapColumns, type Column } from './columns';
 import { findCards } from './cards';
 import { findDetailBlocks } from './detail';
 import { findGrids, tableGrid, type Grid } from './grid';
-import { GroupTracker, groupCaption, isNotDataRow } from './groups';
+import { GroupTracker, groupCaption, isNotDataRow, mayHoldCaptions } from './groups';
 import { applyMapping, findMapping } from './mapping';
 import { blankMeansNo } from './marks';
 import { pageDepartment } from './page';
@@ -70,6 +70,8 @@ function listTable(grid: Grid, columns: Column[], ctx: RecordContext): RecordTab
   const kind = kindOf(columns.map((c) => c.field));
   const width = columns.length;
   const groups = new GroupTracker((row) => groupCaption(row, grid.cells(row), width, ctx.departments));
+  let captions: boolean | null = null; // looked up once per scan
+  const hasCaptions = () => (captions ??= mayHoldCaptions(grid.bodyRows(), grid.cells, width));
   // Mark columns are judged on the rows present when first needed (once per scan).
   let marks: Set<number> | null = null;
   const markColumns = (): Set<number> => {
@@ -86,7 +88,7 @@ function listTable(grid: Grid, columns: Column[], ctx: RecordContext): RecordTab
       if (cells.length === 0) return null;
       if (isNotDataRow(row)) return null; // expansions, group footers, summaries
       // A group caption ("Lĩnh vực: …") gives its value to the rows under it; it is no record.
-      if (groupCaption(row, cells, width, ctx.departments)) return null;
+      if (hasCaptions() && groupCaption(row, cells, width, ctx.departments)) return null;
       // One cell across the table: "Không có dữ liệu", a pager, an expansion.
       if (cells.length === 1 && width > 1) return null;
       if (cells.every(isHeaderCell)) return null; // a repeated header row
@@ -99,7 +101,7 @@ function listTable(grid: Grid, columns: Column[], ctx: RecordContext): RecordTab
       if (entries.every((e) => e.field === 'applicant' || !textOf(e.cell))) {
         if (!cells.some((c) => c.querySelector('a[href], img, [title], [aria-label], input'))) return null;
       }
-      return buildRecord(entries, kind, ctx, groups.contextOf(row));
+      return buildRecord(entries, kind, ctx, hasCaptions() ? groups.contextOf(row) : []);
     },
   };
 }

@@ -11,7 +11,7 @@ import { iconLabel, readDigitized } from './cells';
 import { textOf } from './text';
 
 /** Rows looked at to decide (enough to see marks; bounded on huge pages). */
-const SAMPLE_ROWS = 500;
+const SAMPLE_ROWS = 200;
 /** Longer than this (native text), a cell holds words, not a mark. */
 const MARK_CHARS = 12;
 
