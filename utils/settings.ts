@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import './zod-config';
-import { isPersonalHeader } from './vocab/personal';
+import { isPersonalHeader } from './vocab/personal-columns';
 
 export const UNASSIGNED = 'Chưa phân loại';
 

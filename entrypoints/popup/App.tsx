@@ -13,11 +13,15 @@ import { UnassignedPanel } from '../../components/UnassignedPanel';
 import { Worklist } from '../../components/Worklist';
 import { ExportButtons } from '../../components/ExportButtons';
 import { ImportPanel } from '../../components/ImportPanel';
+import { OutboxNotice } from '../../components/OutboxNotice';
+import { RebuiltNotice } from '../../components/RebuiltNotice';
+import { ResultCorrection } from '../../components/ResultCorrection';
+import { UnknownDepartments } from '../../components/UnknownDepartments';
 import { UnreadNotice } from '../../components/UnreadNotice';
 import { StatusLine, StorageErrorBanner } from '../../components/StatusLine';
 import { useSettings } from '../../components/settingsStorage';
 import { getDb } from '../../utils/store/db';
-import { META_REJECTED } from '../../utils/store/meta';
+import { META_REBUILT, META_REJECTED } from '../../utils/store/meta';
 import { useStorageError } from '../../components/useStorageError';
 import { tallyFromCells, type Period } from '../../utils/tally';
 import { PERIOD_STORAGE_KEY, PRESET_PERIOD, isPeriodValid, parseStoredPeriod, type PeriodValue } from '../../utils/ui/period';
@@ -57,6 +61,7 @@ export function App() {
   const hasAny = useLiveQuery(() => db.records.limit(1).count(), []);
   const count = useLiveQuery(() => db.records.count(), []);
   const rejected = useLiveQuery(() => db.meta.get(META_REJECTED), []);
+  const rebuilt = useLiveQuery(() => db.meta.get(META_REBUILT), []);
   const loaded = useSettings();
 
   const tally = useMemo(() => (cells ? tallyFromCells(cells, lastValid) : undefined), [cells, lastValid]);
@@ -79,6 +84,7 @@ export function App() {
     return (
       <main className="app" data-testid="popup" aria-busy="true">
         {header}
+        <OutboxNotice />
         <p className="muted">{t('loading')}</p>
       </main>
     );
@@ -88,8 +94,10 @@ export function App() {
     <main className="app" data-testid="popup" data-records={count}>
       {header}
       <StorageErrorBanner error={lastError} />
+      <OutboxNotice />
       <UnreadNotice />
       {count === undefined ? null : <StatusLine count={count} rejected={rejected?.value} />}
+      <RebuiltNotice value={rebuilt?.value} />
       {hasAny === 0 ? (
         <section className="card empty" data-testid="empty-state" aria-labelledby="empty-title">
           <h2 id="empty-title">{t('emptyTitle')}</h2>
@@ -105,6 +113,8 @@ export function App() {
             <DeptChart departments={tally.perDepartment} />
           </section>
           <UnassignedPanel db={db} departments={departments} />
+          <UnknownDepartments db={db} departments={departments} />
+          <ResultCorrection db={db} departments={departments} />
           <Worklist db={db} departments={tally.perDepartment} period={lastValid} />
           <ExportButtons db={db} tally={tally} period={lastValid} recordCount={count ?? 0} />
         </>

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { handleContentMessage, type CaptureDeps } from '../../utils/background/capture-handler';
+import { DEFAULT_SETTINGS } from '../../utils/settings';
 import type { UnreadNotice } from '../../utils/unread';
+import { departmentIndex } from '../../utils/vocab/departments';
 
 const notice: UnreadNotice = {
   reason: 'no-key', headers: ['Số phiếu', 'Tên thủ tục'], personal: [false, false], suggested: ['skip', 'procedure'], signature: '0a1b2c3d-2', rows: 4,
@@ -12,8 +14,8 @@ function deps() {
   const d: CaptureDeps = {
     extensionId: 'ext',
     allowedPatterns: async () => ['*://*.langson.gov.vn/*'],
-    upsert: async () => ({ inserted: 0, updated: 0, unchanged: 0 }),
-    countRejected: async () => undefined,
+    upsert: async () => ({ inserted: 0, updated: 0, unchanged: 0 }) as never,
+    departments: async () => departmentIndex(DEFAULT_SETTINGS),
     setBadge: async (...a) => void calls.badges.push(a),
     setUnread: async (...a) => void calls.unread.push(a),
     reportError: async () => undefined,

@@ -4,7 +4,7 @@ import { abbreviationsOf, abbreviationsOfName } from '../../utils/vocab/departme
 import { departmentIndex, resolveDepartment } from '../../utils/vocab/departments';
 import { keyRank, lookupHeader } from '../../utils/vocab/headers';
 import { isTotalsText } from '../../utils/vocab/noise';
-import { isPersonalHeader } from '../../utils/vocab/personal';
+import { isPersonalHeader } from '../../utils/vocab/personal-columns';
 
 describe('result-number word rule', () => {
   it('"Số" + hiệu / ký hiệu / a kind of document is a result number', () => {

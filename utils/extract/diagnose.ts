@@ -9,7 +9,7 @@ import type { MappableField } from '../settings';
 import { looksLikeDate } from '../text/dates';
 import type { UnreadNotice } from '../unread';
 import { isNoDataText } from '../vocab/noise';
-import { isPersonalHeader } from '../vocab/personal';
+import { isPersonalHeader } from '../vocab/personal-columns';
 import { pickCode } from './cells';
 import { isRecordHeader, mapColumns, type Column } from './columns';
 import { findGrids, tableGrid } from './grid';

@@ -6,7 +6,7 @@
  */
 import type { ColumnMapping } from '../settings';
 import { matchKey } from '../text/keys';
-import { isPersonalHeader } from '../vocab/personal';
+import { isPersonalHeader } from '../vocab/personal-columns';
 import type { Column } from './columns';
 
 /** FNV-1a over the folded headers, plus their count: "3f2a9c01-6". */

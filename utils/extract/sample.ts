@@ -9,7 +9,7 @@
 import { clean } from '../text/fold';
 import { splitLabelled } from '../text/packed';
 import { lookupLabel } from '../vocab/labels';
-import { isPersonalHeader, SURNAMES } from '../vocab/personal';
+import { isPersonalHeader, SURNAMES } from '../vocab/personal-columns';
 import { mapColumns } from './columns';
 import { elementGrid, findGrids, tableGrid } from './grid';
 
