@@ -10,6 +10,7 @@ import { outboxDrainSchema } from '../utils/messages';
 import { departmentIndex } from '../utils/vocab/departments';
 import { adoptOpenPortalTabs } from '../utils/background/adopt-tabs';
 import { badgeText, TabBadges } from '../utils/background/badges';
+import { badgeLook, UnreadNotices } from '../utils/background/unread-notices';
 import { syncRegistration } from '../utils/background/registration';
 import { DEFAULT_MATCHES } from '../utils/portals';
 import { SETTINGS_KEY } from '../utils/settings';
@@ -23,11 +24,23 @@ export default defineBackground(() => {
   const db = getDb();
   // Cleared once after a successful write (also after a worker restart, when unknown).
   let errorShown = true;
+  const unread = new UnreadNotices(browser.storage.session, () => Date.now());
+  const totals = new Map<number, number>();
+  // The count when the page gave records, else an amber "?" when it shows a table left unread.
+  const paint = async (tabId: number) => {
+    const look = badgeLook(totals.get(tabId) ?? 0, await unread.has(tabId), badgeText);
+    await browser.action.setBadgeBackgroundColor({ tabId, color: look.color });
+    await browser.action.setBadgeText({ tabId, text: look.text });
+  };
   const badges = new TabBadges(async (tabId, total) => {
-    await browser.action.setBadgeBackgroundColor({ tabId, color: '#1b5e20' });
-    await browser.action.setBadgeText({ tabId, text: badgeText(total) });
+    totals.set(tabId, total);
+    await paint(tabId);
   });
-  browser.tabs.onRemoved.addListener((tabId) => badges.forget(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    badges.forget(tabId);
+    totals.delete(tabId);
+    void unread.forgetTab(tabId).catch(() => undefined);
+  });
 
   const deps: CaptureDeps = {
     extensionId: browser.runtime.id,
@@ -35,6 +48,10 @@ export default defineBackground(() => {
     upsert: (records, source) => upsertBatch(db, records, source),
     departments: async () => departmentIndex((await loadSettings()).settings),
     setBadge: (tabId, frameId, documentId, count) => badges.set(tabId, frameId, documentId, count),
+    setUnread: async (tabId, frameId, url, notice) => {
+      await unread.set(tabId, frameId, url, notice);
+      await paint(tabId);
+    },
     reportError: async (text) => {
       errorShown = true;
       await browser.storage.local.set({ [STORAGE_ERROR_KEY]: { message: text, at: Date.now() } });

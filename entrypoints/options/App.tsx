@@ -11,6 +11,8 @@ import { FieldMappingEditor } from '../../components/FieldMappingEditor';
 import { PortalsEditor } from '../../components/PortalsEditor';
 import { ReportHeaderEditor } from '../../components/ReportHeaderEditor';
 import { ClearDataPanel } from '../../components/ClearDataPanel';
+import { ColumnMappingsList } from '../../components/ColumnMappingsList';
+import { withoutMapping } from '../../utils/ui/column-mapping';
 import { loadSettings, saveSettings } from '../../components/settingsStorage';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 import { toDraft, validateDraft, type FormErrors, type SettingsDraft } from '../../utils/ui/settingsForm';
@@ -59,7 +61,9 @@ export function OptionsApp() {
     try {
       // Portals are saved on their own (with their permissions): keep what is stored now.
       const current = await loadSettings();
-      const next = await saveSettings({ ...v.settings, portals: current.fellBack ? saved.portals : current.settings.portals });
+      // Keys edited elsewhere (column mappings, …) stay as stored.
+      const base = current.fellBack ? saved : current.settings;
+      const next = await saveSettings({ ...base, ...v.settings, portals: base.portals });
       setErrors({});
       setSaved(next);
       setNotice({ kind: 'ok', text: t('optSaved') });
@@ -71,7 +75,7 @@ export function OptionsApp() {
   const restore = async () => {
     try {
       const current = await loadSettings();
-      const next = await saveSettings({ ...DEFAULT_SETTINGS, portals: current.settings.portals });
+      const next = await saveSettings({ ...DEFAULT_SETTINGS, portals: current.settings.portals, columnMappings: current.settings.columnMappings });
       setSaved(next);
       setDraft(toDraft(next));
       setErrors({});
@@ -123,6 +127,14 @@ export function OptionsApp() {
         </div>
       </form>
       <PortalsEditor portals={saved.portals} save={savePortals} />
+      <ColumnMappingsList
+        mappings={saved.columnMappings ?? []}
+        remove={async (host, signature) => {
+          const current = await loadSettings();
+          const next = await saveSettings(withoutMapping(current.settings, host, signature));
+          setSaved(next);
+        }}
+      />
       <ClearDataPanel db={db} />
     </main>
   );

@@ -44,6 +44,7 @@ export const ROUTES: Readonly<Record<string, string>> = {
   '/p/home/dvc-tra-cuu-ho-so.html': 'dvcqg-lookup.html',
   '/bao-cao/tong-hop-linh-vuc': 'report-and-calendar.html',
   '/kho-ket-qua/dong-bo': 'sync-log-results.html',
+  '/so-theo-doi/phieu-tiep-nhan': 'unread-receipts.html',
 };
 
 /** Generated page: an Angular-Material-like dossier table with `?rows=N` rows (N ≤ BENCH_MAX_ROWS). */
@@ -129,6 +130,14 @@ export const DEMO_PAGES: DemoPage[] = [
     interaction: 'none',
     expectedRecords: 8,
     departments: [DEPT_TDC],
+  },
+  {
+    path: '/so-theo-doi/phieu-tiep-nhan',
+    host: 'motcua.langson.gov.vn',
+    title: 'Sổ phiếu tiếp nhận: bảng chưa đọc được (cột "Số phiếu"; huy hiệu "?", "Ánh xạ cột", "Lưu mẫu trang")',
+    interaction: 'none',
+    expectedRecords: 0,
+    departments: [],
   },
 ];
 

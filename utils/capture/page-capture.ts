@@ -3,7 +3,8 @@
  * hands new or changed records to the outbox. Knows nothing of browser.* APIs:
  * the content script injects settings, the outbox and the badge hook.
  */
-import { findRecordTablesInSteps, type ExtractContext, type RecordTable } from '../extract';
+import { diagnosePage, findRecordTablesInSteps, type ExtractContext, type RecordTable } from '../extract';
+import type { UnreadNotice } from '../unread';
 import { recordKey, recordSchema, type PortalRecord } from '../records';
 import { forEachSliced, makeYield } from './slicer';
 
@@ -23,6 +24,8 @@ export interface PageCaptureDeps {
   now?(): number;
   /** After each scan: distinct records read on this page so far, rejected rows by reason. */
   scanned(pageTotal: number, rejected: Record<string, number>): void;
+  /** The page's "có bảng nhưng chưa đọc được" notice changed (null: nothing to say). */
+  unread?(notice: UnreadNotice | null): void;
   debounceMs?: number;
   sliceBudgetMs?: number;
 }
@@ -69,6 +72,8 @@ export class PageCapture {
   // Record tables found by the last scan: changes inside them always matter.
   private roots: Element[] = [];
   private readonly yieldToPage = makeYield();
+  // Each new document says its state once (a reload clears the notice of the page before).
+  private unreadPrint = '';
 
   constructor(private readonly deps: PageCaptureDeps) {}
 
@@ -199,12 +204,24 @@ export class PageCapture {
       const rejected: Record<string, number> = {};
       for (const reason of this.rejectedKeys.values()) rejected[reason] = (rejected[reason] ?? 0) + 1;
       this.deps.scanned(this.sent.size, rejected);
+      this.reportUnread(ctx, tables, rejected);
     } catch {
       // A page we cannot read must never break the portal: stay silent and try on the next change.
     } finally {
       this.scanning = false;
       if (this.rescanWanted && !this.stopped) this.schedule();
     }
+  }
+
+  /** Tells the page's notice when it changes; looked for only while the page gave nothing. */
+  private reportUnread(ctx: ExtractContext, tables: RecordTable[], rejected: Record<string, number>): void {
+    if (!this.deps.unread) return;
+    const refused = Object.values(rejected).reduce((a, b) => a + b, 0);
+    const notice = this.sent.size === 0 ? diagnosePage(this.deps.doc, ctx, tables, refused, 0) : null;
+    const print = JSON.stringify(notice);
+    if (print === this.unreadPrint) return;
+    this.unreadPrint = print;
+    this.deps.unread(notice);
   }
 
   /**
