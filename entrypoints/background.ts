@@ -15,19 +15,64 @@ import { getDb } from '../utils/store/db';
 import { bumpRejected } from '../utils/store/meta';
 import { STORAGE_ERROR_KEY } from '../utils/storage-error';
 import { upsertBatch } from '../utils/store/upsert';
+import { recordListRead } from '../utils/store/lists';
+import { Walks } from '../utils/background/walks';
+import { routeWalkMessage } from '../utils/background/walk-router';
+import { walkOptions } from '../utils/settings';
 
 
 export default defineBackground(() => {
   const db = getDb();
   // Cleared once after a successful write (also after a worker restart, when unknown).
   let errorShown = true;
+  // While a walk runs its progress takes the badge (blue); the page's count comes back after.
+  const walkBadge = new Map<number, string>();
+  const pageCount = new Map<number, number>();
+  const paint = async (tabId: number) => {
+    const walking = walkBadge.get(tabId);
+    await browser.action.setBadgeBackgroundColor({ tabId, color: walking ? '#0d47a1' : '#1b5e20' });
+    await browser.action.setBadgeText({ tabId, text: walking ?? badgeText(pageCount.get(tabId) ?? 0) });
+  };
   const badges = new TabBadges(async (tabId, total) => {
-    await browser.action.setBadgeBackgroundColor({ tabId, color: '#1b5e20' });
-    await browser.action.setBadgeText({ tabId, text: badgeText(total) });
+    pageCount.set(tabId, total);
+    await paint(tabId);
   });
-  browser.tabs.onRemoved.addListener((tabId) => badges.forget(tabId));
+  const walks = new Walks({
+    session: browser.storage.session,
+    inject: async (tabId, frameId) => {
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/walker.js'] });
+    },
+    halt: async (tabId, frameId) => {
+      await browser.tabs.sendMessage(tabId, { type: 'walk/halt' }, { frameId });
+    },
+    options: async () => walkOptions((await loadSettings()).settings),
+    recordList: async (list, keys, at) => {
+      await recordListRead(db, list, keys, at);
+    },
+    badge: (tabId, text) => {
+      if (text === null) walkBadge.delete(tabId);
+      else walkBadge.set(tabId, text);
+      void paint(tabId).catch(() => undefined);
+    },
+    now: () => Date.now(),
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    badges.forget(tabId);
+    pageCount.delete(tabId);
+    void walks.tabRemoved(tabId).catch(() => undefined);
+  });
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status === 'loading' || change.url) void walks.tabUpdated(tabId, tab.url).catch(() => undefined);
+  });
 
   browser.runtime.onMessage.addListener((message, sender) => {
+    const routed = routeWalkMessage(message, sender, {
+      extensionId: browser.runtime.id,
+      extensionOrigin: browser.runtime.getURL('/'),
+      allowedPatterns: async () => [...DEFAULT_MATCHES, ...(await loadSettings()).settings.portals],
+      walks,
+    });
+    if (routed) return routed;
     // Chrome only honours a real Promise returned here: handleContentMessage is async, so
     // the reply is sent after the Dexie transaction has committed.
     return handleContentMessage(

@@ -7,7 +7,9 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { CaptureQueue, type SendOutcome } from '../utils/capture/queue';
 import { PageCapture } from '../utils/capture/page-capture';
 import { showToast } from '../utils/capture/toast';
-import { captureAckSchema, MAX_BATCH, type ContentToBackground } from '../utils/messages';
+import { PageReporter } from '../utils/crawl/page-report';
+import { BRIDGE_KEY, type WalkBridge } from '../utils/crawl/bridge';
+import { captureAckSchema, MAX_BATCH, type ContentToBackground, type PageState } from '../utils/messages';
 import { DEFAULT_MATCHES } from '../utils/portals';
 import { SETTINGS_KEY, type Settings } from '../utils/settings';
 import { loadSettings, parseSettings } from '../utils/settings-storage';
@@ -96,16 +98,55 @@ export default defineContentScript({
       },
     });
 
+    // Coverage: the list this frame shows and the records read from it (see utils/crawl).
+    const reporter = new PageReporter({
+      doc: document,
+      url: () => location.href,
+      table: () => capture?.recordTables[0]?.root ?? null,
+      records: () => capture?.distinctRecords ?? 0,
+      keysOnScreen: () => capture?.keysOnScreen() ?? [],
+      send: async (state: PageState) => {
+        try {
+          const reply = (await browser.runtime.sendMessage(state)) as { ok?: boolean } | undefined;
+          return reply?.ok === true;
+        } catch {
+          return false;
+        }
+      },
+      setTimer: (fn, ms) => setTimeout(fn, ms),
+    });
+
     capture = new PageCapture({
       doc: document,
       context: () => ({ url: location.href, settings }),
       emit: (key, record) => queue.add(key, record),
+      seen: (key) => reporter.seen(key),
       scanned: (total, rej) => {
         pageTotal = total;
         rejectedSeen = rej;
         if (queue.size > 0) queue.flushSoon();
+        if ((capture?.recordTables.length ?? 0) > 0) reporter.soon();
+      },
+      // A SPA left its list: the badge must not keep the old count.
+      idle: () => {
+        const idle: ContentToBackground = { type: 'capture/idle' };
+        browser.runtime.sendMessage(idle).catch(() => undefined);
       },
     });
+
+    // What "Đọc tất cả các trang" (the walker, injected only while a walk runs) needs from this copy.
+    const bridge: WalkBridge = {
+      table: () => capture?.recordTables[0]?.root ?? null,
+      async readNow() {
+        await capture?.scanNow();
+        if (queue.size > 0) await queue.flush();
+        await reporter.flush();
+      },
+      pageKeys: () => reporter.pageHashes(),
+      list: () => reporter.list(),
+      pending: () => queue.size,
+    };
+    (globalThis as Record<string, unknown>)[BRIDGE_KEY] = bridge;
 
     browser.storage.onChanged.addListener((changes, area) => {
       if (area !== 'local' || !(SETTINGS_KEY in changes)) return;

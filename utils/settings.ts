@@ -28,6 +28,10 @@ export const settingsSchema = z.object({
   departments: z.array(departmentSchema).max(200),
   fieldMapping: z.array(z.object({ field: name, department: name })).max(500),
   portals: z.array(portalPatternSchema).max(50),
+  // "Đọc tất cả các trang": polite delay after each page turn, page limit, pick the largest page size first.
+  walkDelayMs: z.number().int().min(0).max(60_000).optional(),
+  walkPageLimit: z.number().int().min(1).max(10_000).optional(),
+  walkLargestPageSize: z.boolean().optional(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -61,3 +65,14 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 export const SETTINGS_KEY = 'settings';
+
+export const WALK_DEFAULTS = { delayMs: 1000, pageLimit: 500, largestPageSize: false } as const;
+
+/** The walk options of a settings value, defaults filled in. */
+export function walkOptions(s: Settings): { delayMs: number; pageLimit: number; largestPageSize: boolean } {
+  return {
+    delayMs: s.walkDelayMs ?? WALK_DEFAULTS.delayMs,
+    pageLimit: s.walkPageLimit ?? WALK_DEFAULTS.pageLimit,
+    largestPageSize: s.walkLargestPageSize ?? WALK_DEFAULTS.largestPageSize,
+  };
+}

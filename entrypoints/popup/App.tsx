@@ -19,6 +19,10 @@ import { getDb } from '../../utils/store/db';
 import { META_REJECTED } from '../../utils/store/meta';
 import { useStorageError } from '../../components/useStorageError';
 import { tallyFromCells, type Period } from '../../utils/tally';
+import { OpenTabs } from '../../components/OpenTabs';
+import { ListsCoverage } from '../../components/ListsCoverage';
+import { useWalkSession } from '../../components/useWalkSession';
+import { incompleteLists } from '../../utils/ui/coverage';
 import { PERIOD_STORAGE_KEY, PRESET_PERIOD, isPeriodValid, parseStoredPeriod, type PeriodValue } from '../../utils/ui/period';
 
 const db = getDb();
@@ -57,6 +61,8 @@ export function App() {
   const count = useLiveQuery(() => db.records.count(), []);
   const rejected = useLiveQuery(() => db.meta.get(META_REJECTED), []);
   const loaded = useSettings();
+  const lists = useLiveQuery(() => db.lists.toArray(), []);
+  const walkSession = useWalkSession();
 
   const tally = useMemo(() => (cells ? tallyFromCells(cells, lastValid) : undefined), [cells, lastValid]);
   const lastError = useStorageError();
@@ -87,6 +93,7 @@ export function App() {
     <main className="app" data-testid="popup" data-records={count}>
       {header}
       <StorageErrorBanner error={lastError} />
+      <OpenTabs state={walkSession} />
       {count === undefined ? null : <StatusLine count={count} rejected={rejected?.value} />}
       {hasAny === 0 ? (
         <section className="card empty" data-testid="empty-state" aria-labelledby="empty-title">
@@ -98,7 +105,13 @@ export function App() {
           <PeriodForm value={period} onChange={setPeriod} />
           <section className="card">
             <TallyTable tally={tally} />
+            {incompleteLists(lists ?? []).length > 0 ? (
+              <p className="banner warn" role="note" data-testid="coverage-warning">
+                {t('coverageWarning')}
+              </p>
+            ) : null}
           </section>
+          <ListsCoverage lists={lists ?? []} state={walkSession} />
           <section className="card">
             <DeptChart departments={tally.perDepartment} />
           </section>

@@ -9,6 +9,11 @@ import { forEachSliced, makeYield } from './slicer';
 
 /** Delay of the coalesced scan after text-only changes outside record tables. */
 const LATE_SCAN_MS = 3000;
+/**
+ * Longest a full scan waits for the page to settle: the debounce restarts on every change,
+ * so a page that never stops changing (a ticker, a user scrolling) is still read.
+ */
+const MAX_WAIT_MS = 300;
 
 export interface PageCaptureDeps {
   doc: Document;
@@ -17,7 +22,12 @@ export interface PageCaptureDeps {
   emit(key: string, record: PortalRecord): void;
   /** After each scan: distinct records read on this page so far, rejected rows by reason. */
   scanned(pageTotal: number, rejected: Record<string, number>): void;
+  /** Every valid record read from a row (also unchanged ones): coverage counts per list. */
+  seen?(key: string): void;
+  /** The page had record tables and now has none (a SPA left the list). */
+  idle?(): void;
   debounceMs?: number;
+  maxWaitMs?: number;
   sliceBudgetMs?: number;
 }
 
@@ -34,8 +44,16 @@ export class PageCapture {
   // Fingerprint of the facts last emitted per record key.
   private sent = new Map<string, string>();
   private rejectedKeys = new Map<string, string>();
-  // Record tables found by the last scan: changes inside them always matter.
+  // Record tables found by the last scan: changes inside them are read at once, from the table alone.
   private roots: Element[] = [];
+  private tables: RecordTable[] = [];
+  private rowKey = new WeakMap<Element, string>();
+  private dirty = new Set<RecordTable>();
+  private quickTimer: ReturnType<typeof setTimeout> | null = null;
+  private quickRunning = false;
+  private firstRequest = 0;
+  private waiters: (() => void)[] = [];
+  private hadTables = false;
   private readonly yieldToPage = makeYield();
 
   constructor(private readonly deps: PageCaptureDeps) {}
@@ -46,12 +64,16 @@ export class PageCapture {
     const Observer = (win as unknown as { MutationObserver?: typeof MutationObserver } | null)?.MutationObserver ?? MutationObserver;
     this.observer = new Observer((mutations) => {
       let later = false;
+      let full = false;
       for (const m of mutations) {
         const kind = this.matters(m);
-        if (kind === 'now') return this.schedule();
-        if (kind === 'later') later = true;
+        if (kind === 'now') full = true;
+        else if (kind === 'later') later = true;
+        else if (kind !== false) this.dirty.add(kind);
       }
-      if (later) this.scheduleLate();
+      if (this.dirty.size > 0) this.scheduleQuick();
+      if (full) this.schedule();
+      else if (later) this.scheduleLate();
     });
     // The observer callback only schedules; all work happens in the debounced scan.
     this.observer.observe(this.deps.doc.documentElement, { childList: true, subtree: true, characterData: true });
@@ -66,6 +88,8 @@ export class PageCapture {
     this.observer = null;
     if (this.timer) clearTimeout(this.timer);
     if (this.lateTimer) clearTimeout(this.lateTimer);
+    if (this.quickTimer) clearTimeout(this.quickTimer);
+    for (const w of this.waiters.splice(0)) w();
     const win = this.deps.doc.defaultView;
     win?.removeEventListener('hashchange', this.onNav);
     win?.removeEventListener('popstate', this.onNav);
@@ -81,6 +105,32 @@ export class PageCapture {
     return this.sent.size;
   }
 
+  /** Record tables found by the last scan, in document order. */
+  get recordTables(): readonly RecordTable[] {
+    return this.tables;
+  }
+
+  /** A full scan now; resolves once a scan started after this call has finished. */
+  scanNow(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.waiters.push(resolve);
+      this.schedule(0);
+    });
+  }
+
+  /** Identity keys of the records in the rows on screen now (rows read by the last scans). */
+  keysOnScreen(): string[] {
+    const out = new Set<string>();
+    for (const t of this.tables) {
+      for (const row of t.rows()) {
+        const k = this.rowKey.get(row);
+        if (k !== undefined && this.rowText.get(row) === (row.textContent ?? '')) out.add(k);
+      }
+    }
+    return [...out];
+  }
+
   private onNav = (): void => this.schedule();
 
   /**
@@ -89,11 +139,14 @@ export class PageCapture {
    * changing elsewhere (a clock, a countdown — or, rarely, a header written after its
    * cell), so ticking text costs one scan every few seconds at most. Our notice is ignored.
    */
-  private matters(m: MutationRecord): 'now' | 'later' | false {
+  private matters(m: MutationRecord): RecordTable | 'now' | 'later' | false {
     const target = m.target.nodeType === 1 ? (m.target as Element) : m.target.parentElement;
-    if (target?.closest('kiem-dem-tthc-toast')) return false;
-    if (target && this.roots.some((r) => r.contains(target))) return 'now';
-    const elementNode = (n: Node) => n.nodeType === 1 && (n as Element).tagName.toLowerCase() !== 'kiem-dem-tthc-toast';
+    if (target?.closest('kiem-dem-tthc-toast, kiem-dem-tthc-walk')) return false;
+    if (target) {
+      const table = this.tables.find((t) => t.root.contains(target));
+      if (table) return table;
+    }
+    const elementNode = (n: Node) => n.nodeType === 1 && !/^kiem-dem-tthc-(?:toast|walk)$/u.test((n as Element).tagName.toLowerCase());
     if (m.type === 'childList' && (Array.from(m.addedNodes).some(elementNode) || Array.from(m.removedNodes).some(elementNode))) return 'now';
     return 'later';
   }
@@ -114,11 +167,56 @@ export class PageCapture {
       this.rescanWanted = true;
       return;
     }
+    const now = Date.now();
     if (this.timer) clearTimeout(this.timer);
+    else this.firstRequest = now;
+    // The debounce restarts on every change, but never past the maximum wait.
+    const wait = Math.max(0, Math.min(delay, this.firstRequest + (this.deps.maxWaitMs ?? MAX_WAIT_MS) - now));
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.scan();
-    }, delay);
+    }, wait);
+  }
+
+  /**
+   * Rows changed inside a known record table: read that table's rows at once, without
+   * searching the document again (virtual grids recycle rows while the user scrolls).
+   */
+  private scheduleQuick(): void {
+    if (this.quickTimer || this.quickRunning || this.stopped) return;
+    this.quickTimer = setTimeout(() => {
+      this.quickTimer = null;
+      void this.quickRead();
+    }, 0);
+  }
+
+  private async quickRead(): Promise<void> {
+    this.quickRunning = true;
+    try {
+      while (this.dirty.size > 0 && !this.stopped) {
+        const tables = [...this.dirty];
+        this.dirty.clear();
+        for (const table of tables) {
+          // A table replaced or removed is found again by the full scan.
+          if (!table.root.isConnected) {
+            this.schedule();
+            continue;
+          }
+          await this.scanTable(table, -1);
+        }
+        this.report();
+      }
+    } catch {
+      // Never break the portal page; the next full scan reads the rows again.
+    } finally {
+      this.quickRunning = false;
+    }
+  }
+
+  private report(): void {
+    const rejected: Record<string, number> = {};
+    for (const reason of this.rejectedKeys.values()) rejected[reason] = (rejected[reason] ?? 0) + 1;
+    this.deps.scanned(this.sent.size, rejected);
   }
 
   private async scan(): Promise<void> {
@@ -126,23 +224,30 @@ export class PageCapture {
     this.scanning = true;
     this.rescanWanted = false;
     const gen = ++this.generation;
+    const waiters = this.waiters.splice(0);
+    let done = false;
     try {
       const ctx = this.deps.context();
       const tables = await this.findTables(ctx, gen);
       if (tables === null) return;
+      this.tables = tables;
       this.roots = tables.map((t) => t.root);
       for (const table of tables) {
         if (this.stopped) return;
         await this.scanTable(table, gen);
       }
-      const rejected: Record<string, number> = {};
-      for (const reason of this.rejectedKeys.values()) rejected[reason] = (rejected[reason] ?? 0) + 1;
-      this.deps.scanned(this.sent.size, rejected);
+      this.report();
+      if (tables.length === 0 && this.hadTables) this.deps.idle?.();
+      this.hadTables = tables.length > 0;
+      done = true;
     } catch {
       // A page we cannot read must never break the portal: stay silent and try on the next change.
     } finally {
       this.scanning = false;
-      if (this.rescanWanted && !this.stopped) this.schedule();
+      // A superseded scan hands its waiters to the next one.
+      if (done || this.stopped) for (const w of waiters) w();
+      else this.waiters.unshift(...waiters);
+      if ((this.rescanWanted || this.waiters.length > 0) && !this.stopped) this.schedule(this.waiters.length > 0 ? 0 : undefined);
     }
   }
 
@@ -176,8 +281,13 @@ export class PageCapture {
       rows,
       (row) => {
         const text = row.textContent ?? '';
-        if (this.rowText.get(row) === text) return;
+        if (this.rowText.get(row) === text) {
+          const known = this.rowKey.get(row);
+          if (known !== undefined) this.deps.seen?.(known);
+          return;
+        }
         this.rowText.set(row, text);
+        this.rowKey.delete(row);
         const out = table.readRow(row);
         if (out === null) return;
         if ('reason' in out) {
@@ -190,6 +300,8 @@ export class PageCapture {
           return;
         }
         const key = recordKey(parsed.data);
+        this.rowKey.set(row, key);
+        this.deps.seen?.(key);
         const print = JSON.stringify(parsed.data);
         if (this.sent.get(key) === print) return;
         this.sent.set(key, print);
@@ -199,7 +311,8 @@ export class PageCapture {
         budgetMs: this.deps.sliceBudgetMs ?? 12,
         now: () => performance.now(),
         yieldToPage: this.yieldToPage,
-        cancelled: () => this.stopped || gen !== this.generation,
+        // A quick read (gen -1) is never superseded: what it reads is the rows on screen now.
+        cancelled: () => this.stopped || (gen !== -1 && gen !== this.generation),
       },
     );
   }

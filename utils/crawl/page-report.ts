@@ -1,0 +1,87 @@
+/**
+ * Content side of coverage: which list this frame shows (address without paging, active
+ * filters, heading), the portal's stated total, and the record keys read from it. Keys
+ * are hashed and sent once per list; the report is retried until the worker answers.
+ */
+import type { PageState } from '../messages';
+import { keyHash } from './hash';
+import { activeFilters, listHeading, listIdentity } from './list-id';
+import { pagerCurrent } from './pager';
+import { findStatedTotal } from './totals';
+
+export interface ReporterDeps {
+  doc: Document;
+  url(): string;
+  /** Root of the main record table now, or null. */
+  table(): Element | null;
+  records(): number;
+  keysOnScreen(): string[];
+  send(state: PageState): Promise<boolean>;
+  setTimer(fn: () => void, ms: number): unknown;
+}
+
+export type ListInfo = NonNullable<PageState['list']>;
+
+export class PageReporter {
+  private pending = new Set<string>();
+  private acked = new Map<string, Set<string>>();
+  private timer: unknown = null;
+  private last = '';
+  private busy = false;
+
+  constructor(private readonly deps: ReporterDeps) {}
+
+  /** A record key was read from a row of this page. */
+  seen(key: string): void {
+    this.pending.add(keyHash(key));
+  }
+
+  /** The list this frame shows now, or null without a record table. */
+  list(): ListInfo | null {
+    const root = this.deps.table();
+    if (!root) return null;
+    const { id, label } = listIdentity(this.deps.url(), listHeading(this.deps.doc, root), activeFilters(this.deps.doc, root));
+    const current = pagerCurrent(root);
+    const first = this.deps.keysOnScreen()[0];
+    return { id, label, total: findStatedTotal(root), page: current !== null ? `p${current}` : first ? `k${keyHash(first)}` : null };
+  }
+
+  /** Hashes of the records on screen now. */
+  pageHashes(): string[] {
+    return this.deps.keysOnScreen().map(keyHash);
+  }
+
+  soon(delayMs = 200): void {
+    if (this.timer !== null) return;
+    this.timer = this.deps.setTimer(() => {
+      this.timer = null;
+      void this.flush();
+    }, delayMs);
+  }
+
+  /** Sends what changed since the last acknowledged report. */
+  async flush(): Promise<void> {
+    if (this.busy) return this.soon(300);
+    this.busy = true;
+    try {
+      const list = this.list();
+      const sent = list ? (this.acked.get(list.id) ?? new Set<string>()) : new Set<string>();
+      for (const k of this.pending) if (sent.has(k)) this.pending.delete(k);
+      const keys = list ? [...this.pending] : [];
+      const state: PageState = { type: 'page/state', title: this.deps.doc.title.slice(0, 300), records: this.deps.records(), list, keys: keys.slice(0, 50_000) };
+      const print = JSON.stringify({ ...state, keys: keys.length });
+      if (keys.length === 0 && print === this.last) return;
+      const ok = await this.deps.send(state);
+      if (!ok) return this.soon(2000);
+      this.last = print;
+      if (list) {
+        for (const k of state.keys) sent.add(k);
+        this.acked.set(list.id, sent);
+      }
+      for (const k of state.keys) this.pending.delete(k);
+      if (!list) this.pending.clear();
+    } finally {
+      this.busy = false;
+    }
+  }
+}
