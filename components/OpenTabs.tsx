@@ -7,13 +7,14 @@ import { useState } from 'react';
 import { useI18n } from './I18n';
 import { sendWalkCommand, type WalkSession } from './useWalkSession';
 import { formatCount } from '../utils/ui/format';
-import { isRunning, openLists, walkEndText, walkLine } from '../utils/ui/coverage';
+import { endedElsewhere, isRunning, openLists, walkEndText, walkLine } from '../utils/ui/coverage';
 
 export function OpenTabs({ state }: { state: WalkSession | undefined }) {
   const { t, lang } = useI18n();
   const [error, setError] = useState<string | null>(null);
   const items = state ? openLists(state.session, state.liveTabs, state.activeTabId) : [];
   const now = state?.now ?? Date.now();
+  const orphans = state ? endedElsewhere(state.session, items, now) : [];
 
   const start = async (tabId: number, frameId: number) => {
     setError(null);
@@ -70,6 +71,11 @@ export function OpenTabs({ state }: { state: WalkSession | undefined }) {
           );
         })}
       </ul>
+      {orphans.map((w) => (
+        <p key={w.tabId} className="muted" role="status" data-testid="walk-orphan">
+          {w.listLabel}: {walkEndText(w, t, lang, now)}
+        </p>
+      ))}
       {error ? (
         <p role="alert" className="banner error">
           {error}

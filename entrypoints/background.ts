@@ -42,6 +42,17 @@ export default defineBackground(() => {
     inject: async (tabId, frameId) => {
       await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/walker.js'] });
     },
+    clickInPage: async (tabId, frameId, token) => {
+      await browser.scripting.executeScript({
+        target: { tabId, frameIds: [frameId] },
+        world: 'MAIN',
+        func: (t: string) => {
+          const el = document.querySelector(`[data-kiem-dem-click="${t}"]`);
+          if (el instanceof HTMLElement) el.click();
+        },
+        args: [token],
+      });
+    },
     halt: async (tabId, frameId) => {
       await browser.tabs.sendMessage(tabId, { type: 'walk/halt' }, { frameId });
     },

@@ -98,6 +98,7 @@ export default defineContentScript({
       },
     });
 
+    let reportedOnce = false;
     // Coverage: the list this frame shows and the records read from it (see utils/crawl).
     const reporter = new PageReporter({
       doc: document,
@@ -125,7 +126,9 @@ export default defineContentScript({
         pageTotal = total;
         rejectedSeen = rej;
         if (queue.size > 0) queue.flushSoon();
-        if ((capture?.recordTables.length ?? 0) > 0) reporter.soon();
+        // Once per document even without a table: a walk learns that its tab went elsewhere.
+        if ((capture?.recordTables.length ?? 0) > 0 || !reportedOnce) reporter.soon();
+        reportedOnce = true;
       },
       // A SPA left its list: the badge must not keep the old count.
       idle: () => {

@@ -16,8 +16,18 @@ const nf = new Intl.NumberFormat('vi-VN');
 // Checked by hand, not with zod: this script is injected on every walk and stays small.
 const int = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) ? v : undefined);
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * One question to the worker. No answer at all means the worker was stopped while it ran
+ * (it starts again on the next message): ask again. Only an answer "go: false" ends the walk.
+ */
 async function ask(message: unknown): Promise<WalkReply> {
-  const r = (await browser.runtime.sendMessage(message)) as Record<string, unknown> | undefined;
+  let r: Record<string, unknown> | undefined;
+  for (let attempt = 0; attempt < 6 && r === undefined; attempt++) {
+    if (attempt > 0) await pause(250 * attempt);
+    r = (await browser.runtime.sendMessage(message).catch(() => undefined)) as Record<string, unknown> | undefined;
+  }
   if (!r || r.go !== true) return { go: false };
   return {
     go: true, page: int(r.page), noNew: int(r.noNew), records: int(r.records), delayMs: int(r.delayMs), pageLimit: int(r.pageLimit),
@@ -47,6 +57,15 @@ async function start(): Promise<void> {
       bridge,
       {
         report: (r) => ask(r),
+        clickInPage: async (el) => {
+          const token = crypto.randomUUID();
+          el.setAttribute('data-kiem-dem-click', token);
+          try {
+            await ask({ type: 'walk/click', token });
+          } finally {
+            el.removeAttribute('data-kiem-dem-click');
+          }
+        },
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
         now: () => Date.now(),
         progress: ({ page, records, total }) =>

@@ -95,6 +95,9 @@ export const walkReportSchema = z.discriminatedUnion('event', [
 ]);
 export type WalkReport = z.infer<typeof walkReportSchema>;
 
+/** walker (content) → background: press the element marked with this token in the page's own world. */
+export const walkClickSchema = z.object({ type: z.literal('walk/click'), token: z.string().uuid() }).strict();
+
 /** walker (content) → background: a new walker copy asks whether a walk goes on in its frame. */
 export const walkResumeSchema = z.object({ type: z.literal('walk/resume') }).strict();
 

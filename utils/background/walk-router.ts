@@ -4,7 +4,7 @@
  * extension's own pages (popup) for start/stop. Returns undefined for other messages.
  * `capture/idle` is seen here too (the frame leaves the open-tabs list) and passed on.
  */
-import { pageStateSchema, walkCommandSchema, walkReportSchema, walkResumeSchema, type WalkReply } from '../messages';
+import { pageStateSchema, walkClickSchema, walkCommandSchema, walkReportSchema, walkResumeSchema, type WalkReply } from '../messages';
 import { urlMatchesAny } from '../portals';
 import type { Walks } from './walks';
 
@@ -23,7 +23,7 @@ export interface RouterDeps {
   walks: Walks;
 }
 
-const WALK_TYPES = new Set(['page/state', 'walk/report', 'walk/resume', 'walk/start', 'walk/stop']);
+const WALK_TYPES = new Set(['page/state', 'walk/report', 'walk/resume', 'walk/start', 'walk/stop', 'walk/click']);
 
 export function routeWalkMessage(message: unknown, sender: SenderLike, deps: RouterDeps): Promise<unknown> | undefined {
   const type = (message as { type?: unknown } | null)?.type;
@@ -59,6 +59,10 @@ async function handle(message: unknown, type: string, sender: SenderLike, deps: 
   if (type === 'page/state') {
     const msg = pageStateSchema.safeParse(message);
     return msg.success ? deps.walks.pageState(s, msg.data) : { ok: false };
+  }
+  if (type === 'walk/click') {
+    const msg = walkClickSchema.safeParse(message);
+    return msg.success ? deps.walks.clickInPage(s, msg.data.token) : ({ go: false } satisfies WalkReply);
   }
   if (type === 'walk/resume') {
     return walkResumeSchema.safeParse(message).success ? deps.walks.resume(s) : ({ go: false } satisfies WalkReply);

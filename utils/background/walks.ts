@@ -56,6 +56,8 @@ export interface WalkDeps {
   session: SessionArea;
   /** Injects the walk script into one frame of a tab. */
   inject(tabId: number, frameId: number): Promise<void>;
+  /** Clicks, in the page's own world, the element of that frame marked data-kiem-dem-click=token. */
+  clickInPage(tabId: number, frameId: number, token: string): Promise<void>;
   /** Tells a running walk script to stop now. */
   halt(tabId: number, frameId: number): Promise<void>;
   options(): Promise<{ delayMs: number; pageLimit: number; largestPageSize: boolean }>;
@@ -78,6 +80,15 @@ export const WALK_STALE_MS = 60_000;
 export const tabKey = (id: number) => `tab:${id}`;
 export const walkKey = (id: number) => `walk:${id}`;
 const seenKey = (id: number) => `walkseen:${id}`;
+
+function listPath(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.host}${u.pathname.replace(/\/+$/u, '') || '/'}`;
+  } catch {
+    return '';
+  }
+}
 
 function hostOf(url: string | undefined): string {
   try {
@@ -142,10 +153,14 @@ export class Walks {
       if (msg.list) await this.deps.recordList(msg.list, msg.keys, at);
 
       const w = await this.walk(sender.tabId);
-      if (!w || w.status !== 'running' || w.frameId !== sender.frameId || !msg.list) return { ok: true };
+      if (!w || w.status !== 'running' || w.frameId !== sender.frameId) return { ok: true };
       if (sender.documentId && w.documentId !== sender.documentId) {
         // A new document in the walking frame: the next page of a full-load pager, or somewhere else.
-        if (msg.list.id !== w.listId) {
+        // Another path is somewhere else; the same path without a table yet may still be drawing it.
+        const samePath = !!sender.url && w.listId.split(/[?#|]/u)[0] === listPath(sender.url);
+        if (!msg.list) {
+          if (!samePath || !w.turning) await this.finish(w, 'navigated');
+        } else if (msg.list.id !== w.listId) {
           await this.finish(w, 'navigated');
         } else {
           w.documentId = sender.documentId;
@@ -201,6 +216,14 @@ export class Walks {
       await this.deps.halt(tabId, w.frameId).catch(() => undefined);
       return { ok: true };
     });
+  }
+
+  /** walker → worker: press a pager's javascript: link in the page's world (only for the walking frame). */
+  async clickInPage(sender: Sender, token: string): Promise<WalkReply> {
+    const w = await this.walk(sender.tabId);
+    if (!w || w.status !== 'running' || w.frameId !== sender.frameId) return { go: false };
+    await this.deps.clickInPage(sender.tabId, sender.frameId, token);
+    return { go: true };
   }
 
   /** walker → worker: go on where the walk is (a new walker copy after a page load). */

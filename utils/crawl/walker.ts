@@ -11,6 +11,11 @@ import { atScrollEnd, findTurn, largestPageSize, type Turn } from './pager';
 
 export interface WalkIO {
   report(r: WalkReport): Promise<WalkReply>;
+  /**
+   * Activates a `javascript:` link (ASP.NET __doPostBack pagers) in the page's own world:
+   * from the content script's world the browser does not run such a link.
+   */
+  clickInPage(el: HTMLElement): Promise<void>;
   sleep(ms: number): Promise<void>;
   now(): number;
   /** Progress for the in-page indicator. */
@@ -78,14 +83,18 @@ export class PageWalker {
     }, this.opts.turnTimeoutMs ?? 15_000);
   }
 
-  private act(turn: Turn): void {
+  private async act(turn: Turn): Promise<void> {
     if (turn.kind === 'scroll') {
       const box = turn.box;
       box.scrollTop = Math.min(box.scrollHeight, box.scrollTop + Math.max(40, Math.floor(box.clientHeight * 0.8)));
       box.dispatchEvent(new Event('scroll'));
-    } else {
-      turn.control.click();
+      return;
     }
+    // An item (li title="Trang sau") is pressed through its own link or button.
+    const c = turn.control;
+    const target = c.matches('a, button, input') ? c : (c.querySelector<HTMLElement>('a[href], button, a') ?? c);
+    if (target.matches('a[href^="javascript:" i]')) await this.io.clickInPage(target);
+    else target.click();
   }
 
   async run(): Promise<void> {
@@ -118,7 +127,7 @@ export class PageWalker {
         const before = signature(this.bridge);
         const ok = await this.io.report({ type: 'walk/report', event: 'turn', page: page + 1 });
         if (!ok.go || this.halted) return;
-        this.act(turn);
+        await this.act(turn);
         const moved = await this.changed(before);
         if (this.leaving || this.halted) return;
         if (!moved && turn.kind === 'scroll' && atScrollEnd(turn.box)) return this.end('done');

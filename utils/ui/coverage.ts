@@ -76,3 +76,17 @@ export function walkEndText(w: WalkState, t: T, lang: Lang, now: number): string
 export function incompleteLists(lists: readonly ListRow[]): ListRow[] {
   return lists.filter((l) => l.statedTotal !== null && l.captured < l.statedTotal);
 }
+
+/** Walks that ended (recently) on a tab that no longer shows their list: the popup still says why. */
+export function endedElsewhere(session: Record<string, unknown>, shown: readonly OpenList[], now: number, withinMs = 15 * 60_000): WalkState[] {
+  const out: WalkState[] = [];
+  for (const [key, value] of Object.entries(session)) {
+    if (!key.startsWith('walk:')) continue;
+    const w = value as WalkState;
+    if (w.status !== 'ended' || now - w.updatedAt > withinMs) continue;
+    if (shown.some((o) => o.tabId === w.tabId && o.walk === w)) continue;
+    if (shown.some((o) => o.tabId === w.tabId && o.frameId === w.frameId)) continue;
+    out.push(w);
+  }
+  return out;
+}
