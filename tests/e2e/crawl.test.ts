@@ -83,6 +83,23 @@ describe('walk every page of a list', () => {
   }
 });
 
+describe('walk a virtual grid', () => {
+  it('scrolls the grid to its end: all 60 rows stored, the summary total read, coverage 100 %', async () => {
+    const page = await open('/kho-ket-qua/so-hoa');
+    await popup.bringToFront();
+    const item = await startWalk(popup, 'Kho kết quả số hóa');
+    const end = await walkEnded(item);
+    const row = await listFor(s.ext, `${HOST}/kho-ket-qua/so-hoa`, (x) => x.captured >= 60);
+    report('walk virtual grid', { kind: 'scroll', pages: row?.pagesRead ?? 0, records: row?.captured ?? 0, stated: row?.statedTotal ?? 'none', coverage: `${coverage(row)} %`, end: end.text });
+    expect(end.reason).toBe('done');
+    expect(row!.captured).toBe(60);
+    expect(row!.statedTotal).toBe(60);
+    const stored = (await s.records()).filter((r) => String(r.sourceUrl).includes('/kho-ket-qua/so-hoa'));
+    expect(stored).toHaveLength(60);
+    await page.close();
+  });
+});
+
 describe('walk controls and stops', () => {
   it('Dừng midway keeps what was read and shows coverage below 100 %', async () => {
     const l = list('lon');
@@ -99,7 +116,7 @@ describe('walk controls and stops', () => {
     const end = await walkEnded(item);
     expect(end.text).toBe('Đã dừng');
     await expect.poll(() => item.getByRole('button', { name: 'Dừng', exact: true }).count()).toBe(0);
-    const row = await listFor(s.ext, `${HOST}/crawl/lon`, (x) => x.captured >= 20);
+    const row = await listFor(s.ext, `${HOST}/crawl/lon?dv=dung`, (x) => x.captured >= 20);
     expect(row!.statedTotal).toBe(500);
     expect(coverage(row)).toBeLessThan(100);
     expect(coverage(row)).toBeGreaterThan(0);
@@ -129,7 +146,7 @@ describe('walk controls and stops', () => {
     })();
     const end = await walkEnded(item, 120_000);
     await stopper;
-    const row = await listFor(s.ext, `${HOST}/crawl/tai-trang`, (x) => x.id.includes('dv=qlkh') && x.captured >= l.total);
+    const row = await listFor(s.ext, `${HOST}/crawl/tai-trang?dv=qlkh`, (x) => x.captured >= l.total);
     report('walk worker stopped', { stops, pages: row?.pagesRead ?? 0, records: row?.captured ?? 0, end: end.text });
     expect(stops).toBeGreaterThan(0);
     expect(end.text).toBe(`Đã đọc hết ${Math.ceil(l.total / 5)} trang`);
@@ -148,7 +165,10 @@ describe('walk controls and stops', () => {
     await page.goto(s.url(HOST, '/bao-cao/tong-hop-linh-vuc'));
     // The tab no longer shows the list; the section still says why its walk ended.
     const line = popup.getByTestId('walk-orphan').filter({ hasText: 'Đã dừng: thẻ đã chuyển sang trang khác' });
-    await expect.poll(() => line.count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(() => line.count(), { timeout: 20_000 }).toBeGreaterThan(0).catch(async (e: unknown) => {
+      console.log(await popup.getByTestId('open-tabs').innerHTML());
+      throw e;
+    });
     const states = await s.ext.evaluate(async () => {
       const chrome = (globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome;
       return Object.values(await chrome.storage.session.get(null)) as { status?: string; reason?: string; listId?: string }[];

@@ -42,8 +42,10 @@ export class PageReporter {
     if (!root) return null;
     const { id, label } = listIdentity(this.deps.url(), listHeading(this.deps.doc, root), activeFilters(this.deps.doc, root));
     const current = pagerCurrent(root);
-    const first = this.deps.keysOnScreen()[0];
-    return { id, label, total: findStatedTotal(root), page: current !== null ? `p${current}` : first ? `k${keyHash(first)}` : null };
+    // Without a page number (load-more, virtual scroll) a page is the span of records on screen.
+    const keys = this.deps.keysOnScreen();
+    const span = keys.length > 0 ? `k${keyHash(`${keys[0]}|${keys[keys.length - 1]}`)}` : null;
+    return { id, label, total: findStatedTotal(root), page: current !== null ? `p${current}` : span };
   }
 
   /** Hashes of the records on screen now. */
