@@ -23,7 +23,7 @@ const NOT_NEXT = new Set(NOT_NEXT_WORDS);
 const STRONG_SYMBOLS = NEXT_SYMBOLS.filter((s) => !WEAK_NEXT_SYMBOLS.includes(s));
 
 function words(el: Element): { text: string; raw: string; labels: string[] } {
-  const raw = (el instanceof HTMLInputElement ? el.value : el.textContent ?? '').replace(/\s+/gu, ' ').trim();
+  const raw = (el.tagName === 'INPUT' ? ((el as HTMLInputElement).value ?? '') : (el.textContent ?? '')).replace(/\s+/gu, ' ').trim();
   const labels = [el.getAttribute('aria-label'), el.getAttribute('title'), el.getAttribute('mattooltip')].filter((x): x is string => !!x).map(matchKey);
   return { text: matchKey(raw), raw, labels };
 }

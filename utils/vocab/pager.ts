@@ -52,8 +52,8 @@ export const UNSAFE_WORDS: readonly string[] = [
   'thu hoi', 'sua', 'cap nhat', 'delete', 'remove', 'cancel', 'reject', 'sign', 'send', 'submit', 'save', 'approve',
 ];
 
-/** Page-size options: "200 bản ghi", "100 / trang", "50", "Hiển thị 100". */
-export const PAGE_SIZE_OPTION = /^(?:hien thi\s*)?(\d{1,5})\s*(?:ban ghi|ho so|dong|muc|items?|rows?|records?)?\s*(?:\/\s*trang|tren trang|moi trang|per page|\/\s*page)?$/u;
+/** Page-size options (as matchKey()s): "200 bản ghi", "100 / trang", "50", "Hiển thị 100". */
+export const PAGE_SIZE_OPTION = /^(?:hien thi )?(\d{1,5})(?: (?:ban ghi|ho so|dong|muc|items?|rows?|records?))?(?: (?:trang|tren trang|moi trang|per page|page))?$/u;
 
 /** Query/hash parameters that page a list (dropped from a list's identity). */
 export const PAGING_PARAMS: readonly string[] = [
