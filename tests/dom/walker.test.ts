@@ -12,7 +12,7 @@ import type { WalkBridge } from '../../utils/crawl/bridge';
 import { PageWalker } from '../../utils/crawl/walker';
 import { ctx, loadDoc } from './load';
 
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const code = (i: number) => `000.00.13.H37-230601-${String(i).padStart(4, '0')}`;
 
 function session(): SessionArea {
