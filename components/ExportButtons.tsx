@@ -67,8 +67,8 @@ export function ExportButtons({ db, tally, period, recordCount }: { db: KiemDemD
   const xlsx = () =>
     run('xlsx', async () => {
       // The Excel writer is loaded only on click, as its own chunk (not in the popup bundle).
-      const [{ buildXlsx }, records] = await Promise.all([import('../utils/xlsx'), readAllRecords(db)]);
-      const blob = await buildXlsx(tally, records);
+      const [{ buildXlsx }, records, lists] = await Promise.all([import('../utils/xlsx'), readAllRecords(db), db.lists.toArray()]);
+      const blob = await buildXlsx(tally, records, lists);
       const name = csvFileName('tong-hop', period).replace(/\.csv$/iu, '.xlsx');
       downloadBlob(toBlob(blob, XLSX_MIME), name);
       return name;

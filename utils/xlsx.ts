@@ -1,6 +1,6 @@
 /**
  * The same two tables as the CSV exports, as an Excel workbook (sheets "Tổng hợp" and
- * "Chi tiết"). Codes and numbers such as 000.00.13.H37-230615-0007 or 2.002709 are
+ * "Chi tiết"), and the coverage of each list read (sheet "Độ phủ"). Codes and numbers such as 000.00.13.H37-230615-0007 or 2.002709 are
  * written as text cells so Excel never turns them into numbers or dates; string cells
  * are never evaluated, so no formula escaping is needed here. Dates are real dates.
  * The popup loads this module with a dynamic import, only when the user asks for it.
@@ -9,6 +9,8 @@ import writeXlsxFile, { type Cell, type Row, type SheetData } from 'write-excel-
 import { DETAIL_COLUMNS, DIGITIZED_LABEL, KIND_LABEL, SUMMARY_COLUMNS, detailOrder } from './csv';
 import type { StoredRecord } from './records';
 import { departmentLabel, type Counts, type Tally } from './tally';
+import { coveragePercent } from './store/lists';
+import type { ListRow } from './store/types';
 
 const VN_OFFSET_MS = 7 * 3600 * 1000; // Vietnam wall time, written as a UTC serial date
 
@@ -62,8 +64,28 @@ export function detailSheet(records: readonly StoredRecord[]): SheetData {
   return rows;
 }
 
-/** Workbook with the summary and every record. */
-export async function buildXlsx(tally: Tally, records: readonly StoredRecord[]): Promise<Blob> {
+/** Columns of the "Độ phủ" sheet: the popup's "Danh sách đã đọc" table. */
+export const COVERAGE_COLUMNS = ['Danh sách', 'Địa chỉ', 'Đã đọc', 'Tổng số trên cổng', 'Độ phủ (%)', 'Số trang đã đọc', 'Đọc lần cuối'] as const;
+
+export function coverageSheet(lists: readonly ListRow[]): SheetData {
+  const rows: SheetData = [header(COVERAGE_COLUMNS)];
+  for (const l of [...lists].sort((a, b) => b.lastRead - a.lastRead)) {
+    const pct = coveragePercent(l);
+    rows.push([
+      text(l.label),
+      text(l.id.split('|')[0]),
+      num(l.captured),
+      l.statedTotal === null ? null : num(l.statedTotal),
+      pct === null ? null : { value: pct, type: Number, format: '0.0' },
+      num(l.pagesRead),
+      { value: new Date(l.lastRead + VN_OFFSET_MS), type: Date, format: 'dd/mm/yyyy hh:mm' },
+    ]);
+  }
+  return rows;
+}
+
+/** Workbook with the summary, every record and the coverage of each list read. */
+export async function buildXlsx(tally: Tally, records: readonly StoredRecord[], lists: readonly ListRow[] = []): Promise<Blob> {
   const widths = (ws: number[]) => ws.map((width) => ({ width }));
   return await writeXlsxFile([
     { sheet: 'Tổng hợp', data: summarySheet(tally), columns: widths([40, 10, 18, 12, 12, 10, 16]), stickyRowsCount: 1 },
@@ -73,5 +95,6 @@ export async function buildXlsx(tally: Tally, records: readonly StoredRecord[]):
       columns: widths([9, 28, 20, 50, 30, 36, 12, 12, 12, 12, 12, 9, 20, 8, 13, 40, 17]),
       stickyRowsCount: 1,
     },
+    { sheet: 'Độ phủ', data: coverageSheet(lists), columns: widths([50, 50, 10, 16, 11, 14, 17]), stickyRowsCount: 1 },
   ]).toBlob();
 }
