@@ -10,6 +10,7 @@ import { DepartmentsEditor } from '../../components/DepartmentsEditor';
 import { FieldMappingEditor } from '../../components/FieldMappingEditor';
 import { PortalsEditor } from '../../components/PortalsEditor';
 import { ClearDataPanel } from '../../components/ClearDataPanel';
+import { WalkOptionsPanel } from '../../components/WalkOptionsPanel';
 import { loadSettings, saveSettings } from '../../components/settingsStorage';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 import { toDraft, validateDraft, type FormErrors, type SettingsDraft } from '../../utils/ui/settingsForm';
@@ -58,7 +59,8 @@ export function OptionsApp() {
     try {
       // Portals are saved on their own (with their permissions): keep what is stored now.
       const current = await loadSettings();
-      const next = await saveSettings({ ...v.settings, portals: current.fellBack ? saved.portals : current.settings.portals });
+      // Settings edited elsewhere on this page (walk options) are kept as stored.
+      const next = await saveSettings({ ...current.settings, ...v.settings, portals: current.fellBack ? saved.portals : current.settings.portals });
       setErrors({});
       setSaved(next);
       setNotice({ kind: 'ok', text: t('optSaved') });
@@ -121,6 +123,7 @@ export function OptionsApp() {
         </div>
       </form>
       <PortalsEditor portals={saved.portals} save={savePortals} />
+      <WalkOptionsPanel settings={saved} />
       <ClearDataPanel db={db} />
     </main>
   );

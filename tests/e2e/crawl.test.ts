@@ -192,4 +192,24 @@ describe('walk controls and stops', () => {
     expect(coverage(row)).toBe(100);
     await page.close();
   });
+
+  it('option "Chọn cỡ trang lớn nhất trước khi đọc" (options page) picks the largest page size first', async () => {
+    const l = list('so-trang');
+    const options = await s.browser.openExtensionPage('options.html');
+    const panel = options.getByTestId('walk-options');
+    await panel.getByLabel('Chọn cỡ trang lớn nhất trước khi đọc').check();
+    await panel.getByLabel('Thời gian chờ giữa hai trang (giây)').fill('0,1');
+    await panel.getByRole('button', { name: 'Lưu tùy chọn đọc trang' }).click();
+    await expect.poll(() => options.getByTestId('walk-options-status').textContent()).toBe('Đã lưu tùy chọn đọc trang.');
+    await options.close();
+    const page = await open(`/crawl/${l.slug}?dv=size`);
+    await popup.bringToFront();
+    const item = await startWalk(popup, l.title);
+    const end = await walkEnded(item);
+    expect(end.text).toBe('Đã đọc hết 1 trang');
+    expect(await page.locator('#page-size').inputValue()).toBe('50');
+    expect(await storedOf(l)).toHaveLength(l.total);
+    await page.close();
+    await setWalkOptions(s.ext, { walkLargestPageSize: false });
+  });
 });
