@@ -39,7 +39,8 @@ export class PageReporter {
   /** The list this frame shows now, or null without a record table. */
   list(): ListInfo | null {
     const root = this.deps.table();
-    if (!root) return null;
+    // A table that gave no record (a statistics block read as a detail page) is no list.
+    if (!root || this.deps.records() === 0) return null;
     const { id, label } = listIdentity(this.deps.url(), listHeading(this.deps.doc, root), activeFilters(this.deps.doc, root));
     const current = pagerCurrent(root);
     // Without a page number (load-more, virtual scroll) a page is the span of records on screen.
