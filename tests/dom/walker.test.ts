@@ -58,7 +58,7 @@ function pagedDoc() {
   return { doc, actions: () => actions };
 }
 
-async function setup(doc: Document) {
+async function setup(doc: Document, pageLimit = 500) {
   const walks = new Walks({
     session: session(),
     inject: async () => undefined,
@@ -80,7 +80,7 @@ async function setup(doc: Document) {
   const walker = new PageWalker(
     bridge,
     { report: (r) => walks.report(sender, r), clickInPage: async () => undefined, sleep: wait, now: () => Date.now() },
-    { page: resume.page!, fresh: true, delayMs: 5, pageLimit: 500, largestPageSize: false, turnTimeoutMs: 500 },
+    { page: resume.page!, fresh: true, delayMs: 5, pageLimit, largestPageSize: false, turnTimeoutMs: 500 },
   );
   return { walks, walker };
 }
@@ -106,6 +106,13 @@ describe('PageWalker', () => {
     expect(w).toMatchObject({ status: 'ended', reason: 'stopped' });
     expect(w!.records).toBeGreaterThanOrEqual(7);
     expect(w!.records).toBeLessThan(20);
+  });
+
+  it('stops at the page limit', async () => {
+    const { doc } = pagedDoc();
+    const { walks, walker } = await setup(doc, 2);
+    await walker.run();
+    expect(await walks.walk(1)).toMatchObject({ status: 'ended', reason: 'limit', pagesRead: 2, records: 14 });
   });
 
   it('a list without any pager ends at once with "no pager"', async () => {
