@@ -106,6 +106,7 @@ export default defineContentScript({
       table: () => capture?.recordTables[0]?.root ?? null,
       records: () => capture?.distinctRecords ?? 0,
       keysOnScreen: () => capture?.keysOnScreen() ?? [],
+      spanKeys: () => capture?.spanKeys() ?? [],
       send: async (state: PageState) => {
         try {
           const reply = (await browser.runtime.sendMessage(state)) as { ok?: boolean } | undefined;

@@ -274,7 +274,8 @@ describe('store written by the first release', () => {
         tallyDigitized: digitized,
         tallyUnknown: unknown,
       });
-      expect(version).toEqual({ version: 20, stores: ['cells', 'meta', 'records', 'results'] });
+      // Dexie stores version × 10; v3 added the coverage tables (lists, listKeys).
+      expect(version).toEqual({ version: 30, stores: ['cells', 'listKeys', 'lists', 'meta', 'records', 'results'] });
       expect(records).toEqual(sorted(rows));
       expect(shownCount).toBe(String(rows.length));
       // Received 2020–2024, all resolved: the preset period 2018 … 30/06/2023 holds years 2020–2023.

@@ -15,6 +15,16 @@ const LATE_SCAN_MS = 3000;
  */
 const MAX_WAIT_MS = 300;
 
+const HEADER_CELL = 'th, [role="columnheader"], mat-header-cell, thead';
+
+/** A mutation that adds, removes or edits header cells. */
+function touchesHeader(m: MutationRecord): boolean {
+  const target = m.target.nodeType === 1 ? (m.target as Element) : m.target.parentElement;
+  if (target?.closest(HEADER_CELL)) return true;
+  const isHeader = (n: Node) => n.nodeType === 1 && ((n as Element).matches(HEADER_CELL) || (n as Element).querySelector(HEADER_CELL) !== null);
+  return Array.from(m.addedNodes).some(isHeader) || Array.from(m.removedNodes).some(isHeader);
+}
+
 export interface PageCaptureDeps {
   doc: Document;
   context(): ExtractContext;
@@ -54,6 +64,9 @@ export class PageCapture {
   private firstRequest = 0;
   private waiters: (() => void)[] = [];
   private hadTables = false;
+  private headersChanged = false;
+  // First and last row of each table at its last read: a page's identity without reading every row again.
+  private span = new WeakMap<RecordTable, [Element, Element]>();
   private readonly yieldToPage = makeYield();
 
   constructor(private readonly deps: PageCaptureDeps) {}
@@ -69,8 +82,15 @@ export class PageCapture {
         const kind = this.matters(m);
         if (kind === 'now') full = true;
         else if (kind === 'later') later = true;
-        else if (kind !== false) this.dirty.add(kind);
+        else if (kind !== false) {
+          // New header cells (a route swapping the columns): the table's column map is stale.
+          if (touchesHeader(m)) {
+            this.headersChanged = true;
+            full = true;
+          } else this.dirty.add(kind);
+        }
       }
+      if (this.headersChanged) this.dirty.clear();
       if (this.dirty.size > 0) this.scheduleQuick();
       if (full) this.schedule();
       else if (later) this.scheduleLate();
@@ -119,13 +139,16 @@ export class PageCapture {
     });
   }
 
-  /** Identity keys of the records in the rows on screen now (rows read by the last scans). */
+  /**
+   * Identity keys of the records in the rows on screen (as the last reads left them; a row
+   * changed since is read again by the next scan). No text is read: cheap on 10,000 rows.
+   */
   keysOnScreen(): string[] {
     const out = new Set<string>();
     for (const t of this.tables) {
       for (const row of t.rows()) {
         const k = this.rowKey.get(row);
-        if (k !== undefined && this.rowText.get(row) === (row.textContent ?? '')) out.add(k);
+        if (k !== undefined) out.add(k);
       }
     }
     return [...out];
@@ -193,7 +216,7 @@ export class PageCapture {
   private async quickRead(): Promise<void> {
     this.quickRunning = true;
     try {
-      while (this.dirty.size > 0 && !this.stopped) {
+      while (this.dirty.size > 0 && !this.stopped && !this.headersChanged) {
         const tables = [...this.dirty];
         this.dirty.clear();
         for (const table of tables) {
@@ -227,6 +250,11 @@ export class PageCapture {
     const waiters = this.waiters.splice(0);
     let done = false;
     try {
+      // Columns changed: every row is read again with the new column map.
+      if (this.headersChanged) {
+        this.headersChanged = false;
+        this.rowText = new WeakMap();
+      }
       const ctx = this.deps.context();
       const tables = await this.findTables(ctx, gen);
       if (tables === null) return;
@@ -275,8 +303,17 @@ export class PageCapture {
     }
   }
 
+  /** Keys of the first and last record rows of the main table, as last read. */
+  spanKeys(): string[] {
+    const t = this.tables[0];
+    const span = t ? this.span.get(t) : undefined;
+    if (!span) return [];
+    return span.map((row) => this.rowKey.get(row)).filter((k): k is string => k !== undefined);
+  }
+
   private async scanTable(table: RecordTable, gen: number): Promise<void> {
     const rows = table.rows();
+    if (rows.length > 0) this.span.set(table, [rows[0]!, rows[rows.length - 1]!]);
     await forEachSliced(
       rows,
       (row) => {

@@ -84,15 +84,20 @@ export function activeFilters(doc: Document, tableRoot: Element): string[] {
 
 const HEADINGS = 'h1, h2, h3, h4, [role="heading"], .card-title, .panel-title, .panel-heading, mat-card-title, .ant-card-head-title, .page-title, legend';
 
-/** The heading nearest before the table (or the document title). */
+/**
+ * The heading nearest before the table (or the document title): looked for in the
+ * preceding siblings of the table and of its ancestors, never over the whole page.
+ */
 export function listHeading(doc: Document, tableRoot: Element): string | null {
-  let best: string | null = null;
-  for (const h of Array.from(doc.querySelectorAll(HEADINGS))) {
-    if (tableRoot.contains(h)) continue;
-    if (h.compareDocumentPosition(tableRoot) & 4 /* FOLLOWING */) {
-      const text = clean(h.textContent);
-      if (text && text.length <= 120) best = text;
+  for (let el: Element | null = tableRoot; el && el !== doc.body; el = el.parentElement) {
+    let steps = 0;
+    for (let sib = el.previousElementSibling; sib && steps < 12; sib = sib.previousElementSibling, steps++) {
+      const hs = sib.matches(HEADINGS) ? [sib] : Array.from(sib.querySelectorAll(HEADINGS));
+      for (let i = hs.length - 1; i >= 0; i--) {
+        const text = clean(hs[i]!.textContent);
+        if (text && text.length <= 120) return text;
+      }
     }
   }
-  return best ?? (clean(doc.title) || null);
+  return clean(doc.title) || null;
 }

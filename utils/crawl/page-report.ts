@@ -16,6 +16,8 @@ export interface ReporterDeps {
   table(): Element | null;
   records(): number;
   keysOnScreen(): string[];
+  /** Keys of the first and last record rows (cheap: no pass over the rows). */
+  spanKeys(): string[];
   send(state: PageState): Promise<boolean>;
   setTimer(fn: () => void, ms: number): unknown;
 }
@@ -44,8 +46,8 @@ export class PageReporter {
     const { id, label } = listIdentity(this.deps.url(), listHeading(this.deps.doc, root), activeFilters(this.deps.doc, root));
     const current = pagerCurrent(root);
     // Without a page number (load-more, virtual scroll) a page is the span of records on screen.
-    const keys = this.deps.keysOnScreen();
-    const span = keys.length > 0 ? `k${keyHash(`${keys[0]}|${keys[keys.length - 1]}`)}` : null;
+    const keys = this.deps.spanKeys();
+    const span = keys.length > 0 ? `k${keyHash(keys.join('|'))}` : null;
     return { id, label, total: findStatedTotal(root), page: current !== null ? `p${current}` : span };
   }
 

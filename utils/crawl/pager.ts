@@ -122,38 +122,77 @@ function nextIn(container: Element, root: Element): { control: HTMLElement; scor
   return best;
 }
 
-function pagerContainers(scope: Element, root: Element): Element[] {
-  const found = Array.from(scope.querySelectorAll(PAGER_CONTAINERS)).filter((c) => !inRecordRow(c, root) && !c.contains(root));
+/**
+ * The parts of the page to search at one level around the table, without searching the
+ * record rows again (a 10,000-row table is tens of thousands of elements): at level 0 the
+ * table's own non-row parts (a GridView pager row is its last row), then at each ancestor
+ * its other children.
+ */
+function scopesAt(root: Element, anc: Element | null, from: Element): Element[] {
+  if (anc === null) return ownNonRowParts(root);
+  return Array.from(anc.children).filter((c) => c !== from);
+}
+
+/** A table's caption, footer and last rows, and a grid's children that hold no rows (by navigation, not a subtree query). */
+export function ownNonRowParts(root: Element): Element[] {
+  const out: Element[] = [];
+  for (const c of Array.from(root.children)) {
+    if (c.tagName === 'TBODY') {
+      if (c.lastElementChild) out.push(c.lastElementChild);
+    } else if (c.tagName === 'TR') {
+      if (c === root.lastElementChild) out.push(c);
+    } else if (c.tagName === 'CAPTION' || c.tagName === 'TFOOT') out.push(c);
+    else if (c.tagName !== 'THEAD' && !c.querySelector('tr, [role="row"], mat-row')) out.push(c);
+  }
+  return out;
+}
+
+function containersIn(scopes: Element[], root: Element): Element[] {
+  const found: Element[] = [];
+  for (const sc of scopes) {
+    if (sc.matches(PAGER_CONTAINERS)) found.push(sc);
+    for (const c of Array.from(sc.querySelectorAll(PAGER_CONTAINERS))) found.push(c);
+  }
+  const ok = found.filter((c) => !inRecordRow(c, root) && !c.contains(root));
   // Pagers after the table first (bottom pager), then those before it.
-  return found.sort((a, b) => Number(!(root.compareDocumentPosition(a) & 4)) - Number(!(root.compareDocumentPosition(b) & 4)));
+  return ok.sort((a, b) => Number(!(root.compareDocumentPosition(a) & 4)) - Number(!(root.compareDocumentPosition(b) & 4)));
+}
+
+/** Pager containers around the table, nearest level first. */
+function* pagerLevels(root: Element): Generator<Element[]> {
+  yield containersIn(scopesAt(root, null, root), root);
+  let from: Element = root;
+  for (let level = 0, anc = root.parentElement; anc && level < LEVELS; level++, from = anc, anc = anc.parentElement) {
+    yield containersIn(scopesAt(root, anc, from), root);
+    if (anc.tagName === 'BODY') return;
+  }
 }
 
 /** The record table's next-page control with its disabled state, or null when the list has no pager. */
 export function findNext(root: Element): { control: HTMLElement; disabled: boolean } | null {
-  let scope: Element | null = root;
-  for (let level = 0; scope && level < LEVELS; level++, scope = scope.parentElement) {
+  for (const containers of pagerLevels(root)) {
     let best: { control: HTMLElement; score: number } | null = null;
-    for (const c of pagerContainers(scope, root)) {
+    for (const c of containers) {
       const n = nextIn(c, root);
       if (n && (!best || n.score > best.score)) best = n;
     }
     if (best) return { control: best.control, disabled: isDisabled(best.control, null) };
-    if (scope.tagName === 'BODY') break;
   }
-  // No pager container: a clearly named next control close to the table.
-  scope = root.parentElement;
-  for (let level = 0; scope && level < 3; level++, scope = scope.parentElement) {
-    const n = nextIn(scope, root);
-    if (n && n.score >= 80) return { control: n.control, disabled: isDisabled(n.control, null) };
+  // No pager container: a clearly named next control close to the table (outside its rows).
+  let from: Element = root;
+  for (let level = 0, anc = root.parentElement; anc && level < 3; level++, from = anc, anc = anc.parentElement) {
+    for (const sc of scopesAt(root, anc, from)) {
+      const n = nextIn(sc, root);
+      if (n && n.score >= 80) return { control: n.control, disabled: isDisabled(n.control, null) };
+    }
   }
   return null;
 }
 
 /** The current page number shown by the pager, when it shows one. */
 export function pagerCurrent(root: Element): number | null {
-  let scope: Element | null = root;
-  for (let level = 0; scope && level < LEVELS; level++, scope = scope.parentElement) {
-    for (const c of pagerContainers(scope, root)) {
+  for (const containers of pagerLevels(root)) {
+    for (const c of containers) {
       const n = currentNumber(c);
       if (n !== null) return n;
     }
@@ -165,14 +204,16 @@ const MORE = new Set(LOAD_MORE_WORDS);
 
 /** A "Xem thêm" / "Tải thêm" button of the list. */
 export function findLoadMore(root: Element): { control: HTMLElement; disabled: boolean } | null {
-  let scope: Element | null = root.parentElement;
-  for (let level = 0; scope && level < 4; level++, scope = scope.parentElement) {
-    for (const el of Array.from(scope.querySelectorAll<HTMLElement>(CLICKABLE))) {
-      if (inRecordRow(el, root)) continue;
-      const w = words(el);
-      if ((MORE.has(w.text) || w.labels.some((l) => MORE.has(l))) && !isUnsafe(el)) return { control: el, disabled: isDisabled(el, null) };
+  let from: Element = root;
+  for (let level = 0, anc = root.parentElement; anc && level < 4; level++, from = anc, anc = anc.parentElement) {
+    for (const sc of scopesAt(root, anc, from)) {
+      const els = sc.matches(CLICKABLE) ? [sc as HTMLElement] : [];
+      for (const el of [...els, ...Array.from(sc.querySelectorAll<HTMLElement>(CLICKABLE))]) {
+        const w = words(el);
+        if ((MORE.has(w.text) || w.labels.some((l) => MORE.has(l))) && !isUnsafe(el)) return { control: el, disabled: isDisabled(el, null) };
+      }
     }
-    if (scope.tagName === 'BODY') break;
+    if (anc.tagName === 'BODY') break;
   }
   return null;
 }

@@ -5,6 +5,7 @@
  */
 import { fold } from '../text/fold';
 import { parseCount, TOTAL_PATTERNS } from '../vocab/totals';
+import { ownNonRowParts } from './pager';
 
 const MAX_TEXT = 160;
 const LEVELS = 6;
@@ -50,7 +51,7 @@ function scan(scope: Element, skip: Element, seen: Set<Element>): number | null 
 export function findStatedTotal(root: Element): number | null {
   const seen = new Set<Element>();
   // Inside the table only its caption, footer and last row (GridView pagers live there).
-  for (const el of Array.from(root.querySelectorAll(':scope > caption, :scope > tfoot, :scope > tbody > tr:last-child, :scope > tr:last-child'))) {
+  for (const el of ownNonRowParts(root)) {
     const t = scan(el, root, seen);
     if (t !== null) return t;
   }
