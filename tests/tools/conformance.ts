@@ -35,9 +35,17 @@ interface ExpectedTally {
 
 const args = process.argv.slice(2);
 const noBuild = args.includes('--no-build');
-const dir = resolve(args.find((a) => !a.startsWith('--')) ?? join(import.meta.dirname, '../../../shared/fixtures/portal'));
-if (!existsSync(dir)) {
-  console.error(`Không có thư mục mẫu: ${dir}`);
+// Without an argument: the shared fixtures beside the repository, or beside the current folder.
+const DEFAULT_CANDIDATES = [...new Set([join(import.meta.dirname, '../../../shared/fixtures/portal'), resolve('../shared/fixtures/portal')])];
+const given = args.find((a) => !a.startsWith('--'));
+const dir = given ? resolve(given) : DEFAULT_CANDIDATES.find((d) => existsSync(d));
+if (!dir || !existsSync(dir)) {
+  console.error(
+    given
+      ? `Không có thư mục mẫu: ${resolve(given)}\nNo fixture folder at ${resolve(given)}.`
+      : 'Không tìm thấy thư mục mẫu cổng (shared/fixtures/portal). Hãy chỉ rõ thư mục: npm run conformance -- ĐƯỜNG/DẪN/fixtures/portal\n' +
+          `No portal fixture folder found (looked in ${DEFAULT_CANDIDATES.join(', ')}). Pass one: npm run conformance -- PATH/TO/fixtures/portal`,
+  );
   process.exit(2);
 }
 const pages: ExpectedPage[] = readdirSync(dir)
