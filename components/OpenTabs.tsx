@@ -41,15 +41,17 @@ export function OpenTabs({ state }: { state: WalkSession | undefined }) {
               </div>
               {running && w ? (
                 <div className="walk" data-testid="walk-running">
-                  <progress
+                  <div
+                    className="walk-bar"
                     role="progressbar"
                     aria-label={t('walkProgressLabel')}
-                    value={w.records}
-                    max={w.total ?? undefined}
                     aria-valuenow={w.records}
                     aria-valuemin={0}
                     aria-valuemax={w.total ?? undefined}
-                  />
+                    aria-valuetext={walkLine(w, t, lang)}
+                  >
+                    <div style={{ width: w.total ? `${Math.min(100, (w.records / w.total) * 100)}%` : '100%' }} className={w.total ? '' : 'unknown'} />
+                  </div>
                   <span data-testid="walk-line">{walkLine(w, t, lang)}</span>
                   <button type="button" className="secondary" onClick={() => void sendWalkCommand({ type: 'walk/stop', tabId: item.tabId })}>
                     {t('walkStop')}

@@ -20,7 +20,9 @@ function session(): SessionArea {
   return {
     get: async (k) => (k === null ? { ...data } : Object.fromEntries((Array.isArray(k) ? k : [k]).filter((x) => x in data).map((x) => [x, structuredClone(data[x])]))),
     set: async (items) => void Object.assign(data, structuredClone(items)),
-    remove: async (k) => void (Array.isArray(k) ? k : [k]).forEach((x) => delete data[x]),
+    remove: async (k) => {
+      for (const x of Array.isArray(k) ? k : [k]) delete data[x];
+    },
   };
 }
 
@@ -52,7 +54,11 @@ function pagedDoc() {
   };
   doc.getElementById('next')!.addEventListener('click', (e) => {
     e.preventDefault();
-    if (page < 3) setTimeout(() => ((page += 1), render()), 20);
+    if (page < 3)
+      setTimeout(() => {
+        page += 1;
+        render();
+      }, 20);
   });
   render();
   return { doc, actions: () => actions };

@@ -69,7 +69,7 @@ if (!noBuild) {
 
 /** Serve each fixture at its own address (exact URL) inside the browser context. */
 async function routeFixtures(context: BrowserContext): Promise<void> {
-  const byUrl = new Map(pages.map((p) => [p.url, readFileSync(join(dir, p.page))]));
+  const byUrl = new Map(pages.map((p) => [p.url, readFileSync(join(dir as string, p.page))]));
   await context.route(
     (url) => byUrl.has(url.href),
     (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: byUrl.get(route.request().url())! }),
