@@ -235,6 +235,14 @@ function serverPage(list: CrawlList, url: URL, form: URLSearchParams | null): st
     // On the last page the next control is gone.
     const next = page < pages ? `<a href="${q(page + 1)}" rel="next">›</a>` : '';
     const dv = url.searchParams.get('dv') ?? '';
+    // `?pager=form`: the pager is a GET form ("Trang sau" submits page=N+1), as older portals do.
+    if (url.searchParams.get('pager') === 'form') {
+      const hidden = [...url.searchParams].filter(([k]) => k !== 'page').map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`).join('');
+      const html = `<p class="total">${totalText}</p><table class="grid">${HEAD}<tbody>${body}</tbody></table>
+<form method="get" class="pager" action="${esc(url.pathname)}">${hidden}<input type="hidden" name="page" value="${page + 1}"><span>Trang ${page}/${pages}</span>
+<button type="submit"${page < pages ? '' : ' disabled'}>Trang sau</button></form>`;
+      return shell(list.title, html);
+    }
     const html = `<form method="get" class="filters"><label>Đơn vị <select name="dv"><option value="">Tất cả</option><option value="qlkh"${dv === 'qlkh' ? ' selected' : ''}>Phòng Quản lý khoa học</option></select></label> <button type="submit">Tìm kiếm</button></form>
 <p class="total">${totalText}</p><table class="grid">${HEAD}<tbody>${body}</tbody></table>
 <nav class="paging" aria-label="Phân trang">${prev} ${nums} ${next}</nav>`;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CRAWL_LISTS, crawlRows } from '../demo/crawl';
 import { report } from '../support/faults';
-import { openSession, type Session } from '../support/session';
+import { badgeFor, openSession, type Session } from '../support/session';
 import { waitFor } from '../support/store';
 
 const HOST = 'motcua.langson.gov.vn';
@@ -120,6 +120,20 @@ describe('capture never drops a row', () => {
     report('ticker page', { rows: want.length, stored: want.filter((c) => stored.has(c)).length, ms: took });
     expect(ticking).toBe(true);
     expect(want.filter((c) => !stored.has(c))).toEqual([]);
+    await p.close();
+  });
+
+  it('a SPA leaving its list clears the badge (capture/idle)', async () => {
+    const p = await s.browser.context.newPage();
+    await p.goto(s.url(HOST, '/crawl/so-trang'));
+    await p.bringToFront();
+    await expect.poll(() => badgeFor(s, p), { timeout: 15_000 }).toBe('10');
+    // The SPA draws another view without the list (same document and address: nothing but
+    // the content script can clear the badge).
+    await p.evaluate(() => {
+      document.getElementById('list')!.replaceChildren(Object.assign(document.createElement('p'), { textContent: 'Trang tổng quan' }));
+    });
+    await expect.poll(() => badgeFor(s, p), { timeout: 15_000 }).toBe('');
     await p.close();
   });
 });

@@ -83,6 +83,24 @@ describe('walk every page of a list', () => {
   }
 });
 
+describe('walk a GET-form pager', () => {
+  it('"Trang sau" submits a GET form (full page loads): every row stored, coverage 100 %', async () => {
+    const l = list('tai-trang');
+    const path = `/crawl/${l.slug}?pager=form&size=10`;
+    const page = await open(path);
+    await popup.bringToFront();
+    const item = await startWalk(popup, l.title);
+    const end = await walkEnded(item);
+    const row = await listFor(s.ext, `${HOST}/crawl/tai-trang?pager=form`, (x) => x.captured >= l.total);
+    report('walk GET form', { kind: 'form', pages: row?.pagesRead ?? 0, records: row?.captured ?? 0, stated: row?.statedTotal ?? 'none', coverage: `${coverage(row)} %`, end: end.text });
+    expect(end.text).toBe('Đã đọc hết 5 trang');
+    expect(row!.statedTotal).toBe(l.total);
+    expect(coverage(row)).toBe(100);
+    expect(compareCodes(await storedOf(l), codesOf(l)).missing).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('walk a virtual grid', () => {
   it('scrolls the grid to its end: all 60 rows stored, the summary total read, coverage 100 %', async () => {
     const page = await open('/kho-ket-qua/so-hoa');
