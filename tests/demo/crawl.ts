@@ -265,6 +265,10 @@ ${body}
 
 /** The HTML for a `/crawl/...` request, or undefined for an unknown list. */
 export function renderCrawlPage(url: URL, form: URLSearchParams | null): string | undefined {
+  // `/crawl/khung`: an older portal shell showing the numbered list inside an iframe.
+  if (url.pathname.replace(/\/+$/u, '') === `${CRAWL_PREFIX}khung`) {
+    return shell('Khung trang cũ (danh sách trong iframe)', '<iframe src="/crawl/so-trang?dv=khung" title="Danh sách" style="width:100%;height:700px;border:1px solid #ccc"></iframe>');
+  }
   const list = crawlList(url.pathname.slice(CRAWL_PREFIX.length).replace(/\/+$/u, ''));
   if (!list) return undefined;
   if (list.kind === 'postback' && form && /^Delete\$/u.test(form.get('__EVENTARGUMENT') ?? '')) crawlActions.count++;

@@ -101,6 +101,22 @@ describe('walk a GET-form pager', () => {
   });
 });
 
+describe('walk a list inside an iframe', () => {
+  it('the frame is listed under "Trang đang mở" and walked in place', async () => {
+    const l = list('so-trang');
+    const page = await open('/crawl/khung');
+    await popup.bringToFront();
+    const item = await startWalk(popup, l.title);
+    expect(await item.getAttribute('data-list')).toContain('dv=khung');
+    const end = await walkEnded(item);
+    const row = await listFor(s.ext, `${HOST}/crawl/so-trang?dv=khung`, (x) => x.captured >= l.total);
+    report('walk iframe', { pages: row?.pagesRead ?? 0, records: row?.captured ?? 0, stated: row?.statedTotal ?? 'none', coverage: `${coverage(row)} %`, end: end.text });
+    expect(end.text).toBe('Đã đọc hết 4 trang');
+    expect(coverage(row)).toBe(100);
+    await page.close();
+  });
+});
+
 describe('walk a virtual grid', () => {
   it('scrolls the grid to its end: all 60 rows stored, the summary total read, coverage 100 %', async () => {
     const page = await open('/kho-ket-qua/so-hoa');
