@@ -44,6 +44,8 @@ export interface WalkState {
   documentId?: string;
   startedAt: number;
   updatedAt: number;
+  /** No report for this long: the page stopped answering (the polite delay plus a margin). */
+  staleAfterMs?: number;
 }
 
 export interface SessionArea {
@@ -80,6 +82,16 @@ export const WALK_STALE_MS = 60_000;
 export const tabKey = (id: number) => `tab:${id}`;
 export const walkKey = (id: number) => `walk:${id}`;
 const seenKey = (id: number) => `walkseen:${id}`;
+
+function originPath(url: string | undefined): string | undefined {
+  try {
+    if (!url) return undefined;
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return undefined;
+  }
+}
 
 function listPath(url: string): string {
   try {
@@ -146,8 +158,9 @@ export class Walks {
         entry.topDocument = sender.documentId;
         entry.frames = {};
       }
+      // Only origin and path are kept: a query may carry a dossier code or what a clerk typed.
       entry.frames[String(sender.frameId)] = {
-        frameId: sender.frameId, documentId: sender.documentId, title: msg.title, url: sender.url, records: msg.records, list: msg.list, at,
+        frameId: sender.frameId, documentId: sender.documentId, title: msg.title, url: originPath(sender.url), records: msg.records, list: msg.list, at,
       };
       await this.deps.session.set({ [tabKey(sender.tabId)]: entry });
       if (msg.list) await this.deps.recordList(msg.list, msg.keys, at);
@@ -186,14 +199,16 @@ export class Walks {
   start(tabId: number, frameId: number): Promise<{ ok: boolean; error?: string }> {
     return this.serial(tabId, async () => {
       const cur = await this.walk(tabId);
-      if (cur?.status === 'running' && this.deps.now() - cur.updatedAt < WALK_STALE_MS) return { ok: false, error: 'Trang này đang được đọc.' };
+      if (cur?.status === 'running' && this.deps.now() - cur.updatedAt < (cur.staleAfterMs ?? WALK_STALE_MS)) return { ok: false, error: 'Trang này đang được đọc.' };
       const entry = await this.read<TabEntry>(tabKey(tabId));
       const frame = entry?.frames[String(frameId)];
       if (!frame?.list) return { ok: false, error: 'Trang này không có bảng hồ sơ.' };
       const now = this.deps.now();
+      const { delayMs } = await this.deps.options();
       const w: WalkState = {
         tabId, frameId, listId: frame.list.id, listLabel: frame.list.label, host: hostOf(frame.url), status: 'running', page: 1, pagesRead: 0,
         records: 0, total: frame.list.total, noNew: 0, turning: false, fresh: true, documentId: frame.documentId, startedAt: now, updatedAt: now,
+        staleAfterMs: Math.max(WALK_STALE_MS, delayMs + 45_000),
       };
       await this.deps.session.set({ [seenKey(tabId)]: [] });
       await this.save(w);

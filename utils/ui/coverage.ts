@@ -40,7 +40,7 @@ export function openLists(session: Record<string, unknown>, liveTabs: ReadonlySe
 }
 
 export function isRunning(w: WalkState | undefined, now: number): boolean {
-  return !!w && w.status === 'running' && now - w.updatedAt < WALK_STALE_MS;
+  return !!w && w.status === 'running' && now - w.updatedAt < (w.staleAfterMs ?? WALK_STALE_MS);
 }
 
 /** "Trang 3 · 240/1.284 bản ghi" */
@@ -52,7 +52,7 @@ export function walkLine(w: WalkState, t: T, lang: Lang): string {
 
 /** Why a walk ended, in words ("Đã đọc hết 52 trang", "Đã dừng", …). */
 export function walkEndText(w: WalkState, t: T, lang: Lang, now: number): string {
-  if (w.status === 'running') return now - w.updatedAt >= WALK_STALE_MS ? t('walkEndStale') : '';
+  if (w.status === 'running') return isRunning(w, now) ? '' : t('walkEndStale');
   const pages = formatCount(Math.max(w.pagesRead, 1), lang);
   switch (w.reason) {
     case 'done':
