@@ -99,9 +99,11 @@ export default defineContentScript({
     });
 
     let reportedOnce = false;
+    const docId = crypto.randomUUID();
     // Coverage: the list this frame shows and the records read from it (see utils/crawl).
     const reporter = new PageReporter({
       doc: document,
+      docId,
       url: () => location.href,
       table: () => capture?.recordTables[0]?.root ?? null,
       records: () => capture?.distinctRecords ?? 0,
@@ -140,6 +142,7 @@ export default defineContentScript({
 
     // What "Đọc tất cả các trang" (the walker, injected only while a walk runs) needs from this copy.
     const bridge: WalkBridge = {
+      doc: docId,
       table: () => capture?.recordTables[0]?.root ?? null,
       async readNow() {
         await capture?.scanNow();

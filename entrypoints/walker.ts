@@ -41,7 +41,7 @@ async function start(): Promise<void> {
   if (!bridge || g[RUNNING_KEY]) return;
   g[RUNNING_KEY] = true;
   try {
-    const resume = await ask({ type: 'walk/resume' });
+    const resume = await ask({ type: 'walk/resume', ...(bridge.doc ? { doc: bridge.doc } : {}) });
     if (!resume.go) return;
     let walker: PageWalker | null = null;
     const indicator = showIndicator(document, () => {
@@ -56,7 +56,7 @@ async function start(): Promise<void> {
     walker = new PageWalker(
       bridge,
       {
-        report: (r) => ask(r),
+        report: (r) => ask(r.event === 'page' && bridge.doc ? { ...r, doc: bridge.doc } : r),
         clickInPage: async (el) => {
           const token = crypto.randomUUID();
           el.setAttribute('data-kiem-dem-click', token);

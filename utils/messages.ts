@@ -68,6 +68,8 @@ export const pageStateSchema = z
       .strict()
       .nullable(),
     keys: z.array(z.string().min(1).max(16)).max(50_000),
+    /** This document's own id (browsers without sender.documentId tell documents apart by it). */
+    doc: z.string().min(1).max(64).optional(),
   })
   .strict();
 export type PageState = z.infer<typeof pageStateSchema>;
@@ -86,6 +88,7 @@ export const walkReportSchema = z.discriminatedUnion('event', [
       listId: z.string().min(1).max(2000),
       total: z.number().int().min(0).max(100_000_000).nullable(),
       keys: z.array(z.string().min(1).max(16)).max(50_000),
+      doc: z.string().min(1).max(64).optional(),
     })
     .strict(),
   z.object({ type: z.literal('walk/report'), event: z.literal('turn'), page: z.number().int().min(1).max(100_000) }).strict(),
@@ -99,7 +102,7 @@ export type WalkReport = z.infer<typeof walkReportSchema>;
 export const walkClickSchema = z.object({ type: z.literal('walk/click'), token: z.string().uuid() }).strict();
 
 /** walker (content) → background: a new walker copy asks whether a walk goes on in its frame. */
-export const walkResumeSchema = z.object({ type: z.literal('walk/resume') }).strict();
+export const walkResumeSchema = z.object({ type: z.literal('walk/resume'), doc: z.string().min(1).max(64).optional() }).strict();
 
 /** background → walker: the answer to a report (go on or not) and to resume. */
 export const walkReplySchema = z.object({

@@ -6,6 +6,7 @@
 import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Walks, type SessionArea, type WalkState } from '../../utils/background/walks';
+import { routeWalkMessage } from '../../utils/background/walk-router';
 import type { PageState } from '../../utils/messages';
 import { KiemDemDB, SCHEMA_V2 } from '../../utils/store/db';
 import { recordListRead } from '../../utils/store/lists';
@@ -130,6 +131,31 @@ describe('walk state in the worker', () => {
     const r = await walks.report(sender(), { type: 'walk/report', event: 'page', page: 1, listId: 'other/list', total: 1, keys: ['x'] });
     expect(r.go).toBe(false);
     expect(await walk()).toMatchObject({ status: 'ended', reason: 'navigated' });
+  });
+});
+
+describe('walk messages through the router', () => {
+  const deps = () => ({ extensionId: 'ext', extensionOrigin: 'chrome-extension://ext/', allowedPatterns: async () => ['*://*.langson.gov.vn/*'], walks });
+  const portal = (doc?: string) => ({ id: 'ext', url: 'https://motcua.langson.gov.vn/ds', tab: { id: 7 }, frameId: 0, ...(doc ? { documentId: doc } : {}) });
+
+  it('without sender.documentId (Firefox) the content script\'s own document id tells page loads apart', async () => {
+    await routeWalkMessage({ ...state(['a']), doc: 'd1' }, portal(), deps());
+    expect(await routeWalkMessage({ type: 'walk/start', tabId: 7, frameId: 0 }, { id: 'ext', url: 'chrome-extension://ext/popup.html' }, deps())).toEqual({ ok: true });
+    await routeWalkMessage({ type: 'walk/resume', doc: 'd1' }, portal(), deps());
+    await routeWalkMessage({ type: 'walk/report', event: 'turn', page: 2 }, portal(), deps());
+    await routeWalkMessage({ ...state(['b']), doc: 'd2' }, portal(), deps());
+    expect(injected).toEqual(['7/0', '7/0']);
+    expect((await walk()).documentId).toBe('d2');
+  });
+
+  it('start and stop only from the extension\'s own pages; reports only from portal pages', async () => {
+    await routeWalkMessage(state(['a']), portal('x'), deps());
+    expect(await routeWalkMessage({ type: 'walk/start', tabId: 7, frameId: 0 }, portal('x'), deps())).toEqual({ ok: false });
+    expect(await walk()).toBeUndefined();
+    const elsewhere = { id: 'ext', url: 'https://evil.example/', tab: { id: 7 }, frameId: 0 };
+    expect(await routeWalkMessage(state(['z']), elsewhere, deps())).toEqual({ ok: false, go: false });
+    expect(routeWalkMessage({ type: 'capture/batch' }, portal('x'), deps())).toBeUndefined();
+    expect(routeWalkMessage(state(['a']), { ...portal('x'), id: 'other' }, deps())).toBeUndefined();
   });
 });
 

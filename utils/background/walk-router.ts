@@ -35,10 +35,13 @@ export function routeWalkMessage(message: unknown, sender: SenderLike, deps: Rou
   return handle(message, type, sender, deps).catch(() => ({ ok: false, go: false }));
 }
 
-async function fromPortal(sender: SenderLike, deps: RouterDeps) {
+async function fromPortal(sender: SenderLike, deps: RouterDeps, message?: unknown) {
   const tabId = sender.tab?.id;
   if (tabId === undefined || !sender.url || !urlMatchesAny(sender.url, await deps.allowedPatterns())) return null;
-  return { tabId, frameId: sender.frameId ?? 0, documentId: sender.documentId, url: sender.url };
+  // The browser's document id when it gives one (Chrome), else the id the document's content script made.
+  const doc = (message as { doc?: unknown } | undefined)?.doc;
+  const documentId = sender.documentId ?? (typeof doc === 'string' && doc.length <= 64 ? doc : undefined);
+  return { tabId, frameId: sender.frameId ?? 0, documentId, url: sender.url };
 }
 
 async function handleIdle(sender: SenderLike, deps: RouterDeps): Promise<void> {
@@ -54,7 +57,7 @@ async function handle(message: unknown, type: string, sender: SenderLike, deps: 
     if (!cmd.success) return { ok: false, error: 'invalid message' };
     return cmd.data.type === 'walk/start' ? deps.walks.start(cmd.data.tabId, cmd.data.frameId) : deps.walks.stop(cmd.data.tabId);
   }
-  const s = await fromPortal(sender, deps);
+  const s = await fromPortal(sender, deps, message);
   if (!s) return { ok: false, go: false };
   if (type === 'page/state') {
     const msg = pageStateSchema.safeParse(message);

@@ -8,6 +8,8 @@ import type { ListInfo } from './page-report';
 export const BRIDGE_KEY = '__kiemDemTthcCapture';
 
 export interface WalkBridge {
+  /** This document's id (the content script makes one per document). */
+  doc?: string;
   table(): Element | null;
   /** Scan now and send what was read (records and coverage). */
   readNow(): Promise<void>;

@@ -11,6 +11,8 @@ import { findStatedTotal } from './totals';
 
 export interface ReporterDeps {
   doc: Document;
+  /** This document's own id. */
+  docId?: string;
   url(): string;
   /** Root of the main record table now, or null. */
   table(): Element | null;
@@ -73,7 +75,10 @@ export class PageReporter {
       const sent = list ? (this.acked.get(list.id) ?? new Set<string>()) : new Set<string>();
       for (const k of this.pending) if (sent.has(k)) this.pending.delete(k);
       const keys = list ? [...this.pending] : [];
-      const state: PageState = { type: 'page/state', title: this.deps.doc.title.slice(0, 300), records: this.deps.records(), list, keys: keys.slice(0, 50_000) };
+      const state: PageState = {
+        type: 'page/state', title: this.deps.doc.title.slice(0, 300), records: this.deps.records(), list, keys: keys.slice(0, 50_000),
+        ...(this.deps.docId ? { doc: this.deps.docId } : {}),
+      };
       const print = JSON.stringify({ ...state, keys: keys.length });
       if (keys.length === 0 && print === this.last) return;
       const ok = await this.deps.send(state);
