@@ -58,7 +58,8 @@ export class PageReporter {
     return this.deps.keysOnScreen().map(keyHash);
   }
 
-  soon(delayMs = 200): void {
+  /** A report soon; coalesced, and at most one every `delayMs` while the page keeps changing. */
+  soon(delayMs = 500): void {
     if (this.timer !== null) return;
     this.timer = this.deps.setTimer(() => {
       this.timer = null;
@@ -72,6 +73,8 @@ export class PageReporter {
     this.busy = true;
     try {
       const list = this.list();
+      // The page gets its turn between reading the list and handling the keys.
+      await new Promise((resolve) => this.deps.setTimer(() => resolve(undefined), 0));
       const sent = list ? (this.acked.get(list.id) ?? new Set<string>()) : new Set<string>();
       for (const k of this.pending) if (sent.has(k)) this.pending.delete(k);
       const keys = list ? [...this.pending] : [];
