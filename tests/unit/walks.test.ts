@@ -124,6 +124,18 @@ describe('walk state in the worker', () => {
     expect(Object.keys(session.data)).toEqual([]);
   });
 
+  it('a frame of a new page heard before its top document stays listed; frames of the old page go', async () => {
+    const frame = (id: number, doc: string) => ({ tabId: 7, frameId: id, documentId: doc, url: 'https://motcua.langson.gov.vn/ds' });
+    await walks.pageState(sender('top1'), state([], null));
+    await walks.pageState(frame(3, 'old-frame'), state(['a']));
+    clock += 60_000;
+    await walks.pageState(frame(5, 'new-frame'), state(['b']));
+    await walks.pageState(sender('top2'), state([], null));
+    const entry = (await session.get('tab:7'))['tab:7'] as { frames: Record<string, unknown>; topDocument: string };
+    expect(Object.keys(entry.frames).sort()).toEqual(['0', '5']);
+    expect(entry.topDocument).toBe('top2');
+  });
+
   it('a report from another frame or list never moves the walk', async () => {
     await walks.pageState(sender(), state(['a']));
     await walks.start(7, 0);

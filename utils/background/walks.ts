@@ -79,6 +79,9 @@ export interface Sender {
 /** A running walk that has not reported for this long is shown as ended (the page stopped answering). */
 export const WALK_STALE_MS = 60_000;
 
+/** Subframes heard from this recently are kept when their tab's top document changes. */
+const FRAME_FRESH_MS = 10_000;
+
 export const tabKey = (id: number) => `tab:${id}`;
 export const walkKey = (id: number) => `walk:${id}`;
 const seenKey = (id: number) => `walkseen:${id}`;
@@ -155,8 +158,11 @@ export class Walks {
       const at = this.deps.now();
       const entry = (await this.read<TabEntry>(tabKey(sender.tabId))) ?? { tabId: sender.tabId, frames: {} };
       if (sender.frameId === 0 && sender.documentId && entry.topDocument !== sender.documentId) {
+        // A new page in the tab: the old page's frames are gone. A frame of the new page may
+        // have reported before its top document did, so frames heard from just now stay.
         entry.topDocument = sender.documentId;
-        entry.frames = {};
+        for (const [id, f] of Object.entries(entry.frames)) if (id !== '0' && at - f.at > FRAME_FRESH_MS) delete entry.frames[id];
+        delete entry.frames['0'];
       }
       // Only origin and path are kept: a query may carry a dossier code or what a clerk typed.
       entry.frames[String(sender.frameId)] = {
