@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { BACKUP_APP, BACKUP_VERSION } from '../../utils/backup';
+import { SCHEMA_VERSION } from '../../utils/store/db';
 import { launchWithExtension } from '../support/browser';
 import { readPopupTally } from '../support/popup';
 import { openSession, type Session } from '../support/session';
@@ -275,8 +276,9 @@ describe('store written by the first release', () => {
         tallyUnknown: unknown,
       });
       // Dexie stores version × 10; v3 added the coverage tables (lists, listKeys).
-      expect(version).toEqual({ version: 30, stores: ['cells', 'listKeys', 'lists', 'meta', 'records', 'results'] });
-      expect(records).toEqual(sorted(rows));
+      expect(version).toEqual({ version: SCHEMA_VERSION * 10, stores: ['cells', 'listKeys', 'lists', 'meta', 'records', 'results'] });
+      // Every v1 field kept; later versions add the read time (= lastSeen), number + date link and result key.
+      expect(records).toEqual(sorted(rows).map((r) => ({ ...r, readAt: r.lastSeen, link: expect.any(String), rkey: expect.any(String) })));
       expect(shownCount).toBe(String(rows.length));
       // Received 2020–2024, all resolved: the preset period 2018 … 30/06/2023 holds years 2020–2023.
       const inPeriod = rows.filter((r) => r.resolvedAt < '2023-07-01');

@@ -6,6 +6,10 @@ import { getRejected } from '../../utils/store/meta';
 import { assignDepartment, clearAll, importRecords, rebuildDerived, upsertBatch } from '../../utils/store/upsert';
 import { DEFAULT_PERIOD, tallyFromCells, tallyFromRecords, type Period } from '../../utils/tally';
 import { DEPT_A, DEPT_B, dossier, prng, randomRecords, result } from './tally-helpers';
+import { DEFAULT_SETTINGS } from '../../utils/settings';
+import { departmentIndex } from '../../utils/vocab/departments';
+
+const IDX = departmentIndex(DEFAULT_SETTINGS);
 
 let db: KiemDemDB;
 let n = 0;
@@ -72,8 +76,8 @@ describe('upsertBatch', () => {
       db,
       [
         result(null, '9/GCN', { department: DEPT_A, issuedAt: '2019-01-01', digitized: false }),
-        result(null, '9/gcn ', { digitized: true }), // same identity, folded
-        result(null, '9/GCN', {}),
+        result(null, '9/gcn ', { issuedAt: '2019-01-01', digitized: true }), // same identity, folded
+        result(null, '9/GCN', { issuedAt: '2019-01-01' }),
       ],
       src('https://p', 5),
     );
@@ -103,7 +107,7 @@ describe('upsertBatch', () => {
     for (let b = 0; b < 25; b++) {
       const batch = randomRecords(rand, 30);
       all.push(...batch);
-      await upsertBatch(db, batch, src(`https://p/${b}`, b + 1));
+      await upsertBatch(db, batch, src(`https://p/${b}`, (b + 1) * 60_000)); // readings a minute apart: the later wins
     }
     await expectConsistent();
     const cells = await db.cells.toArray();
@@ -173,18 +177,18 @@ describe('importRecords', () => {
       stored(result(null, '1/A', { department: DEPT_A, issuedAt: '2020-01-01', digitized: true }), 50, 200),
       stored(result(null, '3/A', { department: DEPT_A, issuedAt: '2020-01-01', digitized: true }), 60, 60),
     ];
-    expect(await importRecords(db, theirs)).toEqual({ inserted: 1, updated: 1, unchanged: 0 });
-    expect(await importRecords(db, theirs)).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
+    expect(await importRecords(db, theirs, IDX)).toEqual({ inserted: 1, updated: 1, unchanged: 0 });
+    expect(await importRecords(db, theirs, IDX)).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
     const t = tallyFromCells(await db.cells.toArray());
     expect(t.grand).toMatchObject({ total: 3, digitized: 3, pending: 0 });
-    expect(await db.records.get(recordKey(result(null, '1/A')))).toMatchObject({ firstSeen: 50, lastSeen: 200, sourceUrl: 'https://other', key: 'r||1/a', dept: DEPT_A });
+    expect(await db.records.get(recordKey(result(null, '1/A', { issuedAt: '2020-01-01' })))).toMatchObject({ firstSeen: 50, lastSeen: 200, sourceUrl: 'https://other', key: 'r||1/a|2020-01-01', dept: DEPT_A });
     await expectConsistent();
   });
 
   it('lets older imported facts fill gaps only', async () => {
     await upsertBatch(db, [result(null, '5/B', { issuedAt: '2021-01-01', digitized: true, department: null })], src('https://mine', 500));
-    await importRecords(db, [stored(result(null, '5/B', { issuedAt: '2020-01-01', digitized: false, department: DEPT_B }), 10, 20)]);
-    const r = await db.records.get('r||5/b');
+    await importRecords(db, [stored(result(null, '5/B', { issuedAt: '2021-01-01', status: 'Cũ', digitized: false, department: DEPT_B }), 10, 20)], IDX);
+    const r = await db.records.get('r||5/b|2021-01-01');
     expect(r).toMatchObject({ issuedAt: '2021-01-01', digitized: true, department: DEPT_B, firstSeen: 10, lastSeen: 500, sourceUrl: 'https://mine' });
     await expectConsistent();
   });

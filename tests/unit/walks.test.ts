@@ -186,19 +186,20 @@ describe('per-list coverage store', () => {
     await db.delete();
   });
 
-  it('upgrading a v2 store keeps every record, result and cell, and adds empty lists', async () => {
+  it('upgrading a v2 store keeps every record and adds empty coverage tables', async () => {
     const name = 'upgrade-v2-v3';
     const v2 = new Dexie(name);
     v2.version(2).stores(SCHEMA_V2);
     await v2.table('records').put({ key: 'd|abc', kind: 'dossier', code: 'ABC', dept: 'X', lastSeen: 1 });
-    await v2.table('cells').put({ id: 'X|2020-01-01|pending|', dept: 'X', date: '2020-01-01', state: 'pending', validity: '', n: 1 });
     await v2.table('meta').put({ key: 'schema', value: { version: 2 } });
     v2.close();
     const db = new KiemDemDB(name);
     await db.open();
-    expect(await db.records.toArray()).toEqual([{ key: 'd|abc', kind: 'dossier', code: 'ABC', dept: 'X', lastSeen: 1 }]);
-    expect(await db.cells.count()).toBe(1);
+    const records = await db.records.toArray();
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ kind: 'dossier', code: 'ABC', dept: 'X', lastSeen: 1 });
     expect(await db.lists.count()).toBe(0);
+    expect(await db.listKeys.count()).toBe(0);
     db.close();
     await db.delete();
   });
