@@ -10,6 +10,7 @@ import { outboxDrainSchema } from '../utils/messages';
 import { departmentIndex } from '../utils/vocab/departments';
 import { adoptOpenPortalTabs } from '../utils/background/adopt-tabs';
 import { badgeText, TabBadges } from '../utils/background/badges';
+import { badgeLook, UnreadNotices } from '../utils/background/unread-notices';
 import { syncRegistration } from '../utils/background/registration';
 import { DEFAULT_MATCHES } from '../utils/portals';
 import { SETTINGS_KEY } from '../utils/settings';
@@ -27,16 +28,24 @@ export default defineBackground(() => {
   const db = getDb();
   // Cleared once after a successful write (also after a worker restart, when unknown).
   let errorShown = true;
-  // While a walk runs its progress takes the badge (blue); the page's count comes back after.
+  // While a walk runs its progress takes the badge (blue); the page's count, or the amber "?", comes back after.
   const walkBadge = new Map<number, string>();
-  const pageCount = new Map<number, number>();
+  const unread = new UnreadNotices(browser.storage.session, () => Date.now());
+  const totals = new Map<number, number>();
+  // The count when the page gave records, else an amber "?" when it shows a table left unread.
   const paint = async (tabId: number) => {
     const walking = walkBadge.get(tabId);
-    await browser.action.setBadgeBackgroundColor({ tabId, color: walking ? '#0d47a1' : '#1b5e20' });
-    await browser.action.setBadgeText({ tabId, text: walking ?? badgeText(pageCount.get(tabId) ?? 0) });
+    if (walking) {
+      await browser.action.setBadgeBackgroundColor({ tabId, color: '#0d47a1' });
+      await browser.action.setBadgeText({ tabId, text: walking });
+      return;
+    }
+    const look = badgeLook(totals.get(tabId) ?? 0, await unread.has(tabId), badgeText);
+    await browser.action.setBadgeBackgroundColor({ tabId, color: look.color });
+    await browser.action.setBadgeText({ tabId, text: look.text });
   };
   const badges = new TabBadges(async (tabId, total) => {
-    pageCount.set(tabId, total);
+    totals.set(tabId, total);
     await paint(tabId);
   });
   const walks = new Walks({
@@ -71,7 +80,8 @@ export default defineBackground(() => {
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     badges.forget(tabId);
-    pageCount.delete(tabId);
+    totals.delete(tabId);
+    void unread.forgetTab(tabId).catch(() => undefined);
     void walks.tabRemoved(tabId).catch(() => undefined);
   });
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
@@ -84,6 +94,10 @@ export default defineBackground(() => {
     upsert: (records, source) => upsertBatch(db, records, source),
     departments: async () => departmentIndex((await loadSettings()).settings),
     setBadge: (tabId, frameId, documentId, count) => badges.set(tabId, frameId, documentId, count),
+    setUnread: async (tabId, frameId, url, notice) => {
+      await unread.set(tabId, frameId, url, notice);
+      await paint(tabId);
+    },
     reportError: async (text) => {
       errorShown = true;
       await browser.storage.local.set({ [STORAGE_ERROR_KEY]: { message: text, at: Date.now() } });

@@ -15,6 +15,8 @@ import { captureAckSchema, MAX_BATCH, type ContentToBackground, type PageState }
 import { DEFAULT_MATCHES } from '../utils/portals';
 import { SETTINGS_KEY, type Settings } from '../utils/settings';
 import { loadSettings, parseSettings } from '../utils/settings-storage';
+import { samplePage } from '../utils/extract/sample';
+import { sampleRequestSchema, type SampleReply, type UnreadMessage } from '../utils/unread';
 
 const ACK_TIMEOUT_MS = 15_000;
 const LIVE_COPY = '__kiemDemTthcLiveCopy';
@@ -156,6 +158,11 @@ export default defineContentScript({
       context: () => ({ url: location.href, settings }),
       emit: (key, record, readAt) => queue.add(key, record, readAt),
       seen: (key) => reporter.seen(key),
+      // "Trang này có bảng nhưng chưa đọc được": the worker shows "?" and the popup the notice.
+      unread: (notice) => {
+        const message: UnreadMessage = { type: 'capture/unread', notice };
+        browser.runtime.sendMessage(message).catch(() => undefined);
+      },
       scanned: (total, rej) => {
         pageTotal = total;
         rejectedSeen = rej;
@@ -190,6 +197,14 @@ export default defineContentScript({
       if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
       settings = parseSettings(changes[SETTINGS_KEY]?.newValue).settings;
       capture?.refresh();
+    });
+
+    // "Lưu mẫu trang": the popup asks for a sanitised copy of this page's tables.
+    browser.runtime.onMessage.addListener((message: unknown) => {
+      if (superseded || !sampleRequestSchema.safeParse(message).success) return undefined;
+      const { html, tables } = samplePage(document, location.href);
+      const reply: SampleReply = { ok: true, html, tables };
+      return Promise.resolve(reply);
     });
 
     if (superseded) return;

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import './zod-config';
+import { unreadMessageSchema } from './unread';
 
 /** Largest batch a content script may send; bigger pages go in several batches. */
 export const MAX_BATCH = 500;
@@ -54,7 +55,7 @@ export const pageIdleSchema = z.object({ type: z.literal('capture/idle') }).stri
 /** popup → background: store what closed tabs left in the durable outbox now. */
 export const outboxDrainSchema = z.object({ type: z.literal('outbox/drain') }).strict();
 
-export const contentToBackgroundSchema = z.discriminatedUnion('type', [captureBatchSchema, pageIdleSchema]);
+export const contentToBackgroundSchema = z.discriminatedUnion('type', [captureBatchSchema, pageIdleSchema, unreadMessageSchema]);
 export type ContentToBackground = z.infer<typeof contentToBackgroundSchema>;
 
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import './zod-config';
+import { isPersonalHeader } from './vocab/personal-columns';
 
 export const UNASSIGNED = 'Chưa phân loại';
 
@@ -23,6 +24,34 @@ export const portalPatternSchema = z
     'Địa chỉ cổng phải có dạng https://ten-mien.gov.vn/* hoặc *://*.ten-mien.gov.vn/*',
   );
 
+/** What a clerk may map a column to ("Ánh xạ cột"); 'skip' is "Bỏ qua". */
+export const MAPPABLE_FIELDS = [
+  'code', 'resultNumber', 'procedure', 'field', 'department', 'receivedAt', 'dueAt', 'resolvedAt', 'issuedAt',
+  'validUntil', 'status', 'digitized', 'skip',
+] as const;
+export type MappableField = (typeof MAPPABLE_FIELDS)[number];
+
+/**
+ * A clerk's column mapping for one table layout of one portal: the host, the header
+ * signature (see extract/mapping), the headers as shown and one choice per column.
+ * Personal-data columns (applicant, ID, phone, address …) can only be skipped.
+ */
+export const columnMappingSchema = z
+  .object({
+    host: z.string().trim().toLowerCase().min(1).max(253).regex(/^[a-z0-9.-]+(:\d{1,5})?$/u, 'Tên máy chủ không hợp lệ'),
+    signature: z.string().regex(/^[0-9a-f]{8}-\d{1,2}$/u, 'Chữ ký tiêu đề không hợp lệ'),
+    headers: z.array(z.string().max(200)).min(1).max(60),
+    fields: z.array(z.enum(MAPPABLE_FIELDS)).min(1).max(60),
+    savedAt: z.number().int().min(0).optional(),
+  })
+  .strict()
+  .refine((m) => m.headers.length === m.fields.length, { message: 'Số cột và số lựa chọn phải bằng nhau' })
+  .refine((m) => m.fields.includes('code') || m.fields.includes('resultNumber'), { message: 'Cần chọn cột Mã hồ sơ hoặc Số ký hiệu' })
+  .refine((m) => m.headers.every((h, i) => m.fields[i] === 'skip' || !isPersonalHeader(h)), {
+    message: 'Cột dữ liệu cá nhân không được ánh xạ',
+  });
+export type ColumnMapping = z.infer<typeof columnMappingSchema>;
+
 export const settingsSchema = z.object({
   version: z.literal(1),
   departments: z.array(departmentSchema).max(200),
@@ -32,6 +61,8 @@ export const settingsSchema = z.object({
   walkDelayMs: z.number().int().min(0).max(60_000).optional(),
   walkPageLimit: z.number().int().min(1).max(10_000).optional(),
   walkLargestPageSize: z.boolean().optional(),
+  /** "Ánh xạ cột": the clerk's mappings of tables the rules could not read (optional, none by default). */
+  columnMappings: z.array(columnMappingSchema).max(200).optional(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -11,6 +11,8 @@ import { FieldMappingEditor } from '../../components/FieldMappingEditor';
 import { PortalsEditor } from '../../components/PortalsEditor';
 import { ClearDataPanel } from '../../components/ClearDataPanel';
 import { WalkOptionsPanel } from '../../components/WalkOptionsPanel';
+import { ColumnMappingsList } from '../../components/ColumnMappingsList';
+import { withoutMapping } from '../../utils/ui/column-mapping';
 import { loadSettings, saveSettings } from '../../components/settingsStorage';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 import { toDraft, validateDraft, type FormErrors, type SettingsDraft } from '../../utils/ui/settingsForm';
@@ -59,8 +61,9 @@ export function OptionsApp() {
     try {
       // Portals are saved on their own (with their permissions): keep what is stored now.
       const current = await loadSettings();
-      // Settings edited elsewhere on this page (walk options) are kept as stored.
-      const next = await saveSettings({ ...current.settings, ...v.settings, portals: current.fellBack ? saved.portals : current.settings.portals });
+      // Keys edited elsewhere (column mappings, …) stay as stored.
+      const base = current.fellBack ? saved : current.settings;
+      const next = await saveSettings({ ...base, ...v.settings, portals: base.portals });
       setErrors({});
       setSaved(next);
       setNotice({ kind: 'ok', text: t('optSaved') });
@@ -72,7 +75,7 @@ export function OptionsApp() {
   const restore = async () => {
     try {
       const current = await loadSettings();
-      const next = await saveSettings({ ...DEFAULT_SETTINGS, portals: current.settings.portals });
+      const next = await saveSettings({ ...DEFAULT_SETTINGS, portals: current.settings.portals, columnMappings: current.settings.columnMappings });
       setSaved(next);
       setDraft(toDraft(next));
       setErrors({});
@@ -124,6 +127,14 @@ export function OptionsApp() {
       </form>
       <PortalsEditor portals={saved.portals} save={savePortals} />
       <WalkOptionsPanel settings={saved} />
+      <ColumnMappingsList
+        mappings={saved.columnMappings ?? []}
+        remove={async (host, signature) => {
+          const current = await loadSettings();
+          const next = await saveSettings(withoutMapping(current.settings, host, signature));
+          setSaved(next);
+        }}
+      />
       <ClearDataPanel db={db} />
     </main>
   );

@@ -17,6 +17,7 @@ import { OutboxNotice } from '../../components/OutboxNotice';
 import { RebuiltNotice } from '../../components/RebuiltNotice';
 import { ResultCorrection } from '../../components/ResultCorrection';
 import { UnknownDepartments } from '../../components/UnknownDepartments';
+import { UnreadNotice } from '../../components/UnreadNotice';
 import { StatusLine, StorageErrorBanner } from '../../components/StatusLine';
 import { useSettings } from '../../components/settingsStorage';
 import { getDb } from '../../utils/store/db';
@@ -101,6 +102,7 @@ export function App() {
       <StorageErrorBanner error={lastError} />
       <OpenTabs state={walkSession} />
       <OutboxNotice />
+      <UnreadNotice />
       {count === undefined ? null : <StatusLine count={count} rejected={rejected?.value} />}
       <RebuiltNotice value={rebuilt?.value} />
       {hasAny === 0 ? (

@@ -43,6 +43,7 @@ export const ROUTES: Readonly<Record<string, string>> = {
   '/tiep-nhan': 'hash-routed-dossiers.html',
   '/p/home/dvc-tra-cuu-ho-so.html': 'dvcqg-lookup.html',
   '/bao-cao/tong-hop-linh-vuc': 'report-and-calendar.html',
+  '/so-theo-doi/phieu-tiep-nhan': 'unread-receipts.html',
 };
 
 /** Generated page: an Angular-Material-like dossier table with `?rows=N` rows (N ≤ BENCH_MAX_ROWS). */
@@ -117,6 +118,14 @@ export const DEMO_PAGES: DemoPage[] = [
     path: '/bao-cao/tong-hop-linh-vuc',
     host: 'motcua.langson.gov.vn',
     title: 'Báo cáo "Tổng hợp theo lĩnh vực" và lịch làm việc (không có khóa hồ sơ)',
+    interaction: 'none',
+    expectedRecords: 0,
+    departments: [],
+  },
+  {
+    path: '/so-theo-doi/phieu-tiep-nhan',
+    host: 'motcua.langson.gov.vn',
+    title: 'Sổ phiếu tiếp nhận: bảng chưa đọc được (cột "Số phiếu"; huy hiệu "?", "Ánh xạ cột", "Lưu mẫu trang")',
     interaction: 'none',
     expectedRecords: 0,
     departments: [],

@@ -9,6 +9,7 @@ import { recordSchema, type PortalRecord } from '../records';
 import { urlMatchesAny } from '../portals';
 import { storageErrorMessage } from '../storage-error';
 import type { BatchSource, UpsertCounts } from '../store/upsert';
+import type { UnreadNotice } from '../unread';
 import type { DepartmentIndex } from '../vocab/departments';
 
 export interface SenderInfo {
@@ -30,6 +31,8 @@ export interface CaptureDeps {
   /** Records read by one frame of a tab (portals sometimes list rows inside an iframe). */
   setBadge(tabId: number, frameId: number, documentId: string | undefined, count: number): Promise<void>;
   reportError(message: string): Promise<void>;
+  /** A frame's "có bảng nhưng chưa đọc được" notice (null clears it). */
+  setUnread?(tabId: number, frameId: number, url: string, notice: UnreadNotice | null): Promise<void>;
   clearError(): Promise<void>;
   now(): number;
 }
@@ -48,6 +51,12 @@ export async function handleContentMessage(message: unknown, sender: SenderInfo,
     return { ok: false, batchId: batchId.success ? batchId.data : undefined, error: 'invalid message' };
   }
   const msg = parsed.data;
+  if (msg.type === 'capture/unread') {
+    await deps.setUnread?.(sender.tabId, sender.frameId ?? 0, sender.url, msg.notice);
+    // A notice means this document gave nothing: a count left from the tab's previous page goes.
+    if (msg.notice) await deps.setBadge(sender.tabId, sender.frameId ?? 0, sender.documentId, 0);
+    return undefined;
+  }
   if (msg.type === 'capture/idle') {
     await deps.setBadge(sender.tabId, sender.frameId ?? 0, sender.documentId, 0);
     return undefined;

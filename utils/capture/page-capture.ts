@@ -3,7 +3,8 @@
  * hands new or changed records to the outbox. Knows nothing of browser.* APIs:
  * the content script injects settings, the outbox and the badge hook.
  */
-import { findRecordTablesInSteps, type ExtractContext, type RecordTable } from '../extract';
+import { diagnosePage, findRecordTablesInSteps, type ExtractContext, type RecordTable } from '../extract';
+import type { UnreadNotice } from '../unread';
 import { recordKey, recordSchema, type PortalRecord } from '../records';
 import { forEachSliced, makeYield } from './slicer';
 
@@ -42,6 +43,8 @@ export interface PageCaptureDeps {
   seen?(key: string): void;
   /** The page had record tables and now has none (a SPA left the list). */
   idle?(): void;
+  /** The page's "có bảng nhưng chưa đọc được" notice changed (null: nothing to say). */
+  unread?(notice: UnreadNotice | null): void;
   debounceMs?: number;
   maxWaitMs?: number;
   sliceBudgetMs?: number;
@@ -100,6 +103,8 @@ export class PageCapture {
   // First and last row of each table at its last read: a page's identity without reading every row again.
   private span = new WeakMap<RecordTable, [Element, Element]>();
   private readonly yieldToPage = makeYield();
+  // Each new document says its state once (a reload clears the notice of the page before).
+  private unreadPrint = '';
 
   constructor(private readonly deps: PageCaptureDeps) {}
 
@@ -325,7 +330,10 @@ export class PageCapture {
         if (this.stopped) return;
         await this.scanTable(table, gen);
       }
-      this.report();
+      const rejected: Record<string, number> = {};
+      for (const reason of this.rejectedKeys.values()) rejected[reason] = (rejected[reason] ?? 0) + 1;
+      this.deps.scanned(this.sent.size, rejected);
+      this.reportUnread(ctx, tables, rejected);
       if (tables.length === 0 && this.hadTables) this.deps.idle?.();
       this.hadTables = tables.length > 0;
       done = true;
@@ -338,6 +346,17 @@ export class PageCapture {
       else this.waiters.unshift(...waiters);
       if ((this.rescanWanted || this.waiters.length > 0) && !this.stopped) this.schedule(this.waiters.length > 0 ? 0 : undefined);
     }
+  }
+
+  /** Tells the page's notice when it changes; looked for only while the page gave nothing. */
+  private reportUnread(ctx: ExtractContext, tables: RecordTable[], rejected: Record<string, number>): void {
+    if (!this.deps.unread) return;
+    const refused = Object.values(rejected).reduce((a, b) => a + b, 0);
+    const notice = this.sent.size === 0 ? diagnosePage(this.deps.doc, ctx, tables, refused, 0) : null;
+    const print = JSON.stringify(notice);
+    if (print === this.unreadPrint) return;
+    this.unreadPrint = print;
+    this.deps.unread(notice);
   }
 
   /**
