@@ -69,8 +69,8 @@ export function ExportButtons({ db, tally, period, recordCount, settings }: { db
   const xlsx = () =>
     run('xlsx', async () => {
       // The Excel writer is loaded only on click, as its own chunk (not in the popup bundle).
-      const [{ buildXlsx }, records] = await Promise.all([import('../utils/xlsx'), readAllRecords(db)]);
-      const blob = await buildXlsx(tally, records, { unit: reportUnit || unitOfTally(tally), exportedAt: Date.now() });
+      const [{ buildXlsx }, records, lists] = await Promise.all([import('../utils/xlsx'), readAllRecords(db), db.lists.toArray()]);
+      const blob = await buildXlsx(tally, records, { unit: reportUnit || unitOfTally(tally), exportedAt: Date.now() }, lists);
       const name = csvFileName('tong-hop', period).replace(/\.csv$/iu, '.xlsx');
       downloadBlob(toBlob(blob, XLSX_MIME), name);
       return name;

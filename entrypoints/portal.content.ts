@@ -9,7 +9,9 @@ import { CaptureQueue, type BatchToSend, type SendOutcome } from '../utils/captu
 import { sanitizeSourceUrl } from '../utils/privacy/url';
 import { PageCapture } from '../utils/capture/page-capture';
 import { showToast } from '../utils/capture/toast';
-import { captureAckSchema, MAX_BATCH, type ContentToBackground } from '../utils/messages';
+import { PageReporter } from '../utils/crawl/page-report';
+import { BRIDGE_KEY, type WalkBridge } from '../utils/crawl/bridge';
+import { captureAckSchema, MAX_BATCH, type ContentToBackground, type PageState } from '../utils/messages';
 import { DEFAULT_MATCHES } from '../utils/portals';
 import { SETTINGS_KEY, type Settings } from '../utils/settings';
 import { loadSettings, parseSettings } from '../utils/settings-storage';
@@ -129,10 +131,33 @@ export default defineContentScript({
       if (document.visibilityState === 'hidden') handOver();
     });
 
+    let reportedOnce = false;
+    const docId = crypto.randomUUID();
+    // Coverage: the list this frame shows and the records read from it (see utils/crawl).
+    const reporter = new PageReporter({
+      doc: document,
+      docId,
+      url: () => location.href,
+      table: () => capture?.recordTables[0]?.root ?? null,
+      records: () => capture?.distinctRecords ?? 0,
+      keysOnScreen: () => capture?.keysOnScreen() ?? [],
+      spanKeys: () => capture?.spanKeys() ?? [],
+      send: async (state: PageState) => {
+        try {
+          const reply = (await browser.runtime.sendMessage(state)) as { ok?: boolean } | undefined;
+          return reply?.ok === true;
+        } catch {
+          return false;
+        }
+      },
+      setTimer: (fn, ms) => setTimeout(fn, ms),
+    });
+
     capture = new PageCapture({
       doc: document,
       context: () => ({ url: location.href, settings }),
       emit: (key, record, readAt) => queue.add(key, record, readAt),
+      seen: (key) => reporter.seen(key),
       // "Trang này có bảng nhưng chưa đọc được": the worker shows "?" and the popup the notice.
       unread: (notice) => {
         const message: UnreadMessage = { type: 'capture/unread', notice };
@@ -142,8 +167,31 @@ export default defineContentScript({
         pageTotal = total;
         rejectedSeen = rej;
         if (queue.size > 0) queue.flushSoon();
+        // Once per document even without a table: a walk learns that its tab went elsewhere.
+        if ((capture?.recordTables.length ?? 0) > 0 || !reportedOnce) reporter.soon();
+        reportedOnce = true;
+      },
+      // A SPA left its list: the badge must not keep the old count.
+      idle: () => {
+        const idle: ContentToBackground = { type: 'capture/idle' };
+        browser.runtime.sendMessage(idle).catch(() => undefined);
       },
     });
+
+    // What "Đọc tất cả các trang" (the walker, injected only while a walk runs) needs from this copy.
+    const bridge: WalkBridge = {
+      doc: docId,
+      table: () => capture?.recordTables[0]?.root ?? null,
+      async readNow() {
+        await capture?.scanNow();
+        if (queue.size > 0) await queue.flush();
+        await reporter.flush();
+      },
+      pageKeys: () => reporter.pageHashes(),
+      list: () => reporter.list(),
+      pending: () => queue.size,
+    };
+    (globalThis as Record<string, unknown>)[BRIDGE_KEY] = bridge;
 
     browser.storage.onChanged.addListener((changes, area) => {
       if (area !== 'local' || !(SETTINGS_KEY in changes)) return;

@@ -87,6 +87,10 @@ export const settingsSchema = z.object({
   portals: z.array(portalPatternSchema).max(50),
   /** Optional: settings saved before the report existed use DEFAULT_REPORT_HEADER. */
   report: reportHeaderSchema.optional(),
+  // "Đọc tất cả các trang": polite delay after each page turn, page limit, pick the largest page size first.
+  walkDelayMs: z.number().int().min(0).max(60_000).optional(),
+  walkPageLimit: z.number().int().min(1).max(10_000).optional(),
+  walkLargestPageSize: z.boolean().optional(),
   /** "Ánh xạ cột": the clerk's mappings of tables the rules could not read (optional, none by default). */
   columnMappings: z.array(columnMappingSchema).max(200).optional(),
 });
@@ -126,4 +130,15 @@ export const SETTINGS_KEY = 'settings';
 
 export function reportHeaderOf(settings: Settings): ReportHeader {
   return settings.report ?? DEFAULT_REPORT_HEADER;
+}
+
+export const WALK_DEFAULTS = { delayMs: 1000, pageLimit: 500, largestPageSize: false } as const;
+
+/** The walk options of a settings value, defaults filled in. */
+export function walkOptions(s: Settings): { delayMs: number; pageLimit: number; largestPageSize: boolean } {
+  return {
+    delayMs: s.walkDelayMs ?? WALK_DEFAULTS.delayMs,
+    pageLimit: s.walkPageLimit ?? WALK_DEFAULTS.pageLimit,
+    largestPageSize: s.walkLargestPageSize ?? WALK_DEFAULTS.largestPageSize,
+  };
 }

@@ -1,6 +1,6 @@
 /**
  * The same two tables as the CSV exports, as an Excel workbook (sheets "Tổng hợp" and
- * "Chi tiết"). Codes and numbers such as 000.00.13.H37-230615-0007 or 2.002709 are
+ * "Chi tiết"), and the coverage of each list read (sheet "Độ phủ"). Codes and numbers such as 000.00.13.H37-230615-0007 or 2.002709 are
  * written as text cells so Excel never turns them into numbers or dates; string cells
  * are never evaluated, so no formula escaping is needed here. Dates are real dates.
  * The popup loads this module with a dynamic import, only when the user asks for it.
@@ -12,6 +12,8 @@ import { isoToVn } from './dates-vn';
 import type { StoredRecord } from './records';
 import { META_APP, META_LABELS, META_SHEET, SUMMARY_SHEET } from './summary-file';
 import type { Counts, Tally } from './tally';
+import { coveragePercent } from './store/lists';
+import type { ListRow } from './store/types';
 
 const VN_OFFSET_MS = 7 * 3600 * 1000; // Vietnam wall time, written as a UTC serial date
 
@@ -54,6 +56,26 @@ export function detailSheet(records: readonly StoredRecord[]): SheetData {
   return rows;
 }
 
+/** Columns of the "Độ phủ" sheet: the popup's "Danh sách đã đọc" table. */
+export const COVERAGE_COLUMNS = ['Danh sách', 'Địa chỉ', 'Đã đọc', 'Tổng số trên cổng', 'Độ phủ (%)', 'Số trang đã đọc', 'Đọc lần cuối'] as const;
+
+export function coverageSheet(lists: readonly ListRow[]): SheetData {
+  const rows: SheetData = [header(COVERAGE_COLUMNS)];
+  for (const l of [...lists].sort((a, b) => b.lastRead - a.lastRead)) {
+    const pct = coveragePercent(l);
+    rows.push([
+      text(l.label),
+      text(l.id.split('|')[0]),
+      num(l.captured),
+      l.statedTotal === null ? null : num(l.statedTotal),
+      pct === null ? null : { value: pct, type: Number, format: '0.0' },
+      num(l.pagesRead),
+      { value: new Date(l.lastRead + VN_OFFSET_MS), type: Date, format: 'dd/mm/yyyy hh:mm' },
+    ]);
+  }
+  return rows;
+}
+
 /** Who, which period and when, so the office's consolidation can read the file back (summary-file.ts). */
 export interface WorkbookMeta {
   unit: string;
@@ -72,14 +94,15 @@ export function metaSheet(tally: Tally, meta: WorkbookMeta): SheetData {
   ];
 }
 
-/** Workbook with the summary, every record (when given) and the "Thông tin" sheet. */
-export async function buildXlsx(tally: Tally, records: readonly StoredRecord[] | null, meta: WorkbookMeta): Promise<Blob> {
+/** Workbook with the summary, every record (when given), the coverage of each list read and the "Thông tin" sheet. */
+export async function buildXlsx(tally: Tally, records: readonly StoredRecord[] | null, meta: WorkbookMeta, lists: readonly ListRow[] = []): Promise<Blob> {
   const widths = (ws: number[]) => ws.map((width) => ({ width }));
   return await writeXlsxFile([
     { sheet: SUMMARY_SHEET, data: summarySheet(tally), columns: widths([40, 10, 18, 12, 12, 10, 16, 15, 16]), stickyRowsCount: 1 },
     ...(records
       ? [{ sheet: 'Chi tiết', data: detailSheet(records), columns: widths(DETAIL_TABLE.map((c) => c.width)), stickyRowsCount: 1 }]
       : []),
+    { sheet: 'Độ phủ', data: coverageSheet(lists), columns: widths([50, 50, 10, 16, 11, 14, 17]), stickyRowsCount: 1 },
     { sheet: META_SHEET, data: metaSheet(tally, meta), columns: widths([20, 50]) },
   ]).toBlob();
 }

@@ -11,6 +11,7 @@ import { FieldMappingEditor } from '../../components/FieldMappingEditor';
 import { PortalsEditor } from '../../components/PortalsEditor';
 import { ReportHeaderEditor } from '../../components/ReportHeaderEditor';
 import { ClearDataPanel } from '../../components/ClearDataPanel';
+import { WalkOptionsPanel } from '../../components/WalkOptionsPanel';
 import { ColumnMappingsList } from '../../components/ColumnMappingsList';
 import { withoutMapping } from '../../utils/ui/column-mapping';
 import { loadSettings, saveSettings } from '../../components/settingsStorage';
@@ -127,6 +128,7 @@ export function OptionsApp() {
         </div>
       </form>
       <PortalsEditor portals={saved.portals} save={savePortals} />
+      <WalkOptionsPanel settings={saved} />
       <ColumnMappingsList
         mappings={saved.columnMappings ?? []}
         remove={async (host, signature) => {

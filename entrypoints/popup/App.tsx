@@ -25,6 +25,10 @@ import { META_REBUILT, META_REJECTED } from '../../utils/store/meta';
 import { useStorageError } from '../../components/useStorageError';
 import { tallyFromCells, withAllYears, type Period } from '../../utils/tally';
 import { PageLinks } from '../../components/PageLinks';
+import { OpenTabs } from '../../components/OpenTabs';
+import { ListsCoverage } from '../../components/ListsCoverage';
+import { useWalkSession } from '../../components/useWalkSession';
+import { incompleteLists } from '../../utils/ui/coverage';
 import { PERIOD_STORAGE_KEY, PRESET_PERIOD, isPeriodValid, parseStoredPeriod, type PeriodValue } from '../../utils/ui/period';
 
 const db = getDb();
@@ -64,6 +68,8 @@ export function App() {
   const rejected = useLiveQuery(() => db.meta.get(META_REJECTED), []);
   const rebuilt = useLiveQuery(() => db.meta.get(META_REBUILT), []);
   const loaded = useSettings();
+  const lists = useLiveQuery(() => db.lists.toArray(), []);
+  const walkSession = useWalkSession();
 
   const lastError = useStorageError();
   const departments = useMemo(() => (loaded?.settings.departments ?? []).map((d) => d.name), [loaded]);
@@ -96,6 +102,7 @@ export function App() {
     <main className="app" data-testid="popup" data-records={count}>
       {header}
       <StorageErrorBanner error={lastError} />
+      <OpenTabs state={walkSession} />
       <OutboxNotice />
       <UnreadNotice />
       {count === undefined ? null : <StatusLine count={count} rejected={rejected?.value} />}
@@ -110,7 +117,13 @@ export function App() {
           <PeriodForm value={period} onChange={setPeriod} />
           <section className="card">
             <TallyTable tally={tally} />
+            {incompleteLists(lists ?? []).length > 0 ? (
+              <p className="banner warn" role="note" data-testid="coverage-warning">
+                {t('coverageWarning')}
+              </p>
+            ) : null}
           </section>
+          <ListsCoverage lists={lists ?? []} state={walkSession} />
           <section className="card">
             <DeptChart departments={tally.perDepartment.filter((d) => d.total > 0)} />
           </section>

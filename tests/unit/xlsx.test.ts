@@ -46,6 +46,29 @@ describe('buildXlsx', () => {
     expect(cellXml(summary, 'C2')).toMatch(/<v>1<\/v>/u); // counts stay numbers
     expect(cellXml(summary, 'C2')).not.toMatch(/t="s"/u);
   });
+
+  it('adds the "Độ phủ" sheet: per list read, captured, stated total and percent', async () => {
+    const lists = [
+      { id: 'motcua.langson.gov.vn/ds|Phòng QLKH', label: 'Hồ sơ · Phòng QLKH', statedTotal: 1284, captured: 642, pages: ['p1'], pagesRead: 26, firstRead: 0, lastRead: Date.UTC(2023, 5, 1) },
+      { id: 'motcua.langson.gov.vn/kq', label: 'Kết quả', statedTotal: null, captured: 15, pages: [], pagesRead: 1, firstRead: 0, lastRead: Date.UTC(2023, 4, 1) },
+    ];
+    const blob = await buildXlsx(tallyFromRecords([]), [], { unit: '', exportedAt: 0 }, lists);
+    const files = unzipSync(new Uint8Array(await blob.arrayBuffer()));
+    expect(strFromU8(files['xl/workbook.xml']!)).toContain('name="Độ phủ"');
+    const sheet = strFromU8(files['xl/worksheets/sheet3.xml']!);
+    const shared = [...strFromU8(files['xl/sharedStrings.xml']!).matchAll(/<t[^>]*>(.*?)<\/t>/gu)].map((m) => m[1]);
+    const value = (ref: string) => /<v>([^<]*)<\/v>/u.exec(cellXml(sheet, ref))![1]!;
+    expect(shared[Number(value('A1'))]).toBe('Danh sách');
+    expect(shared[Number(value('A2'))]).toBe('Hồ sơ · Phòng QLKH');
+    expect(shared[Number(value('B2'))]).toBe('motcua.langson.gov.vn/ds');
+    expect(value('C2')).toBe('642');
+    expect(value('D2')).toBe('1284');
+    expect(value('E2')).toBe('50');
+    expect(value('F2')).toBe('26');
+    // No stated total: the cell is empty (not written).
+    expect(sheet).not.toMatch(/<c r="D3"[^>]*>\s*<v>/u);
+    expect(value('C3')).toBe('15');
+  });
 });
 
 describe('the workbook read back (consolidation import)', () => {

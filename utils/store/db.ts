@@ -3,11 +3,11 @@
  * `cells` are derived from them inside the same transaction as every write, so the
  * popup reads a small aggregate instead of scanning every record.
  */
-import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import { assignResultKeys, linkKey, mergeFacts, recordKey, type StoredRecord } from '../records';
 import { groupByResult } from '../tally';
 import { cellsFromResults, deriveResult } from './derive';
-import type { CellRow, MetaRow, ResultRow, UnitReportRow } from './types';
+import type { CellRow, ListKeyRow, ListRow, MetaRow, ResultRow, UnitReportRow } from './types';
 
 export const DB_NAME = 'kiem-dem-tthc';
 
@@ -22,6 +22,16 @@ export const SCHEMA_V2 = {
   results: 'rkey, dept, [dept+state], date',
   cells: 'id, dept, date',
   meta: 'key',
+} as const;
+
+/**
+ * v3 adds per-list coverage: `lists` (stated total, distinct records captured, pages read,
+ * last read) and `listKeys` (which record, by key hash, came from which list). New tables
+ * only: every existing table and row stays as it was.
+ */
+export const SCHEMA_V3 = {
+  lists: 'id, lastRead',
+  listKeys: '[list+key], list',
 } as const;
 
 /**
@@ -50,11 +60,14 @@ export class KiemDemDB extends Dexie {
   cells!: EntityTable<CellRow, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
   unitReports!: EntityTable<UnitReportRow, 'id'>;
+  lists!: EntityTable<ListRow, 'id'>;
+  listKeys!: Table<ListKeyRow, [string, string]>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(buildDerivedTables);
+    this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4).upgrade(rekeyRecords);
     this.version(5).stores(SCHEMA_V5).upgrade(rebuildDerivedTables);
   }

@@ -83,3 +83,25 @@ export interface UnitReportRow {
   importedAt: number;
   lines: UnitReportLine[];
 }
+
+/** Coverage of one list (address without paging + active filters), see utils/crawl/list-id.ts. */
+export interface ListRow {
+  id: string;
+  /** Heading and filter values, for people. */
+  label: string;
+  /** The portal's own total for the list, when it prints one (latest read). */
+  statedTotal: number | null;
+  /** Distinct records captured from this list (rows of listKeys). */
+  captured: number;
+  /** Pages seen (pager number "p3", or the hash of the page's first record). */
+  pages: string[];
+  pagesRead: number;
+  firstRead: number;
+  lastRead: number;
+}
+
+/** One record (by key hash) read from one list. */
+export interface ListKeyRow {
+  list: string;
+  key: string;
+}
