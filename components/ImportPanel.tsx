@@ -137,7 +137,7 @@ export function ImportPanel({ db }: { db: KiemDemDB }) {
       </div>
       <Notice value={notice} testId="import-status" />
       {pendingSettings ? (
-        <div role="group" aria-labelledby={`${id}-settings`} className="settings-choice" data-testid="backup-settings">
+        <fieldset aria-labelledby={`${id}-settings`} className="settings-choice" data-testid="backup-settings">
           <p id={`${id}-settings`}>{t('backupSettingsFound')}</p>
           <div className="buttons">
             <button type="button" data-testid="backup-apply-settings" onClick={() => void applySettings(pendingSettings)}>
@@ -155,7 +155,7 @@ export function ImportPanel({ db }: { db: KiemDemDB }) {
               {t('backupKeepSettings')}
             </button>
           </div>
-        </div>
+        </fieldset>
       ) : null}
       <Notice value={settingsNotice} testId="backup-settings-status" />
     </section>

@@ -20,7 +20,7 @@ function CountCells({ c }: { c: Counts }) {
         </td>
       ))}
       <td className="num rate" data-col="rate" data-value={c.rate === null ? '' : c.rate.toFixed(2)} data-meets={c.meets ? 'true' : 'false'}>
-        {c.rate === null ? <span aria-label={t('rateNone')}>{t('rateNone')}</span> : formatPercent(c.rate, lang)}
+        {c.rate === null ? <span>{t('rateNone')}</span> : formatPercent(c.rate, lang)}
         {c.meets ? (
           <>
             {' '}

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { useI18n } from './I18n';
 import { Notice, type NoticeValue } from './Notice';
+import { useStorageValue } from './useStorageValue';
 import { loadSettings, saveSettings } from './settingsStorage';
 import type { MessageKey } from '../utils/i18n';
 import type { MappableField } from '../utils/settings';
@@ -46,31 +47,12 @@ async function currentTab(): Promise<TabInfo | null> {
 }
 
 function useTabNotice(tab: TabInfo | null): { notice: Notice_; frameId: number; url: string } | null {
-  const [state, setState] = useState<{ notice: Notice_; frameId: number; url: string } | null>(null);
-  useEffect(() => {
-    if (!tab) return;
-    let alive = true;
-    const apply = (value: unknown) => {
-      const parsed = storedUnreadSchema.safeParse(value ?? {});
-      const frames = parsed.success ? Object.values(parsed.data[String(tab.id)] ?? {}) : [];
-      // A notice left from a page the tab has since left is not shown.
-      const fresh = frames.find((f) => !tab.url || hostOf(f.url) === hostOf(tab.url)) ?? null;
-      if (alive) setState(fresh ? { notice: fresh.notice, frameId: fresh.frameId, url: fresh.url } : null);
-    };
-    browser.storage.session
-      .get(UNREAD_SESSION_KEY)
-      .then((got) => apply(got[UNREAD_SESSION_KEY]))
-      .catch(() => undefined);
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'session' && UNREAD_SESSION_KEY in changes) apply(changes[UNREAD_SESSION_KEY]?.newValue);
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => {
-      alive = false;
-      browser.storage.onChanged.removeListener(onChanged);
-    };
-  }, [tab]);
-  return state;
+  const stored = useStorageValue('session', UNREAD_SESSION_KEY, (value) => storedUnreadSchema.safeParse(value ?? {}));
+  if (!tab || !stored?.success) return null;
+  const frames = Object.values(stored.data[String(tab.id)] ?? {});
+  // A notice left from a page the tab has since left is not shown.
+  const fresh = frames.find((f) => !tab.url || hostOf(f.url) === hostOf(tab.url)) ?? null;
+  return fresh ? { notice: fresh.notice, frameId: fresh.frameId, url: fresh.url } : null;
 }
 
 function MappingForm({ notice, host, onDone }: { notice: Notice_; host: string; onDone: (ok: boolean) => void }) {

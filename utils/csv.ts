@@ -206,5 +206,5 @@ export function csvFileName(kind: 'tong-hop' | 'chi-tiet', period: Period, depar
         .replace(/^-+|-+$/gu, '')
         .slice(0, 60)
     : '';
-  return ['kiem-dem-tthc', kind, ...(slug ? [slug] : []), period.from, period.to, todayIsoVn(now)].join('_') + '.csv';
+  return `${['kiem-dem-tthc', kind, ...(slug ? [slug] : []), period.from, period.to, todayIsoVn(now)].join('_')}.csv`;
 }

@@ -160,9 +160,15 @@ type Acc = Map<string, Map<number, number[]>>;
 function add(acc: Acc, dept: string, date: string, state: DigitizedState, sync: SyncState, n: number): void {
   const year = Number(date.slice(0, 4));
   let years = acc.get(dept);
-  if (!years) acc.set(dept, (years = new Map()));
+  if (!years) {
+    years = new Map();
+    acc.set(dept, years);
+  }
   let c = years.get(year);
-  if (!c) years.set(year, (c = [0, 0, 0, 0, 0]));
+  if (!c) {
+    c = [0, 0, 0, 0, 0];
+    years.set(year, c);
+  }
   c[state === 'digitized' ? 0 : state === 'pending' ? 1 : 2]! += n;
   if (sync !== 'unknown') c[sync === 'synced' ? 3 : 4]! += n;
 }

@@ -28,6 +28,7 @@ export function OptionsApp() {
   const [errors, setErrors] = useState<FormErrors>({});
   const [notice, setNotice] = useState<NoticeValue>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: load once; a re-run would replace the clerk's unsaved draft
   useEffect(() => {
     loadSettings()
       .then(({ settings, fellBack }) => {
@@ -40,7 +41,6 @@ export function OptionsApp() {
         setDraft(toDraft(DEFAULT_SETTINGS));
         setNotice({ kind: 'error', text: t('optLoadFallback') });
       });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   if (!saved || !draft) {

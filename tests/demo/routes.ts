@@ -55,7 +55,7 @@ export const BENCH_DEFAULT_ROWS = 1000;
 /** The file serving `pathname`, or undefined. Lookup is exact on the path, trailing slash ignored. */
 export function routeFile(pathname: string): string | undefined {
   const p = pathname.length > 1 ? pathname.replace(/\/+$/u, '') : pathname;
-  return Object.prototype.hasOwnProperty.call(ROUTES, p) ? ROUTES[p] : undefined;
+  return Object.hasOwn(ROUTES, p) ? ROUTES[p] : undefined;
 }
 
 export const DEMO_PAGES: DemoPage[] = [

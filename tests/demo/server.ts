@@ -99,7 +99,7 @@ async function makeCertificate(dir: string): Promise<{ key: Buffer; cert: Buffer
 function safeJoin(root: string, rel: string): string | undefined {
   if (rel.includes('\0')) return undefined;
   const base = path.resolve(root);
-  const full = path.resolve(base, '.' + path.posix.sep + rel);
+  const full = path.resolve(base, `.${path.posix.sep}${rel}`);
   if (full !== base && !full.startsWith(base + path.sep)) return undefined;
   return full;
 }
@@ -120,7 +120,7 @@ type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
 function makeHandler(extraRoots: { prefix: string; dir: string }[]): Handler {
   const roots = extraRoots.map((r) => ({
-    prefix: r.prefix.endsWith('/') ? r.prefix : r.prefix + '/',
+    prefix: r.prefix.endsWith('/') ? r.prefix : `${r.prefix}/`,
     dir: path.resolve(r.dir),
   }));
 
@@ -173,7 +173,7 @@ function makeHandler(extraRoots: { prefix: string; dir: string }[]): Handler {
       } else send(res, status, type, body);
     };
 
-    if (pathname === BENCH_PATH || pathname === BENCH_PATH + '/') {
+    if (pathname === BENCH_PATH || pathname === `${BENCH_PATH}/`) {
       reply(200, CONTENT_TYPES['.html']!, renderBenchPage(benchRowCount(url.searchParams.get('rows'))));
       return;
     }

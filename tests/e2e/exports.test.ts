@@ -127,10 +127,10 @@ describe('exports from the popup', () => {
     expect(parsed.meta.fields).toEqual(DETAIL_HEADER);
     expect(parsed.data).toHaveLength(stored.length);
 
-    const byId = new Map(parsed.data.map((row) => [`${row['Loại']}|${row['Mã hồ sơ']}|${row['Số ký hiệu']}`, row]));
+    const byId = new Map(parsed.data.map((row) => [`${row.Loại}|${row['Mã hồ sơ']}|${row['Số ký hiệu']}`, row]));
     expect(byId.size).toBe(stored.length);
     // A cell Excel would run as a formula carries a leading apostrophe; undo it to compare.
-    const cell = (v: string | undefined, want: string) => (v !== undefined && v.startsWith("'") && !want.startsWith("'") ? v.slice(1) : v);
+    const cell = (v: string | undefined, want: string) => (v?.startsWith("'") && !want.startsWith("'") ? v.slice(1) : v);
     const kinds = { dossier: 0, result: 0 };
     for (const r of stored) {
       const label = r.kind === 'dossier' ? 'Hồ sơ' : 'Kết quả';

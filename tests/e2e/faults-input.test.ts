@@ -214,7 +214,7 @@ describe('store written by the first release', () => {
           dept: department,
           receivedAt: `202${i % 5}-03-01`,
           resolvedAt: `202${i % 5}-03-1${i % 10}`,
-          digitized: i % 4 === 0 ? null : i % 3 === 0 ? false : true,
+          digitized: i % 4 === 0 ? null : i % 3 !== 0,
           firstSeen: 1_690_000_000_000 + i,
           lastSeen: 1_690_000_000_000 + i,
         };

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { csvFileName, summaryCsv } from '../../utils/csv';
 import { addUnitReport, consolidatedTally } from '../../utils/consolidation';
-import { recordKey, type PortalRecord, type StoredRecord } from '../../utils/records';
 import { KiemDemDB } from '../../utils/store/db';
 import { parseSummaryCsv } from '../../utils/summary-file';
 import { DEFAULT_PERIOD, tallyFromRecords, withAllYears, type Period } from '../../utils/tally';
@@ -9,7 +8,6 @@ import { buildXlsx } from '../../utils/xlsx';
 import { DEPT_A, DEPT_B, result } from './tally-helpers';
 
 const enc = new TextEncoder();
-const stored = (r: PortalRecord): StoredRecord => ({ ...r, key: recordKey(r), dept: r.department ?? '', firstSeen: 0, lastSeen: 0, sourceUrl: '' });
 const unitTally = (dept: string, n: number, period: Period = DEFAULT_PERIOD) =>
   withAllYears(
     tallyFromRecords(

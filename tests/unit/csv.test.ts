@@ -72,7 +72,7 @@ describe('summaryCsv', () => {
   });
 
   it('has an empty rate when nothing counts', () => {
-    expect(summaryCsv(tallyFromRecords([]))).toBe(BOM + 'Đơn vị,Năm,Tổng còn hiệu lực,Đã số hóa,Chưa số hóa,Chưa rõ,Tỷ lệ số hóa (%),Đã đồng bộ kho,Chưa đồng bộ kho\r\nTổng cộng,,0,0,0,0,,0,0');
+    expect(summaryCsv(tallyFromRecords([]))).toBe(`${BOM}Đơn vị,Năm,Tổng còn hiệu lực,Đã số hóa,Chưa số hóa,Chưa rõ,Tỷ lệ số hóa (%),Đã đồng bộ kho,Chưa đồng bộ kho\r\nTổng cộng,,0,0,0,0,,0,0`);
   });
 
   it('with withAllYears: every year of the period for every department, zeros where nothing counts', () => {
@@ -201,7 +201,7 @@ describe('parseDetailCsv errors', () => {
       `Kết quả,,3/QĐ,,,,,,,,,Không,,,Chưa rõ,https://a,01/02/2020 10:00`,
       `Kết quả,,4/QĐ,,,,,,,,,,,11,Chưa rõ,https://a,01/02/2020 10:00`,
     ];
-    const r = parseDetailCsv(BOM + OLD_HEADER + '\r\n' + lines.join('\r\n'));
+    const r = parseDetailCsv(`${BOM + OLD_HEADER}\r\n${lines.join('\r\n')}`);
     expect(r.records).toEqual([]);
     expect(r.errors).toEqual([
       'Dòng 3: thiếu mã hồ sơ',

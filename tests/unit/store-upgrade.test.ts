@@ -31,7 +31,9 @@ describe('schema upgrade v1 → current', () => {
     const v1Sorted = v1Rows.sort((a, b) => (a.key < b.key ? -1 : 1));
     expect(sorted).toHaveLength(v1Sorted.length);
     // Every v1 field kept; v4 adds the read time (= lastSeen), the number + date link and the result key.
-    sorted.forEach((r, i) => expect(r).toEqual({ ...v1Sorted[i], readAt: v1Sorted[i]!.lastSeen, link: expect.any(String), rkey: expect.any(String) }));
+    sorted.forEach((r, i) => {
+      expect(r).toEqual({ ...v1Sorted[i], readAt: v1Sorted[i]!.lastSeen, link: expect.any(String), rkey: expect.any(String) });
+    });
     const expected = tallyFromRecords(v1Rows);
     expect(expected.grand.total).toBeGreaterThan(0);
     expect(tallyFromCells(await db.cells.toArray())).toEqual(expected);

@@ -46,9 +46,13 @@ export function layoutHeader(headerRows: Element[][]): string[][] {
       const cs = span(cell, 'colspan');
       const rs = span(cell, 'rowspan');
       for (let dc = 0; dc < cs; dc++) {
-        const list = (cols[c + dc] ??= []);
+        cols[c + dc] ??= [];
+        const list = cols[c + dc]!;
         if (text && list[list.length - 1] !== text) list.push(text);
-        for (let dr = 0; dr < rs; dr++) (taken[r + dr] ??= [])[c + dc] = true;
+        for (let dr = 0; dr < rs; dr++) {
+          taken[r + dr] ??= [];
+          taken[r + dr]![c + dc] = true;
+        }
       }
       c += cs;
     }

@@ -126,12 +126,12 @@ function isHeaderRow(row: Element): boolean {
 }
 
 function isFooterRow(row: Element): boolean {
-  return /footer-row/u.test(lower(row) + ' ' + (row.getAttribute('class') ?? ''));
+  return /footer-row/u.test(`${lower(row)} ${row.getAttribute('class') ?? ''}`);
 }
 
 /** The grid root an element belongs to (nearest ancestor grid). */
 function ownerGrid(el: Element): Element | null {
-  return el.parentElement?.closest(ELEMENT_GRID_SEL + ', table') ?? null;
+  return el.parentElement?.closest(`${ELEMENT_GRID_SEL}, table`) ?? null;
 }
 
 /**
@@ -163,7 +163,7 @@ export function elementGrid(root: Element): Grid {
 /** Every grid-like element of the document, outermost first (document order). */
 export function findGrids(doc: Document): Grid[] {
   const grids: Grid[] = [];
-  for (const el of Array.from(doc.querySelectorAll('table, ' + ELEMENT_GRID_SEL))) {
+  for (const el of Array.from(doc.querySelectorAll(`table, ${ELEMENT_GRID_SEL}`))) {
     if (lower(el) === 'table') grids.push(tableGrid(el));
     else if (!el.closest('table')) grids.push(elementGrid(el));
   }

@@ -54,7 +54,7 @@ export type CellKey = Omit<CellRow, 'count'>;
 
 /** The cell a result adds one to, or null when it can never count (no result yet, no date). */
 export function cellOf(r: ResultRow | undefined): CellKey | null {
-  if (!r || r.exists !== 1 || r.date === null) return null;
+  if (r?.exists !== 1 || r.date === null) return null;
   const validity = r.permanent === true || !r.validUntil ? '' : r.validUntil;
   return {
     id: `${r.dept}|${r.date}|${r.state}|${r.sync}|${validity}`,
