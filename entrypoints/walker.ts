@@ -28,7 +28,7 @@ async function ask(message: unknown): Promise<WalkReply> {
     if (attempt > 0) await pause(250 * attempt);
     r = (await browser.runtime.sendMessage(message).catch(() => undefined)) as Record<string, unknown> | undefined;
   }
-  if (!r || r.go !== true) return { go: false };
+  if (r?.go !== true) return { go: false };
   return {
     go: true, page: int(r.page), noNew: int(r.noNew), records: int(r.records), delayMs: int(r.delayMs), pageLimit: int(r.pageLimit),
     fresh: r.fresh === true, largestPageSize: r.largestPageSize === true,

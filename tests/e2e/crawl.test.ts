@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CRAWL_LISTS, crawlActions, crawlRows, type CrawlList } from '../demo/crawl';
 import { stopServiceWorkers } from '../support/browser';
-import { coverage, listFor, openTabItem, setWalkOptions, startWalk, walkEnded } from '../support/crawl';
+import { coverage, listFor, setWalkOptions, startWalk, walkEnded } from '../support/crawl';
 import { compareCodes, countStore, report } from '../support/faults';
 import { openSession, type Session } from '../support/session';
 import { waitFor } from '../support/store';

@@ -172,7 +172,7 @@ export class Walks {
       if (msg.list) await this.deps.recordList(msg.list, msg.keys, at);
 
       const w = await this.walk(sender.tabId);
-      if (!w || w.status !== 'running' || w.frameId !== sender.frameId) return { ok: true };
+      if (w?.status !== 'running' || w.frameId !== sender.frameId) return { ok: true };
       if (sender.documentId && w.documentId !== sender.documentId) {
         // A new document in the walking frame: the next page of a full-load pager, or somewhere else.
         // Another path is somewhere else; the same path without a table yet may still be drawing it.
@@ -232,7 +232,7 @@ export class Walks {
   stop(tabId: number): Promise<{ ok: boolean }> {
     return this.serial(tabId, async () => {
       const w = await this.walk(tabId);
-      if (!w || w.status !== 'running') return { ok: false };
+      if (w?.status !== 'running') return { ok: false };
       await this.finish(w, 'stopped');
       await this.deps.halt(tabId, w.frameId).catch(() => undefined);
       return { ok: true };
@@ -242,7 +242,7 @@ export class Walks {
   /** walker → worker: press a pager's javascript: link in the page's world (only for the walking frame). */
   async clickInPage(sender: Sender, token: string): Promise<WalkReply> {
     const w = await this.walk(sender.tabId);
-    if (!w || w.status !== 'running' || w.frameId !== sender.frameId) return { go: false };
+    if (w?.status !== 'running' || w.frameId !== sender.frameId) return { go: false };
     await this.deps.clickInPage(sender.tabId, sender.frameId, token);
     return { go: true };
   }
@@ -251,7 +251,7 @@ export class Walks {
   resume(sender: Sender): Promise<WalkReply> {
     return this.serial(sender.tabId, async () => {
       const w = await this.walk(sender.tabId);
-      if (!w || w.status !== 'running' || w.frameId !== sender.frameId) return { go: false };
+      if (w?.status !== 'running' || w.frameId !== sender.frameId) return { go: false };
       const opts = await this.deps.options();
       const reply: WalkReply = { go: true, page: w.page, fresh: w.fresh, ...opts };
       w.fresh = false;
@@ -265,7 +265,7 @@ export class Walks {
   report(sender: Sender, msg: WalkReport): Promise<WalkReply> {
     return this.serial(sender.tabId, async () => {
       const w = await this.walk(sender.tabId);
-      if (!w || w.status !== 'running' || w.frameId !== sender.frameId) return { go: false };
+      if (w?.status !== 'running' || w.frameId !== sender.frameId) return { go: false };
       if (msg.event === 'end') {
         await this.finish(w, msg.reason, msg.error);
         return { go: false };
@@ -301,7 +301,7 @@ export class Walks {
   tabUpdated(tabId: number, url: string | undefined): Promise<void> {
     return this.serial(tabId, async () => {
       const w = await this.walk(tabId);
-      if (!w || w.status !== 'running' || w.frameId !== 0) return;
+      if (w?.status !== 'running' || w.frameId !== 0) return;
       if (hostOf(url) !== w.host) await this.finish(w, 'navigated');
     });
   }

@@ -90,7 +90,6 @@ export class PageCapture {
   private hiddenSkipped = false;
   private rejectedKeys = new Map<string, string>();
   // Record tables found by the last scan: changes inside them are read at once, from the table alone.
-  private roots: Element[] = [];
   private tables: RecordTable[] = [];
   private rowKey = new WeakMap<Element, string>();
   private dirty = new Set<RecordTable>();
@@ -325,7 +324,6 @@ export class PageCapture {
       const tables = found.filter((t) => isShown(t.root, framed));
       this.hiddenSkipped = tables.length < found.length;
       this.tables = tables;
-      this.roots = tables.map((t) => t.root);
       for (const table of tables) {
         if (this.stopped) return;
         await this.scanTable(table, gen);
