@@ -1,9 +1,13 @@
-/** The period last chosen in the popup (read-only here), or the preset. */
+/**
+ * The period chosen in the popup, kept in extension storage so the report and the
+ * consolidation page open on the same period (the preset until one was chosen).
+ */
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { PERIOD_STORAGE_KEY, PRESET_PERIOD, parseStoredPeriod, type PeriodValue } from '../utils/ui/period';
+import { PERIOD_STORAGE_KEY, PRESET_PERIOD, isPeriodValid, parseStoredPeriod, type PeriodValue } from '../utils/ui/period';
 
-export function useStoredPeriod(): PeriodValue | undefined {
+/** The stored period and a setter that stores it once it is valid (the popup's form). */
+export function usePeriod(): [PeriodValue | undefined, (p: PeriodValue) => void] {
   const [period, setPeriod] = useState<PeriodValue>();
   useEffect(() => {
     let alive = true;
@@ -15,5 +19,14 @@ export function useStoredPeriod(): PeriodValue | undefined {
       alive = false;
     };
   }, []);
-  return period;
+  const update = (p: PeriodValue) => {
+    setPeriod(p);
+    if (isPeriodValid(p)) void browser.storage.local.set({ [PERIOD_STORAGE_KEY]: p }).catch(() => undefined);
+  };
+  return [period, update];
+}
+
+/** The period last chosen in the popup (read-only), or the preset. */
+export function useStoredPeriod(): PeriodValue | undefined {
+  return usePeriod()[0];
 }

@@ -29,28 +29,10 @@ import { OpenTabs } from '../../components/OpenTabs';
 import { ListsCoverage } from '../../components/ListsCoverage';
 import { useWalkSession } from '../../components/useWalkSession';
 import { incompleteLists } from '../../utils/ui/coverage';
-import { PERIOD_STORAGE_KEY, PRESET_PERIOD, isPeriodValid, parseStoredPeriod, type PeriodValue } from '../../utils/ui/period';
+import { PRESET_PERIOD, isPeriodValid } from '../../utils/ui/period';
+import { usePeriod } from '../../components/useStoredPeriod';
 
 const db = getDb();
-
-function usePeriod(): [PeriodValue | undefined, (p: PeriodValue) => void] {
-  const [period, setPeriod] = useState<PeriodValue>();
-  useEffect(() => {
-    let alive = true;
-    browser.storage.local
-      .get(PERIOD_STORAGE_KEY)
-      .then((got) => alive && setPeriod(parseStoredPeriod(got[PERIOD_STORAGE_KEY]) ?? { ...PRESET_PERIOD }))
-      .catch(() => alive && setPeriod({ ...PRESET_PERIOD }));
-    return () => {
-      alive = false;
-    };
-  }, []);
-  const update = (p: PeriodValue) => {
-    setPeriod(p);
-    if (isPeriodValid(p)) void browser.storage.local.set({ [PERIOD_STORAGE_KEY]: p }).catch(() => undefined);
-  };
-  return [period, update];
-}
 
 export function App() {
   const { t } = useI18n();
