@@ -11,17 +11,13 @@ import { formatCount } from '../utils/ui/format';
 import { CSV_MIME, JSON_MIME, XLSX_MIME, downloadBlob, toBlob } from '../utils/ui/download';
 import { csvFileName, detailCsvChunks, summaryCsv } from '../utils/csv';
 import { makeBackup } from '../utils/backup';
-import { unitOfTally, type Period, type Tally } from '../utils/tally';
+import { unitOfTally, type Tally } from '../utils/tally';
+import type { Period } from '../utils/period';
+import { stampVn } from '../utils/text/dates';
 import type { KiemDemDB } from '../utils/store/db';
 import type { Settings } from '../utils/settings';
 
 type Job = 'summary' | 'detail' | 'xlsx' | 'backup';
-
-function stamp(): string {
-  const d = new Date(Date.now() + 7 * 3600 * 1000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}-${p(d.getUTCHours())}${p(d.getUTCMinutes())}`;
-}
 
 export function ExportButtons({ db, tally, period, recordCount, settings }: { db: KiemDemDB; tally: Tally; period: Period; recordCount: number; settings?: Settings }) {
   const reportUnit = settings?.report?.unit ?? '';
@@ -79,7 +75,7 @@ export function ExportButtons({ db, tally, period, recordCount, settings }: { db
   const backup = () =>
     run('backup', async () => {
       const json = await makeBackup(db, Date.now(), settings);
-      const name = `kiem-dem-tthc-sao-luu-${stamp()}.json`;
+      const name = `kiem-dem-tthc-sao-luu-${stampVn()}.json`;
       downloadBlob(toBlob(json, JSON_MIME), name);
       return name;
     });

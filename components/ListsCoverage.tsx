@@ -4,7 +4,8 @@
  */
 import { useI18n } from './I18n';
 import { sendWalkCommand, type WalkSession } from './useWalkSession';
-import { formatCount, formatPercent, formatTimestampVN } from '../utils/ui/format';
+import { formatCount, formatPercent } from '../utils/ui/format';
+import { formatDateTimeVn } from '../utils/text/dates';
 import { isRunning, openLists } from '../utils/ui/coverage';
 import { coveragePercent } from '../utils/store/lists';
 import type { ListRow } from '../utils/store/types';
@@ -41,7 +42,7 @@ export function ListsCoverage({ lists, state }: { lists: ListRow[]; state: WalkS
                 </td>
                 <td>{pct !== null ? formatPercent(pct, lang) : ''}</td>
                 <td>{formatCount(l.pagesRead, lang)}</td>
-                <td>{formatTimestampVN(l.lastRead)}</td>
+                <td>{formatDateTimeVn(l.lastRead)}</td>
                 <td>
                   {tab && !busy ? (
                     <button type="button" className="secondary" onClick={() => void sendWalkCommand({ type: 'walk/start', tabId: tab.tabId, frameId: tab.frameId })}>

@@ -1,18 +1,18 @@
 /** The counting period: three date inputs with validation and a "Mặc định" reset. */
 import { useId } from 'react';
 import { useI18n } from './I18n';
-import { PRESET_PERIOD, validatePeriod, type PeriodValue } from '../utils/ui/period';
+import { DEFAULT_PERIOD, validatePeriod, type Period } from '../utils/period';
 
 export interface PeriodFormProps {
-  value: PeriodValue;
-  onChange: (p: PeriodValue) => void;
+  value: Period;
+  onChange: (p: Period) => void;
 }
 
 export function PeriodForm({ value, onChange }: PeriodFormProps) {
   const { t } = useI18n();
   const base = useId();
   const errors = validatePeriod(value);
-  const field = (k: keyof PeriodValue, label: string, hint?: string) => {
+  const field = (k: keyof Period, label: string, hint?: string) => {
     const id = `${base}-${k}`;
     const err = errors[k];
     const describedBy = [err ? `${id}-err` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
@@ -51,7 +51,7 @@ export function PeriodForm({ value, onChange }: PeriodFormProps) {
         {field('from', t('periodFrom'))}
         {field('to', t('periodTo'))}
         {field('reference', t('periodReference'), t('periodReferenceHint'))}
-        <button type="button" className="secondary" data-testid="period-reset" onClick={() => onChange({ ...PRESET_PERIOD })}>
+        <button type="button" className="secondary" data-testid="period-reset" onClick={() => onChange({ ...DEFAULT_PERIOD })}>
           {t('periodReset')}
         </button>
       </div>

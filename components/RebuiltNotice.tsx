@@ -1,6 +1,6 @@
 /** Shown once a write found a tally count below zero and rebuilt the derived tables itself. */
 import { useI18n } from './I18n';
-import { formatTimestampVN } from '../utils/ui/format';
+import { formatDateTimeVn } from '../utils/text/dates';
 
 /** The write that found a count below zero rebuilt the tally itself: say so, once it happened. */
 export function RebuiltNotice({ value }: { value: unknown }) {
@@ -9,7 +9,7 @@ export function RebuiltNotice({ value }: { value: unknown }) {
   if (typeof at !== 'number') return null;
   return (
     <p className="hint" role="status" data-testid="rebuilt-notice">
-      {t('rebuiltNotice', { at: formatTimestampVN(at) })}
+      {t('rebuiltNotice', { at: formatDateTimeVn(at) })}
     </p>
   );
 }

@@ -1,6 +1,7 @@
 /** Stored-record count, rejected rows by reason, and a storage error banner. */
 import { useI18n } from './I18n';
-import { formatCount, formatTimestampVN } from '../utils/ui/format';
+import { formatCount } from '../utils/ui/format';
+import { formatDateTimeVn } from '../utils/text/dates';
 import type { StorageError } from '../utils/storage-error';
 import { rejectedEntries } from '../utils/ui/rejected';
 
@@ -9,7 +10,7 @@ export function StorageErrorBanner({ error }: { error: StorageError | null }) {
   if (!error) return null;
   return (
     <div role="alert" className="banner error" data-testid="storage-error">
-      {t('statusErrorBanner', { at: formatTimestampVN(error.at) || '—', message: error.message })}
+      {t('statusErrorBanner', { at: formatDateTimeVn(error.at) || '—', message: error.message })}
     </div>
   );
 }

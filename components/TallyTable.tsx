@@ -3,7 +3,8 @@
  * "Tổng cộng" in <tfoot>. Cells carry data-col / data-value for tests and tools.
  */
 import { useI18n } from './I18n';
-import { formatCount, formatDateVN, formatPercent } from '../utils/ui/format';
+import { formatCount, formatPercent } from '../utils/ui/format';
+import { isoToVn } from '../utils/text/dates';
 import type { Counts, Tally } from '../utils/tally';
 
 const COLS = ['total', 'digitized', 'pending', 'unknown'] as const;
@@ -48,9 +49,9 @@ export function TallyTable({ tally }: { tally: Tally }) {
     else byDept.set(r.department, [r]);
   }
   const caption = t('tableCaption', {
-    from: formatDateVN(tally.period.from),
-    to: formatDateVN(tally.period.to),
-    reference: formatDateVN(tally.period.reference),
+    from: isoToVn(tally.period.from),
+    to: isoToVn(tally.period.to),
+    reference: isoToVn(tally.period.reference),
   });
   return (
     <div className="table-wrap">

@@ -7,9 +7,11 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useI18n } from './I18n';
-import { formatCount, formatDateVN } from '../utils/ui/format';
+import { formatCount } from '../utils/ui/format';
+import { isoToVn } from '../utils/text/dates';
+import type { Period } from '../utils/period';
 import { itemLabel, safeHttpUrl } from '../utils/ui/worklist';
-import { departmentKey, worklistResults, type DepartmentTotal, type Period } from '../utils/tally';
+import { departmentKey, worklistResults, type DepartmentTotal } from '../utils/tally';
 import type { KiemDemDB } from '../utils/store/db';
 
 const PAGE = 100;
@@ -50,7 +52,7 @@ function DeptItems({ db, department, period, state }: { db: KiemDemDB; departmen
                 <td className="code">{it.code ?? ''}</td>
                 <td>{it.resultNumber ?? ''}</td>
                 <td className="procedure">{it.procedure ?? ''}</td>
-                <td className="date">{formatDateVN(it.date)}</td>
+                <td className="date">{isoToVn(it.date)}</td>
                 <td>
                   {href ? (
                     <a

@@ -4,22 +4,22 @@
  */
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { PERIOD_STORAGE_KEY, PRESET_PERIOD, isPeriodValid, parseStoredPeriod, type PeriodValue } from '../utils/ui/period';
+import { PERIOD_STORAGE_KEY, DEFAULT_PERIOD, isPeriodValid, parseStoredPeriod, type Period } from '../utils/period';
 
 /** The stored period and a setter that stores it once it is valid (the popup's form). */
-export function usePeriod(): [PeriodValue | undefined, (p: PeriodValue) => void] {
-  const [period, setPeriod] = useState<PeriodValue>();
+export function usePeriod(): [Period | undefined, (p: Period) => void] {
+  const [period, setPeriod] = useState<Period>();
   useEffect(() => {
     let alive = true;
     browser.storage.local
       .get(PERIOD_STORAGE_KEY)
-      .then((got) => alive && setPeriod(parseStoredPeriod(got[PERIOD_STORAGE_KEY]) ?? { ...PRESET_PERIOD }))
-      .catch(() => alive && setPeriod({ ...PRESET_PERIOD }));
+      .then((got) => alive && setPeriod(parseStoredPeriod(got[PERIOD_STORAGE_KEY]) ?? { ...DEFAULT_PERIOD }))
+      .catch(() => alive && setPeriod({ ...DEFAULT_PERIOD }));
     return () => {
       alive = false;
     };
   }, []);
-  const update = (p: PeriodValue) => {
+  const update = (p: Period) => {
     setPeriod(p);
     if (isPeriodValid(p)) void browser.storage.local.set({ [PERIOD_STORAGE_KEY]: p }).catch(() => undefined);
   };
@@ -27,6 +27,6 @@ export function usePeriod(): [PeriodValue | undefined, (p: PeriodValue) => void]
 }
 
 /** The period last chosen in the popup (read-only), or the preset. */
-export function useStoredPeriod(): PeriodValue | undefined {
+export function useStoredPeriod(): Period | undefined {
   return usePeriod()[0];
 }

@@ -4,7 +4,8 @@
  * one period and reference date, summed into one department × year table.
  */
 import { checkPeriod, parseSummaryCsv, parseSummaryXlsx, unitReportId, type SummaryFile } from './summary-file';
-import { countsOf, tallyFromRows, type Period, type Tally } from './tally';
+import type { Period } from './period';
+import { countsOf, tallyFromRows, type Tally } from './tally';
 import type { KiemDemDB } from './store/db';
 import type { UnitReportRow } from './store/types';
 

@@ -4,7 +4,7 @@
  * run as a formula neutralised with a leading apostrophe.
  */
 import Papa from 'papaparse';
-import { todayIsoVn } from './dates-vn';
+import { todayIsoVn } from './text/dates';
 import { DETAIL_COLUMNS, DETAIL_TABLE, columnOfField, type DetailDraft } from './detail-columns';
 import { recordKey, recordSchema, type PortalRecord, type StoredRecord } from './records';
 import { importTooBig, maxTimestamp, MIN_TIMESTAMP } from './import-limits';

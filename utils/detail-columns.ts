@@ -4,7 +4,7 @@
  * read back. csv.ts, xlsx.ts and backup.ts all read this table, so a new column is one
  * entry here (appended at the end: the contract never inserts).
  */
-import { formatDateTimeVn, isoToVn, parseDateTimeVn, vnToIso } from './dates-vn';
+import { formatDateTimeVn, isoToVn, parseDateTimeVn, vnToIso } from './text/dates';
 import type { StoredRecord } from './records';
 import { UNASSIGNED } from './settings';
 import { departmentLabel } from './tally';

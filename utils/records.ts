@@ -5,19 +5,14 @@
  */
 import { z } from 'zod';
 import './zod-config';
+import { isIsoDate } from './text/dates';
 import { fold } from './text/fold';
 
 export const MAX_TEXT = 2000; // longest text field kept; longer portal text is cut, not rejected
 export const MAX_CODE = 200;
 
 /** A real calendar date between 1900 and 2100 (no 2020-13-45, no year 9999). */
-export function isRealIsoDate(iso: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(iso);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 1900 || y > 2100 || mo < 1 || mo > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
-}
+export const isRealIsoDate = (iso: string): boolean => isIsoDate(iso, 1900, 2100);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, 'date must be YYYY-MM-DD').refine(isRealIsoDate, 'not a real date');
 const text = (max: number) => z.string().min(1).max(max);
 

@@ -8,9 +8,10 @@
  */
 import Papa from 'papaparse';
 import { SUMMARY_COLUMNS } from './csv';
-import { isoToVn, vnToIso } from './dates-vn';
+import { isoToVn, vnToIso } from './text/dates';
 import { fold } from './text/fold';
-import { periodYears, unitOfDepartments, type Period } from './tally';
+import { periodYears, type Period } from './period';
+import { unitOfDepartments } from './tally';
 import type { UnitReportLine } from './store/types';
 import { readWorkbook, type SheetRows } from './xlsx-read';
 
@@ -201,7 +202,7 @@ export function parseSummaryXlsx(bytes: Uint8Array, fileName: string): SummaryPa
  * file says must equal the form's; years outside the period refuse it too.
  */
 export function checkPeriod(file: SummaryFile, period: Period, fileName: string): string | null {
-  const show = (p: { from: string; to: string }) => `${isoToVn(p.from)} – ${isoToVn(p.to)}`;
+  const show = (p: Pick<Period, 'from' | 'to'>) => `${isoToVn(p.from)} – ${isoToVn(p.to)}`;
   if ((file.from && file.from !== period.from) || (file.to && file.to !== period.to)) {
     return `Tệp ${fileName} là kỳ ${show({ from: file.from ?? period.from, to: file.to ?? period.to })}, khác kỳ đang gộp ${show(period)}. Tệp không được gộp.`;
   }

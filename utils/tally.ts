@@ -4,21 +4,14 @@
  * reference, straight from the rules) and from the store's cells (the fast path) —
  * so each checks the other.
  */
-import { z } from 'zod';
+import { DEFAULT_PERIOD, periodYears, type Period } from './period';
 import { assignResultKeys, MANUAL_FIELDS, mergeByKey, mergeFacts, recordKey, type PortalRecord } from './records';
 import { UNASSIGNED } from './settings';
 import type { CellRow, DigitizedState, ResultRow, SyncState } from './store/types';
+import { isIsoDate } from './text/dates';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, 'Ngày phải có dạng YYYY-MM-DD');
-
-/** Period of the count and the reference date for "in force" (ISO dates). */
-export const periodSchema = z
-  .object({ from: isoDate, to: isoDate, reference: isoDate })
-  .refine((p) => p.from <= p.to, { message: 'Ngày bắt đầu phải trước ngày kết thúc' });
-export type Period = z.infer<typeof periodSchema>;
-
-/** Preset asked for by the department office: results from 2018 to 6/2023, in force on 30/06/2023. */
-export const DEFAULT_PERIOD: Period = { from: '2018-01-01', to: '2023-06-30', reference: '2023-06-30' };
+// The period lives in period.ts; re-exported for the tally's readers.
+export { DEFAULT_PERIOD, periodSchema, periodYears, type Period } from './period';
 
 /** Rate at or above which a row is marked "Đạt" (QĐ 766/QĐ-TTg service index). */
 export const TARGET_RATE = 80;
@@ -67,15 +60,9 @@ export function dateFromCode(code: string | null | undefined): string | null {
   if (!code) return null;
   for (const m of code.matchAll(/(?:^|[-_./])(\d{2})(\d{2})(\d{2})(?=$|[-_./])/gu)) {
     const iso = `20${m[1]}-${m[2]}-${m[3]}`;
-    if (isRealDate(iso)) return iso;
+    if (isIsoDate(iso)) return iso;
   }
   return null;
-}
-
-function isRealDate(iso: string): boolean {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  if (m < 1 || m > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
 export function stateOf(digitized: boolean | null | undefined): DigitizedState {
@@ -240,15 +227,6 @@ function buildTally(acc: Acc, period: Period): Tally {
     sumInto(grand, sub);
   }
   return { period, rows, perDepartment, grand: countsOf(grand) };
-}
-
-/** Years of a period, first to last (2018-01-01 … 2023-06-30 → 2018 … 2023). */
-export function periodYears(period: Pick<Period, 'from' | 'to'>): number[] {
-  const first = Number(period.from.slice(0, 4));
-  const last = Number(period.to.slice(0, 4));
-  const out: number[] = [];
-  for (let y = first; y <= last && out.length < 200; y++) out.push(y);
-  return out;
 }
 
 const ZERO: readonly number[] = [0, 0, 0, 0, 0];

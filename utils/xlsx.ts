@@ -8,22 +8,19 @@
 import writeXlsxFile, { type Cell, type Row, type SheetData } from 'write-excel-file/browser';
 import { SUMMARY_COLUMNS, detailOrder } from './csv';
 import { DETAIL_COLUMNS, DETAIL_TABLE, type SheetValue } from './detail-columns';
-import { isoToVn } from './dates-vn';
+import { isoToUtcDate, isoToVn, vnWallClock } from './text/dates';
 import type { StoredRecord } from './records';
 import { META_APP, META_LABELS, META_SHEET, SUMMARY_SHEET } from './summary-file';
 import type { Counts, Tally } from './tally';
 import { coveragePercent } from './store/lists';
 import type { ListRow } from './store/types';
 
-const VN_OFFSET_MS = 7 * 3600 * 1000; // Vietnam wall time, written as a UTC serial date
-
 const header = (cols: readonly string[]): Row => cols.map((value) => ({ value, type: String, fontWeight: 'bold' }));
 const text = (v: string | null | undefined): Cell => (v ? { value: v.normalize('NFC'), type: String } : null);
 const num = (v: number): Cell => ({ value: v, type: Number });
 const date = (iso: string | null): Cell => {
   if (!iso) return null;
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return { value: new Date(Date.UTC(y, m - 1, d)), type: Date, format: 'dd/mm/yyyy' };
+  return { value: isoToUtcDate(iso), type: Date, format: 'dd/mm/yyyy' };
 };
 
 function countCells(c: Counts): Cell[] {
@@ -47,7 +44,8 @@ function cellOf(v: SheetValue): Cell {
   if (v.type === 'text') return text(v.value);
   if (v.type === 'number') return num(v.value);
   if (v.type === 'date') return date(v.iso);
-  return { value: new Date(v.ms + VN_OFFSET_MS), type: Date, format: 'dd/mm/yyyy hh:mm' };
+  // Vietnam wall time, written as a UTC serial date.
+  return { value: vnWallClock(v.ms), type: Date, format: 'dd/mm/yyyy hh:mm' };
 }
 
 export function detailSheet(records: readonly StoredRecord[]): SheetData {
@@ -70,7 +68,7 @@ export function coverageSheet(lists: readonly ListRow[]): SheetData {
       l.statedTotal === null ? null : num(l.statedTotal),
       pct === null ? null : { value: pct, type: Number, format: '0.0' },
       num(l.pagesRead),
-      { value: new Date(l.lastRead + VN_OFFSET_MS), type: Date, format: 'dd/mm/yyyy hh:mm' },
+      { value: vnWallClock(l.lastRead), type: Date, format: 'dd/mm/yyyy hh:mm' },
     ]);
   }
   return rows;

@@ -14,10 +14,11 @@ import { useStoredPeriod } from '../../components/useStoredPeriod';
 import { addUnitReport, consolidatedTally, departmentsOf } from '../../utils/consolidation';
 import { csvFileName, summaryCsv } from '../../utils/csv';
 import { getDb } from '../../utils/store/db';
-import { withAllYears, type Period } from '../../utils/tally';
+import { withAllYears } from '../../utils/tally';
 import { CSV_MIME, XLSX_MIME, downloadBlob, toBlob } from '../../utils/ui/download';
-import { formatCount, formatDateVN, formatTimestampVN } from '../../utils/ui/format';
-import { isPeriodValid, type PeriodValue } from '../../utils/ui/period';
+import { formatCount } from '../../utils/ui/format';
+import { formatDateTimeVn, isoToVn } from '../../utils/text/dates';
+import { isPeriodValid, type Period } from '../../utils/period';
 
 const db = getDb();
 
@@ -26,7 +27,7 @@ export function ConsolidateApp() {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const stored = useStoredPeriod();
-  const [chosen, setChosen] = useState<PeriodValue>();
+  const [chosen, setChosen] = useState<Period>();
   const [notice, setNotice] = useState<NoticeValue>(null);
   const [busy, setBusy] = useState(false);
   const sources = useLiveQuery(() => db.unitReports.orderBy('importedAt').toArray(), []);
@@ -90,7 +91,7 @@ export function ConsolidateApp() {
       <p className="hint">{t('consIntro')}</p>
       {fixed ? (
         <p className="period-fixed" data-testid="cons-period">
-          {t('tableCaption', { from: formatDateVN(fixed.from), to: formatDateVN(fixed.to), reference: formatDateVN(fixed.reference) })}. {t('consPeriodFixed')}
+          {t('tableCaption', { from: isoToVn(fixed.from), to: isoToVn(fixed.to), reference: isoToVn(fixed.reference) })}. {t('consPeriodFixed')}
         </p>
       ) : (
         <PeriodForm value={form} onChange={setChosen} />
@@ -140,11 +141,11 @@ export function ConsolidateApp() {
                   <tr key={s.id} data-testid="cons-source" data-unit={s.unit}>
                     <th scope="row">{s.unit}</th>
                     <td>
-                      {formatDateVN(s.from)} – {formatDateVN(s.to)}
+                      {isoToVn(s.from)} – {isoToVn(s.to)}
                     </td>
-                    <td>{formatDateVN(s.reference)}</td>
+                    <td>{isoToVn(s.reference)}</td>
                     <td className="file">{s.fileName}</td>
-                    <td>{formatTimestampVN(s.importedAt)}</td>
+                    <td>{formatDateTimeVn(s.importedAt)}</td>
                     <td className="num">{formatCount(s.lines.reduce((n, l) => n + l.total, 0), lang)}</td>
                     <td>
                       <button type="button" className="secondary" aria-label={t('consRemove', { unit: s.unit })} onClick={() => void db.unitReports.delete(s.id)}>

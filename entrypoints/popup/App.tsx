@@ -23,13 +23,13 @@ import { useSettings } from '../../components/settingsStorage';
 import { getDb } from '../../utils/store/db';
 import { META_REBUILT, META_REJECTED } from '../../utils/store/meta';
 import { useStorageError } from '../../components/useStorageError';
-import { tallyFromCells, withAllYears, type Period } from '../../utils/tally';
+import { tallyFromCells, withAllYears } from '../../utils/tally';
 import { PageLinks } from '../../components/PageLinks';
 import { OpenTabs } from '../../components/OpenTabs';
 import { ListsCoverage } from '../../components/ListsCoverage';
 import { useWalkSession } from '../../components/useWalkSession';
 import { incompleteLists } from '../../utils/ui/coverage';
-import { PRESET_PERIOD, isPeriodValid } from '../../utils/ui/period';
+import { DEFAULT_PERIOD, isPeriodValid, type Period } from '../../utils/period';
 import { usePeriod } from '../../components/useStoredPeriod';
 
 const db = getDb();
@@ -37,7 +37,7 @@ const db = getDb();
 export function App() {
   const { t } = useI18n();
   const [period, setPeriod] = usePeriod();
-  const [lastValid, setLastValid] = useState<Period>(PRESET_PERIOD);
+  const [lastValid, setLastValid] = useState<Period>(DEFAULT_PERIOD);
   useEffect(() => {
     if (period && isPeriodValid(period)) setLastValid(period);
   }, [period]);

@@ -14,9 +14,10 @@ import { consolidatedTally, departmentsOf } from '../../utils/consolidation';
 import { abbreviation, dateLine, notesOf, recipientLines, REPORT_SUBTITLE, REPORT_TITLE } from '../../utils/report-doc';
 import { reportHeaderOf } from '../../utils/settings';
 import { getDb } from '../../utils/store/db';
-import { tallyFromCells, withAllYears, type Period } from '../../utils/tally';
-import { todayIsoVn } from '../../utils/dates-vn';
-import { formatCount, formatDateVN, formatPercent } from '../../utils/ui/format';
+import { tallyFromCells, withAllYears } from '../../utils/tally';
+import type { Period } from '../../utils/period';
+import { isoToVn, todayIsoVn } from '../../utils/text/dates';
+import { formatCount, formatPercent } from '../../utils/ui/format';
 
 const db = getDb();
 type Orientation = 'portrait' | 'landscape';
@@ -97,7 +98,7 @@ export function ReportApp() {
           <span className="title-main">{REPORT_TITLE}</span> <span className="title-sub">{REPORT_SUBTITLE}</span>
         </h1>
         <p className="doc-period" data-testid="report-period">
-          {t('reportPeriod', { from: formatDateVN(period.from), to: formatDateVN(period.to), reference: formatDateVN(period.reference) })}
+          {t('reportPeriod', { from: isoToVn(period.from), to: isoToVn(period.to), reference: isoToVn(period.reference) })}
         </p>
 
         <p>{t('reportIntro', { issuer: unit ? `${unit} (${issuer})` : issuer })}</p>

@@ -10,7 +10,7 @@ import {
   parseDetailCsv,
   summaryCsv,
 } from '../../utils/csv';
-import { formatDateTimeVn, isoToVn, parseDateTimeVn, vnToIso } from '../../utils/dates-vn';
+import { formatDateTimeVn, isoToVn, parseDateTimeVn, vnToIso } from '../../utils/text/dates';
 import { recordKey, type PortalRecord, type StoredRecord } from '../../utils/records';
 import { DEFAULT_PERIOD, tallyFromRecords, withAllYears } from '../../utils/tally';
 import { DEPT_A, DEPT_B, dossier, result } from './tally-helpers';

@@ -2,15 +2,15 @@ import { describe, expect, it, vi as spy } from 'vitest';
 import { vi } from '../../utils/i18n/vi';
 import { en } from '../../utils/i18n/en';
 import { format, makeT, pickLang } from '../../utils/i18n';
-import { formatCount, formatDateVN, formatPercent, formatTimestampVN, isIsoDate, ratePercent } from '../../utils/ui/format';
-import { PRESET_PERIOD, parseStoredPeriod, validatePeriod } from '../../utils/ui/period';
+import { formatCount, formatPercent, ratePercent } from '../../utils/ui/format';
+import { formatDateTimeVn, isIsoDate, isoToVn } from '../../utils/text/dates';
+import { DEFAULT_PERIOD, parseStoredPeriod, validatePeriod } from '../../utils/period';
 import { normalisePortal, isDefaultPortal } from '../../utils/ui/portal';
 import { groupByDepartment, itemLabel, safeHttpUrl } from '../../utils/ui/worklist';
 import { rejectedEntries } from '../../utils/ui/rejected';
 import { parseStorageError, storageErrorMessage } from '../../utils/storage-error';
 import { detectImportKind, summariseImport } from '../../utils/ui/importResult';
 import { downloadBlob, safeFileName, toBlob } from '../../utils/ui/download';
-import { DEFAULT_PERIOD } from '../../utils/tally';
 
 describe('i18n dictionaries', () => {
   it('vi and en have exactly the same keys', () => {
@@ -51,10 +51,10 @@ describe('i18n dictionaries', () => {
 
 describe('formatting', () => {
   it('dates as dd/MM/yyyy without Date parsing', () => {
-    expect(formatDateVN('2023-06-30')).toBe('30/06/2023');
-    expect(formatDateVN('2018-01-01')).toBe('01/01/2018');
-    expect(formatDateVN(null)).toBe('');
-    expect(formatDateVN('30/06/2023')).toBe('');
+    expect(isoToVn('2023-06-30')).toBe('30/06/2023');
+    expect(isoToVn('2018-01-01')).toBe('01/01/2018');
+    expect(isoToVn(null)).toBe('');
+    expect(isoToVn('30/06/2023')).toBe('');
   });
   it('validates real calendar dates', () => {
     expect(isIsoDate('2024-02-29')).toBe(true);
@@ -62,6 +62,8 @@ describe('formatting', () => {
     expect(isIsoDate('2023-04-31')).toBe(false);
     expect(isIsoDate('2023-13-01')).toBe(false);
     expect(isIsoDate('')).toBe(false);
+    expect(isIsoDate('1899-12-31', 1900, 2999)).toBe(false);
+    expect(validatePeriod({ ...DEFAULT_PERIOD, from: '1899-12-31' })).toEqual({ from: 'periodErrorInvalid' });
   });
   it('groups thousands per language', () => {
     expect(formatCount(100000)).toBe('100.000');
@@ -80,15 +82,15 @@ describe('formatting', () => {
     expect(ratePercent(0, 0)).toBeNull();
   });
   it('timestamps in Vietnam time', () => {
-    expect(formatTimestampVN(Date.UTC(2023, 5, 30, 17, 5))).toBe('01/07/2023 00:05');
-    expect(formatTimestampVN(null)).toBe('');
+    expect(formatDateTimeVn(Date.UTC(2023, 5, 30, 17, 5))).toBe('01/07/2023 00:05');
+    expect(formatDateTimeVn(null)).toBe('');
   });
 });
 
 describe('period', () => {
-  it('preset matches the tally default', () => {
-    expect(PRESET_PERIOD).toEqual(DEFAULT_PERIOD);
-    expect(validatePeriod(PRESET_PERIOD)).toEqual({});
+  it('the preset is the office\'s period, valid', () => {
+    expect(DEFAULT_PERIOD).toEqual({ from: '2018-01-01', to: '2023-06-30', reference: '2023-06-30' });
+    expect(validatePeriod(DEFAULT_PERIOD)).toEqual({});
   });
   it('from must not be after to', () => {
     expect(validatePeriod({ from: '2023-07-01', to: '2023-06-30', reference: '2023-06-30' })).toEqual({ to: 'periodErrorOrder' });
