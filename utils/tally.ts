@@ -5,10 +5,9 @@
  * so each checks the other.
  */
 import { DEFAULT_PERIOD, periodYears, type Period } from './period';
-import { assignResultKeys, MANUAL_FIELDS, mergeByKey, mergeFacts, recordKey, type PortalRecord } from './records';
+import { mergeByKey, type PortalRecord } from './records';
+import { cmp, countsIn, groupByResult, resultFacts, stateOf, syncStateOf, validityOf, type CellRow, type DigitizedState, type ResultRow, type SyncState } from './result-rules';
 import { UNASSIGNED } from './settings';
-import type { CellRow, DigitizedState, ResultRow, SyncState } from './store/types';
-import { isIsoDate } from './text/dates';
 
 // The period lives in period.ts; re-exported for the tally's readers.
 export { DEFAULT_PERIOD, periodSchema, periodYears, type Period } from './period';
@@ -55,92 +54,6 @@ export function departmentKey(label: string | null | undefined): string {
   return !label || label === UNASSIGNED ? '' : label;
 }
 
-/** The yyMMdd inside a dossier code (000.00.13.H37-230615-0007 → 2023-06-15), or null. */
-export function dateFromCode(code: string | null | undefined): string | null {
-  if (!code) return null;
-  for (const m of code.matchAll(/(?:^|[-_./])(\d{2})(\d{2})(\d{2})(?=$|[-_./])/gu)) {
-    const iso = `20${m[1]}-${m[2]}-${m[3]}`;
-    if (isIsoDate(iso)) return iso;
-  }
-  return null;
-}
-
-export function stateOf(digitized: boolean | null | undefined): DigitizedState {
-  return digitized === true ? 'digitized' : digitized === false ? 'pending' : 'unknown';
-}
-
-export function syncStateOf(synced: boolean | null | undefined): SyncState {
-  return synced === true ? 'synced' : synced === false ? 'unsynced' : 'unknown';
-}
-
-/** Merged facts of one result, as the tally sees it. */
-export interface ResultFacts {
-  exists: boolean;
-  department: string | null;
-  date: string | null;
-  validUntil: string | null;
-  permanent: boolean | null;
-  digitized: boolean | null;
-  synced: boolean | null;
-  code: string | null;
-  resultNumber: string | null;
-  procedure: string | null;
-}
-
-/**
- * One result from the records sharing its resultKey: the dossier's facts first, then
- * each result record's non-null facts over them (result rows know validity and
- * digitization better). Result records apply in key order so the answer never
- * depends on the order pages were visited.
- */
-export function resultFacts(group: readonly PortalRecord[]): ResultFacts {
-  const dossiers = group.filter((r) => r.kind === 'dossier');
-  const results = group
-    .filter((r) => r.kind === 'result')
-    .sort((a, b) => cmp(recordKey(a), recordKey(b)));
-  const ordered = [...dossiers, ...results];
-  const first = ordered[0];
-  if (!first) throw new Error('resultFacts needs at least one record');
-  let merged: PortalRecord = { ...first };
-  for (const r of ordered.slice(1)) merged = mergeFacts(merged, r).merged;
-  // A clerk's correction is made for the whole result: it wins over every reading.
-  const out = merged as Record<string, unknown>;
-  for (const [field, mark] of Object.entries(MANUAL_FIELDS)) {
-    const manual = group.find((r) => (r as unknown as Record<string, unknown>)[mark] === 'manual');
-    if (manual) out[field] = (manual as unknown as Record<string, unknown>)[field] ?? null;
-  }
-  const exists =
-    results.length > 0 || dossiers.some((d) => d.statusCode === 9 || d.statusCode === 10 || d.resolvedAt !== null);
-  const code = ordered.find((r) => r.code)?.code ?? null;
-  const resultNumber = results.find((r) => r.resultNumber)?.resultNumber ?? null;
-  return {
-    exists,
-    department: merged.department ?? null,
-    date: merged.issuedAt ?? merged.resolvedAt ?? merged.receivedAt ?? dateFromCode(code),
-    validUntil: merged.validUntil ?? null,
-    permanent: merged.permanent ?? null,
-    digitized: merged.digitized ?? null,
-    synced: merged.synced ?? null,
-    code,
-    resultNumber,
-    procedure: merged.procedure ?? null,
-  };
-}
-
-/** Records grouped by the result they stand for (a code-less result joins its coded twin). */
-export function groupByResult<T extends PortalRecord>(records: Iterable<T>): Map<string, T[]> {
-  const list = [...records];
-  const keys = assignResultKeys(list);
-  const groups = new Map<string, T[]>();
-  for (const r of list) {
-    const k = keys.get(r)!;
-    const g = groups.get(k);
-    if (g) g.push(r);
-    else groups.set(k, [r]);
-  }
-  return groups;
-}
-
 /** Per department and year: [digitized, pending, unknown, synced, unsynced]. */
 type Acc = Map<string, Map<number, number[]>>;
 
@@ -165,10 +78,7 @@ export function tallyFromRecords(records: readonly PortalRecord[], period: Perio
   const acc: Acc = new Map();
   for (const group of groupByResult(mergeByKey(records).values()).values()) {
     const f = resultFacts(group);
-    if (!f.exists || f.date === null) continue;
-    if (f.date < period.from || f.date > period.to) continue;
-    const inForce = f.permanent === true || !f.validUntil || f.validUntil >= period.reference;
-    if (!inForce) continue;
+    if (!f.exists || f.date === null || !countsIn(period, f.date, validityOf(f.permanent, f.validUntil))) continue;
     add(acc, departmentLabel(f.department), f.date, stateOf(f.digitized), syncStateOf(f.synced), 1);
   }
   return buildTally(acc, period);
@@ -178,8 +88,7 @@ export function tallyFromRecords(records: readonly PortalRecord[], period: Perio
 export function tallyFromCells(cells: readonly CellRow[], period: Period = DEFAULT_PERIOD): Tally {
   const acc: Acc = new Map();
   for (const c of cells) {
-    if (c.count <= 0 || c.date < period.from || c.date > period.to) continue;
-    if (c.validity !== '' && c.validity < period.reference) continue;
+    if (c.count <= 0 || !countsIn(period, c.date, c.validity)) continue;
     add(acc, departmentLabel(c.dept), c.date, c.state, c.sync ?? 'unknown', c.count);
   }
   return buildTally(acc, period);
@@ -198,9 +107,6 @@ function sumInto(into: number[], v: readonly number[]): void {
 }
 
 const collator = new Intl.Collator('vi');
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 /** Departments by Vietnamese name; the unassigned bucket last, where it stays visible. */
 export function compareDepartments(a: string, b: string): number {
   if (a === b) return 0;
@@ -297,8 +203,7 @@ export function worklistResults(
   for (const r of results) {
     if (r.exists !== 1 || r.state !== state || r.date === null) continue;
     if (want !== undefined && r.dept !== want) continue;
-    if (r.date < period.from || r.date > period.to) continue;
-    if (!(r.permanent === true || !r.validUntil || r.validUntil >= period.reference)) continue;
+    if (!countsIn(period, r.date, validityOf(r.permanent, r.validUntil))) continue;
     out.push({
       rkey: r.rkey,
       department: departmentLabel(r.dept),

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { UNASSIGNED } from '../../utils/settings';
 import type { ResultRow } from '../../utils/store/types';
+import { DEFAULT_PERIOD, periodSchema, periodYears } from '../../utils/period';
+import { dateFromCode, resultFacts } from '../../utils/result-rules';
 import {
-  DEFAULT_PERIOD,
-  dateFromCode,
   pendingResults,
-  periodSchema,
-  periodYears,
-  resultFacts,
   tallyFromRecords,
   withAllYears,
   worklistResults,

@@ -5,7 +5,7 @@
  */
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import { assignResultKeys, linkKey, mergeFacts, recordKey, type StoredRecord } from '../records';
-import { groupByResult } from '../tally';
+import { groupByResult } from '../result-rules';
 import { cellsFromResults, deriveResult } from './derive';
 import type { CellRow, ListKeyRow, ListRow, MetaRow, ResultRow, UnitReportRow } from './types';
 

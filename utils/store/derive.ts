@@ -5,7 +5,7 @@
  */
 import type { StoredRecord } from '../records';
 import { fold } from '../text/fold';
-import { resultFacts, stateOf, syncStateOf } from '../tally';
+import { resultFacts, stateOf, syncStateOf } from '../result-rules';
 import type { CellRow, ResultRow } from './types';
 
 /** The result row made of the records sharing one resultKey. */

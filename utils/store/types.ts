@@ -1,56 +1,10 @@
 /**
- * Row shapes of the store's derived tables. Kept free of Dexie so the pure tally
- * and export code can use them without pulling the database in.
+ * Row shapes of the store's tables. Kept free of Dexie so the pure export code can
+ * use them without pulling the database in.
  */
 
-/** Digitization state of a result, as an indexable string (IndexedDB cannot index booleans or null). */
-export type DigitizedState = 'digitized' | 'pending' | 'unknown';
-
-/** Archive-sync state of a result, indexable like DigitizedState. */
-export type SyncState = 'synced' | 'unsynced' | 'unknown';
-
-/** One row per result (tally identity = resultKey()): the merged facts the tally needs. */
-export interface ResultRow {
-  rkey: string;
-  /** Canonical department, or '' when unresolved. */
-  dept: string;
-  /** 1 when a result exists (result record, or dossier with status 9/10 or a resolved date). */
-  exists: 0 | 1;
-  /** Date that gives the year: issuedAt ?? resolvedAt ?? receivedAt ?? yyMMdd of the code. */
-  date: string | null;
-  validUntil: string | null;
-  permanent: boolean | null;
-  digitized: boolean | null;
-  state: DigitizedState;
-  synced: boolean | null;
-  sync: SyncState;
-  /** Shown identity, for the worklist. */
-  code: string | null;
-  resultNumber: string | null;
-  /** Procedure name, for the worklists. */
-  procedure: string | null;
-  /** Page where the result (preferably its result row) was last seen. */
-  sourceUrl: string;
-  /** The dossier's own page (an address naming its code), when one was seen; else ''. */
-  ownPageUrl: string;
-  /** Keys of the records this result is made of. */
-  sources: string[];
-}
-
-/** Validity class of a cell: '' = always in force (permanent or no end date), else validUntil. */
-export type ValidityClass = string;
-
-/** Count of existing, dated results per (department, date, digitization, sync, validity). */
-export interface CellRow {
-  /** `${dept}|${date}|${state}|${sync}|${validity}` */
-  id: string;
-  dept: string;
-  date: string;
-  state: DigitizedState;
-  sync: SyncState;
-  validity: ValidityClass;
-  count: number;
-}
+// The result and cell rows are the result rules' (shared with the tally); re-exported for the store's readers.
+export type { CellRow, DigitizedState, ResultRow, SyncState, ValidityClass } from '../result-rules';
 
 export interface MetaRow {
   key: string;

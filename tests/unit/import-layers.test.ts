@@ -1,0 +1,57 @@
+/**
+ * Layering of the source, read from its relative imports (type-only ones included): the
+ * tally and the store share the result rules (utils/result-rules.ts) and never reach
+ * each other, and the result rules reach neither. A cycle between them would make the
+ * pure tally carry the database layer, and the store depend on how the popup counts.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'";]*?from\s+'(\.[^']+)'|import\s*\(\s*'(\.[^']+)'\s*\)|(?:^|\n)\s*import\s+'(\.[^']+)'/gu;
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  const out: string[] = [];
+  for (const m of text.matchAll(IMPORT)) {
+    const spec = m[1] ?? m[2] ?? m[3]!;
+    const base = join(dirname(file), spec);
+    const found = [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), base].find((c) => existsSync(join(ROOT, c)) && statSync(join(ROOT, c)).isFile());
+    if (found) out.push(found);
+  }
+  return out;
+}
+
+/** Every source file `start` reaches through relative imports (itself excluded). */
+function reach(start: string): Set<string> {
+  const seen = new Set<string>();
+  const todo = [start];
+  while (todo.length) {
+    for (const next of importsOf(todo.pop()!)) {
+      if (next === start || seen.has(next)) continue;
+      seen.add(next);
+      todo.push(next);
+    }
+  }
+  return seen;
+}
+
+const storeFiles = readdirSync(join(ROOT, 'utils/store')).filter((f) => f.endsWith('.ts')).map((f) => `utils/store/${f}`);
+
+describe('import layers', () => {
+  it('reads imports, type-only ones included (so the checks below can fail)', () => {
+    expect(importsOf('utils/tally.ts')).toContain('utils/result-rules.ts');
+    expect(reach('utils/store/derive.ts')).toContain('utils/result-rules.ts');
+    expect(importsOf('utils/store/types.ts')).toContain('utils/result-rules.ts');
+  });
+  it('the tally reaches no store module', () => {
+    expect([...reach('utils/tally.ts')].filter((f) => f.startsWith('utils/store/'))).toEqual([]);
+  });
+  it('no store module reaches the tally', () => {
+    for (const f of storeFiles) expect(reach(f).has('utils/tally.ts'), f).toBe(false);
+  });
+  it('the result rules reach neither the tally nor the store', () => {
+    expect([...reach('utils/result-rules.ts')].filter((f) => f === 'utils/tally.ts' || f.startsWith('utils/store/'))).toEqual([]);
+  });
+});
