@@ -12,14 +12,13 @@ import { detectImportKind, summariseImport } from '../utils/ui/importResult';
 import { parseDetailCsv } from '../utils/csv';
 import { looksLikeSummaryCsv } from '../utils/summary-file';
 import { parseBackup, restoreParsed, settingsToApply } from '../utils/backup';
-import { saveSettings } from './settingsStorage';
 import { browser } from 'wxt/browser';
 import type { Settings } from '../utils/settings';
 import { importTooBig, MAX_IMPORT_BYTES } from '../utils/import-limits';
 import { importRecords } from '../utils/store/upsert';
 import type { KiemDemDB } from '../utils/store/db';
 import { departmentIndex } from '../utils/vocab/departments';
-import { loadSettings } from './settingsStorage';
+import { loadSettings, saveSettings } from '../utils/settings-storage';
 
 export function ImportPanel({ db }: { db: KiemDemDB }) {
   const { t, lang } = useI18n();

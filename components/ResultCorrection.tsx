@@ -7,8 +7,7 @@ import { useId, useState } from 'react';
 import { useI18n } from './I18n';
 import { Notice, type NoticeValue } from './Notice';
 import { formatCount } from '../utils/ui/format';
-import { UNASSIGNED } from '../utils/settings';
-import { departmentLabel } from '../utils/tally';
+import { departmentKey, departmentLabel, UNASSIGNED } from '../utils/department-label';
 import type { KiemDemDB } from '../utils/store/db';
 import { findResults } from '../utils/store/find';
 import type { ResultRow } from '../utils/store/types';
@@ -44,7 +43,8 @@ export function ResultCorrection({ db, departments }: { db: KiemDemDB; departmen
     setBusy(true);
     try {
       const label = found.map(labelOf).join(', ');
-      const change = { ...(dept ? { department: dept } : {}), ...(dig ? { digitized: dig === 'yes' } : {}) };
+      // The select shows "Chưa phân loại"; the store is given '' (no department).
+      const change = { ...(dept ? { department: departmentKey(dept) } : {}), ...(dig ? { digitized: dig === 'yes' } : {}) };
       const { changed, undo: token } = await correctResult(db, found.map((r) => r.rkey), change);
       setUndo({ token, label });
       setNotice({ kind: 'ok', text: t('fixDone', { count: formatCount(changed, lang), label }) });

@@ -9,7 +9,7 @@ import { browser } from 'wxt/browser';
 import { useI18n } from './I18n';
 import { Notice, type NoticeValue } from './Notice';
 import { useStorageValue } from './useStorageValue';
-import { loadSettings, saveSettings } from './settingsStorage';
+import { loadSettings, saveSettings } from '../utils/settings-storage';
 import type { MessageKey } from '../utils/i18n';
 import type { MappableField } from '../utils/settings';
 import { downloadBlob, safeFileName } from '../utils/ui/download';

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from './I18n';
 import { Notice, type NoticeValue } from './Notice';
-import { loadSettings, saveSettings } from './settingsStorage';
+import { loadSettings, saveSettings } from '../utils/settings-storage';
 import { walkOptions, type Settings } from '../utils/settings';
 
 export function WalkOptionsPanel({ settings }: { settings: Settings }) {

@@ -11,7 +11,8 @@ import { formatCount } from '../utils/ui/format';
 import { isoToVn } from '../utils/text/dates';
 import type { Period } from '../utils/period';
 import { itemLabel, safeHttpUrl } from '../utils/ui/worklist';
-import { departmentKey, worklistResults, type DepartmentTotal } from '../utils/tally';
+import { departmentKey } from '../utils/department-label';
+import { worklistResults, type DepartmentTotal } from '../utils/tally';
 import type { KiemDemDB } from '../utils/store/db';
 
 const PAGE = 100;

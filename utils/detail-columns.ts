@@ -6,8 +6,7 @@
  */
 import { formatDateTimeVn, isoToVn, parseDateTimeVn, vnToIso } from './text/dates';
 import type { StoredRecord } from './records';
-import { UNASSIGNED } from './settings';
-import { departmentLabel } from './tally';
+import { departmentKey, departmentLabel } from './department-label';
 
 export const KIND_LABEL = { dossier: 'Hồ sơ', result: 'Kết quả' } as const;
 export const DIGITIZED_LABEL = { yes: 'Đã số hóa', no: 'Chưa số hóa', unknown: 'Chưa rõ' } as const;
@@ -113,7 +112,7 @@ export const DETAIL_TABLE: readonly DetailColumn[] = [
     csv: (r) => departmentLabel(r.department),
     xlsx: (r) => text(departmentLabel(r.department)),
     parse: (cell, d) => {
-      d.department = cell === '' || cell === UNASSIGNED ? null : cell;
+      d.department = departmentKey(cell) || null;
       return null;
     },
   },

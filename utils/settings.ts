@@ -6,8 +6,6 @@ import { z } from 'zod';
 import './zod-config';
 import { isPersonalHeader } from './vocab/personal-columns';
 
-export const UNASSIGNED = 'Chưa phân loại';
-
 const name = z.string().trim().min(2, 'Tên quá ngắn').max(200, 'Tên quá dài');
 
 export const departmentSchema = z.object({

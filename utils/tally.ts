@@ -7,10 +7,11 @@
 import { DEFAULT_PERIOD, periodYears, type Period } from './period';
 import { mergeByKey, type PortalRecord } from './records';
 import { cmp, countsIn, groupByResult, resultFacts, stateOf, syncStateOf, validityOf, type CellRow, type DigitizedState, type ResultRow, type SyncState } from './result-rules';
-import { UNASSIGNED } from './settings';
+import { compareDepartments, departmentKey, departmentLabel, UNASSIGNED } from './department-label';
 
-// The period lives in period.ts; re-exported for the tally's readers.
+// The period (period.ts) and the department labels (department-label.ts), re-exported for the tally's readers.
 export { DEFAULT_PERIOD, periodSchema, periodYears, type Period } from './period';
+export { compareDepartments, departmentKey, departmentLabel } from './department-label';
 
 /** Rate at or above which a row is marked "Đạt" (QĐ 766/QĐ-TTg service index). */
 export const TARGET_RATE = 80;
@@ -42,16 +43,6 @@ export interface Tally {
   perDepartment: DepartmentTotal[];
   /** "Tổng cộng". */
   grand: Counts;
-}
-
-/** Display name of a department key ('' = unresolved). */
-export function departmentLabel(dept: string | null | undefined): string {
-  return dept ? dept : UNASSIGNED;
-}
-
-/** Store key of a display name: the inverse of departmentLabel. */
-export function departmentKey(label: string | null | undefined): string {
-  return !label || label === UNASSIGNED ? '' : label;
 }
 
 /** Per department and year: [digitized, pending, unknown, synced, unsynced]. */
@@ -106,14 +97,6 @@ function sumInto(into: number[], v: readonly number[]): void {
   for (const [i, x] of v.entries()) into[i] = (into[i] ?? 0) + x;
 }
 
-const collator = new Intl.Collator('vi');
-/** Departments by Vietnamese name; the unassigned bucket last, where it stays visible. */
-export function compareDepartments(a: string, b: string): number {
-  if (a === b) return 0;
-  if (a === UNASSIGNED) return 1;
-  if (b === UNASSIGNED) return -1;
-  return collator.compare(a, b) || cmp(a, b);
-}
 
 function buildTally(acc: Acc, period: Period): Tally {
   const rows: TallyRow[] = [];

@@ -14,7 +14,7 @@ import { ClearDataPanel } from '../../components/ClearDataPanel';
 import { WalkOptionsPanel } from '../../components/WalkOptionsPanel';
 import { ColumnMappingsList } from '../../components/ColumnMappingsList';
 import { withoutMapping } from '../../utils/ui/column-mapping';
-import { loadSettings, saveSettings } from '../../components/settingsStorage';
+import { loadSettings, saveSettings } from '../../utils/settings-storage';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 import { toDraft, validateDraft, type FormErrors, type SettingsDraft } from '../../utils/ui/settingsForm';
 import { getDb } from '../../utils/store/db';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UNASSIGNED } from '../../utils/settings';
+import { UNASSIGNED } from '../../utils/department-label';
 import type { ResultRow } from '../../utils/store/types';
 import { DEFAULT_PERIOD, periodSchema, periodYears } from '../../utils/period';
 import { dateFromCode, resultFacts } from '../../utils/result-rules';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { splitAliases, toDraft, validateDraft, mappingDepartment } from '../../utils/ui/settingsForm';
-import { parseSettings } from '../../components/settingsStorage';
+import { parseSettings } from '../../utils/settings-storage';
 
 describe('settings form', () => {
   it('round-trips the defaults', () => {

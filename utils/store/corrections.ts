@@ -4,13 +4,12 @@
  * undo that puts back exactly what the records held before.
  */
 import { MAX_TEXT, type StoredRecord } from '../records';
-import { UNASSIGNED } from '../settings';
 import { clean } from '../text/fold';
 import type { KiemDemDB } from './db';
 import { refreshResults } from './upsert';
 
 export interface Correction {
-  /** A department name ('' or UNASSIGNED = none); undefined leaves it as it is. */
+  /** A department name ('' = none: the store never sees display labels); undefined leaves it as it is. */
   department?: string;
   /** Digitized yes/no; undefined leaves it as it is. */
   digitized?: boolean;
@@ -34,7 +33,7 @@ export async function correctResult(db: KiemDemDB, rkeys: readonly string[], cha
   if (change.department !== undefined) {
     const name = clean(change.department);
     if (name.length > 300 || name.length > MAX_TEXT) throw new Error('Tên đơn vị quá dài');
-    value = name === '' || name === UNASSIGNED ? null : name;
+    value = name === '' ? null : name;
   }
   const wanted = [...new Set(rkeys)];
   return await db.transaction('rw', [db.records, db.results, db.cells, db.meta], async () => {
@@ -71,9 +70,9 @@ export async function undoCorrection(db: KiemDemDB, undo: CorrectionUndo): Promi
 }
 
 /**
- * The user assigns records (typically "Chưa phân loại" ones) to a department: the
- * assignment applies to the whole result each record belongs to. Assigning UNASSIGNED
- * (or '') clears it. Returns how many records changed.
+ * The user assigns records (typically unresolved ones) to a department: the
+ * assignment applies to the whole result each record belongs to. Assigning '' clears
+ * it. Returns how many records changed.
  */
 export async function assignDepartment(db: KiemDemDB, recordKeys: readonly string[], department: string): Promise<number> {
   const found = await db.records.bulkGet([...new Set(recordKeys)]);
