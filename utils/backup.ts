@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { DETAIL_TABLE } from './detail-columns';
-import { OUTPUT_FIELDS, recordKey, recordSchema, type PortalRecord, type StoredRecord } from './records';
+import { OUTPUT_FIELDS, recordSchema, storedRecord, type PortalRecord } from './records';
 import { settingsSchema, type Settings } from './settings';
 import type { KiemDemDB } from './store/db';
 import { importRecords, type UpsertCounts } from './store/upsert';
@@ -50,7 +50,7 @@ export const backupRecordSchema = (now: number) =>
       return z.NEVER;
     }
     const r: PortalRecord = record.data;
-    return { ...r, key: recordKey(r), dept: r.department ?? '', ...prov.data } satisfies StoredRecord;
+    return storedRecord(r, prov.data);
   });
 
 export const backupSchema = (now: number = Date.now()) =>

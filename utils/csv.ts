@@ -6,7 +6,7 @@
 import Papa from 'papaparse';
 import { todayIsoVn } from './text/dates';
 import { DETAIL_COLUMNS, DETAIL_TABLE, columnOfField, type DetailDraft } from './detail-columns';
-import { recordKey, recordSchema, type PortalRecord, type StoredRecord } from './records';
+import { recordSchema, storedRecord, type PortalRecord, type StoredRecord } from './records';
 import { importTooBig, maxTimestamp, MIN_TIMESTAMP } from './import-limits';
 import { fold } from './text/fold';
 import { compareDepartments, departmentLabel, type Counts, type Period, type Tally } from './tally';
@@ -193,7 +193,7 @@ function readDetailRow(raw: string[], line: number, width: number, now: number):
     return bad(col ? `cột ${col.header} không hợp lệ` : 'dữ liệu không hợp lệ');
   }
   const record: PortalRecord = checked.data;
-  return { ...record, key: recordKey(record), dept: record.department ?? '', firstSeen: lastSeen, lastSeen, sourceUrl };
+  return storedRecord(record, { firstSeen: lastSeen, lastSeen, sourceUrl });
 }
 
 // ---------------------------------------------------------------------------- file names

@@ -177,6 +177,27 @@ export interface StoredRecord extends PortalRecord {
   digitizedFrom?: ManualMark;
 }
 
+/** Only the record format's fields: nothing else (no applicant, no stray page data) is stored. */
+export function pickFacts(r: PortalRecord): PortalRecord {
+  const out: Record<string, unknown> = {};
+  for (const f of OUTPUT_FIELDS) out[f] = r[f] ?? null;
+  return out as PortalRecord;
+}
+
+/** Where and when a stored record's facts were read, and what the store settled about it. */
+export type Provenance = Pick<StoredRecord, 'firstSeen' | 'lastSeen' | 'sourceUrl'> & Partial<Pick<StoredRecord, 'readAt' | 'readBy' | 'rkey' | 'digitizedFrom'>>;
+
+/**
+ * The one way a stored record is made (capture, merge, backup and CSV import): the
+ * record format's facts only, what is derived from them — the key (unless the stored
+ * one is kept), the department index and the link — and the provenance. Derived fields
+ * are never copied from elsewhere, so they cannot disagree with the facts.
+ */
+export function storedRecord(facts: PortalRecord, provenance: Provenance, key: string = recordKey(facts)): StoredRecord {
+  const f = pickFacts(facts);
+  return { ...f, key, dept: f.department ?? '', link: linkKey(f), ...provenance };
+}
+
 /** Two readings by different pages this close are "at the same time" (two tabs racing). */
 export const TIE_MS = 10_000;
 
@@ -254,7 +275,5 @@ export function mergeByKey<T extends PortalRecord>(records: readonly T[]): Map<s
 }
 
 export function toOutput(r: PortalRecord): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const f of OUTPUT_FIELDS) out[f] = r[f] ?? null;
-  return out;
+  return pickFacts(r) as unknown as Record<string, unknown>;
 }

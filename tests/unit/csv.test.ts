@@ -11,7 +11,7 @@ import {
   summaryCsv,
 } from '../../utils/csv';
 import { formatDateTimeVn, isoToVn, parseDateTimeVn, vnToIso } from '../../utils/text/dates';
-import { recordKey, type PortalRecord, type StoredRecord } from '../../utils/records';
+import { storedRecord, type PortalRecord, type StoredRecord } from '../../utils/records';
 import { DEFAULT_PERIOD, tallyFromRecords, withAllYears } from '../../utils/tally';
 import { DEPT_A, DEPT_B, dossier, result } from './tally-helpers';
 
@@ -22,10 +22,10 @@ const OLD_HEADER = DETAIL_COLUMNS.slice(0, 17).join(',');
 const SEEN = Date.UTC(2023, 5, 15, 1, 5);
 
 function stored(r: PortalRecord, over: Partial<StoredRecord> = {}): StoredRecord {
-  return { ...r, key: recordKey(r), dept: r.department ?? '', firstSeen: SEEN, lastSeen: SEEN, sourceUrl: 'https://motcua.langson.gov.vn/hs?page=1', ...over };
+  return { ...storedRecord(r, { firstSeen: SEEN, lastSeen: SEEN, sourceUrl: 'https://motcua.langson.gov.vn/hs?page=1' }), ...over };
 }
 
-describe('dates-vn', () => {
+describe('dates (dd/MM/yyyy, Vietnam time)', () => {
   it('formats and parses dd/MM/yyyy strictly', () => {
     expect(isoToVn('2023-06-05')).toBe('05/06/2023');
     expect(isoToVn(null)).toBe('');

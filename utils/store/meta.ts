@@ -20,43 +20,55 @@ function addCounts(total: Record<string, number>, counts: Record<string, number>
   }
 }
 
-/** Add to the per-reason rejected-row counters (call inside or outside a transaction). */
-export async function bumpRejected(db: KiemDemDB, counts: Record<string, number>): Promise<void> {
+/**
+ * Rows refused, by reason, as they reach the store. `pageTotals` are one page reading's
+ * totals so far (`pageId`): only their growth since that page's last totals counts, so a
+ * batch re-sent after a lost ack counts nothing twice. `added` are counts of this write
+ * alone (rows the worker refused; totals sent without a page id). The one way the
+ * rejected counters change (call inside or outside a transaction).
+ */
+export interface RejectedRows {
+  pageId?: string;
+  pageTotals?: Record<string, number>;
+  added?: Record<string, number>;
+}
+
+export async function countRejected(db: KiemDemDB, rows: RejectedRows): Promise<void> {
   await db.transaction('rw', db.meta, async () => {
+    const delta: Record<string, number> = {};
+    if (rows.pageTotals && rows.pageId) addCounts(delta, await pageGrowth(db, rows.pageId, rows.pageTotals));
+    else if (rows.pageTotals) addCounts(delta, rows.pageTotals);
+    if (rows.added) addCounts(delta, rows.added);
+    if (Object.keys(delta).length === 0) return;
     const row = await db.meta.get(META_REJECTED);
     const total: Record<string, number> = { ...((row?.value as Record<string, number> | undefined) ?? {}) };
-    addCounts(total, counts);
+    addCounts(total, delta);
     await db.meta.put({ key: META_REJECTED, value: total });
   });
 }
 
-/**
- * A page's rejected totals so far (not deltas): only the growth since the totals this
- * page sent last is counted, so a batch re-sent after a lost ack counts nothing twice.
- */
-export async function recordRejectedTotals(db: KiemDemDB, pageId: string, totals: Record<string, number>): Promise<void> {
-  await db.transaction('rw', db.meta, async () => {
-    const pagesRow = await db.meta.get(META_REJECTED_PAGES);
-    const pages: Record<string, Record<string, number>> = { ...((pagesRow?.value as Record<string, Record<string, number>> | undefined) ?? {}) };
-    const before = pages[pageId] ?? {};
-    const delta: Record<string, number> = {};
-    const after: Record<string, number> = { ...before };
-    for (const [reason, n] of Object.entries(totals)) {
-      if (!Number.isInteger(n) || n <= 0) continue;
-      const d = n - (before[reason] ?? 0);
-      if (d > 0) {
-        delta[reason] = d;
-        after[reason] = n;
-      }
+/** How much a page's totals grew since it last sent them; remembers the new totals. */
+async function pageGrowth(db: KiemDemDB, pageId: string, totals: Record<string, number>): Promise<Record<string, number>> {
+  const pagesRow = await db.meta.get(META_REJECTED_PAGES);
+  const pages: Record<string, Record<string, number>> = { ...((pagesRow?.value as Record<string, Record<string, number>> | undefined) ?? {}) };
+  const before = pages[pageId] ?? {};
+  const delta: Record<string, number> = {};
+  const after: Record<string, number> = { ...before };
+  for (const [reason, n] of Object.entries(totals)) {
+    if (!Number.isInteger(n) || n <= 0) continue;
+    const d = n - (before[reason] ?? 0);
+    if (d > 0) {
+      delta[reason] = d;
+      after[reason] = n;
     }
-    if (Object.keys(delta).length === 0) return;
-    delete pages[pageId];
-    pages[pageId] = after; // most recent last; the oldest pages are forgotten first
-    const ids = Object.keys(pages);
-    for (const id of ids.slice(0, Math.max(0, ids.length - MAX_PAGES_REMEMBERED))) delete pages[id];
-    await db.meta.put({ key: META_REJECTED_PAGES, value: pages });
-    await bumpRejected(db, delta);
-  });
+  }
+  if (Object.keys(delta).length === 0) return delta;
+  delete pages[pageId];
+  pages[pageId] = after; // most recent last; the oldest pages are forgotten first
+  const ids = Object.keys(pages);
+  for (const id of ids.slice(0, Math.max(0, ids.length - MAX_PAGES_REMEMBERED))) delete pages[id];
+  await db.meta.put({ key: META_REJECTED_PAGES, value: pages });
+  return delta;
 }
 
 export async function getRejected(db: KiemDemDB): Promise<Record<string, number>> {

@@ -10,20 +10,20 @@
 import { guardRecord, sanitizeSourceUrl } from '../privacy/guard';
 import {
   assignResultKeys,
-  linkKey,
   MANUAL_FIELDS,
   mergeFacts,
-  OUTPUT_FIELDS,
+  pickFacts,
   readOrder,
   recordKey,
   resultKey,
+  storedRecord,
   type PortalRecord,
   type StoredRecord,
 } from '../records';
 import type { DepartmentIndex } from '../vocab/departments';
 import { deriveAllResults, type KiemDemDB } from './db';
 import { CellDelta, cellOf, cellsFromResults, deriveResult } from './derive';
-import { bumpRejected, META_REBUILT, recordRejectedTotals } from './meta';
+import { countRejected, META_REBUILT, type RejectedRows } from './meta';
 
 export { assignDepartment, correctResult, undoCorrection, type Correction, type CorrectionUndo } from './corrections';
 
@@ -36,7 +36,8 @@ export interface UpsertCounts {
 /**
  * Where and when a batch was read. `readAt[i]`: when record i was read on the page
  * (defaults to `at`, the arrival); `readBy`: the page reading's id. `rejected`: rows the
- * content script refused, by reason — as deltas, or, with `pageId`, as that page's totals.
+ * content script refused, by reason — as deltas, or, with `pageId`, as that page's totals;
+ * `refused`: rows refused on the way to the store (deltas, whatever the page id).
  */
 export interface BatchSource {
   url: string;
@@ -44,6 +45,7 @@ export interface BatchSource {
   readAt?: readonly number[];
   readBy?: string;
   rejected?: Record<string, number>;
+  refused?: Record<string, number>;
   pageId?: string;
   /** Configured department names: a reading that resolves a department better wins whatever its age. */
   departments?: ReadonlySet<string>;
@@ -70,7 +72,8 @@ export async function upsertBatch(db: KiemDemDB, records: readonly PortalRecord[
     const readAt = r !== undefined && Number.isFinite(r) && r <= source.at ? r : source.at;
     return { record, firstSeen: source.at, lastSeen: source.at, sourceUrl: url, readAt, readBy: source.readBy ?? url, departments: source.departments };
   });
-  return await mergeIncoming(db, items, source.rejected ? { counts: source.rejected, pageId: source.pageId } : undefined);
+  const rejected = source.rejected || source.refused ? { pageId: source.pageId, pageTotals: source.rejected, added: source.refused } : undefined;
+  return await mergeIncoming(db, items, rejected);
 }
 
 /**
@@ -100,12 +103,7 @@ export async function clearAll(db: KiemDemDB): Promise<void> {
   });
 }
 
-/** Only the record format's fields: nothing else (no applicant, no stray page data) is stored. */
-export function pickFacts(r: PortalRecord): PortalRecord {
-  const out: Record<string, unknown> = {};
-  for (const f of OUTPUT_FIELDS) out[f] = r[f] ?? null;
-  return out as PortalRecord;
-}
+export { pickFacts } from '../records';
 
 /** Field-level merge ordered by read time; a clerk's manual value stays. */
 function mergeInto(cur: StoredRecord, it: Incoming): { next: StoredRecord; factsChanged: boolean } {
@@ -134,17 +132,19 @@ function mergeInto(cur: StoredRecord, it: Incoming): { next: StoredRecord; facts
     merged.digitizedFrom = 'manual';
     manualChanged = true;
   }
-  const next: StoredRecord = {
-    ...merged,
-    key: cur.key,
-    dept: merged.department ?? '',
-    firstSeen: Math.min(cur.firstSeen, it.firstSeen),
-    lastSeen: Math.max(cur.lastSeen, it.lastSeen),
-    readAt: Math.max(curAt, it.readAt),
-    readBy: newer ? it.readBy : cur.readBy,
-    sourceUrl: newer ? it.sourceUrl || cur.sourceUrl : cur.sourceUrl || it.sourceUrl,
-    link: linkKey(merged),
-  };
+  const next = storedRecord(
+    merged,
+    {
+      firstSeen: Math.min(cur.firstSeen, it.firstSeen),
+      lastSeen: Math.max(cur.lastSeen, it.lastSeen),
+      readAt: Math.max(curAt, it.readAt),
+      readBy: newer ? it.readBy : cur.readBy,
+      sourceUrl: newer ? it.sourceUrl || cur.sourceUrl : cur.sourceUrl || it.sourceUrl,
+      rkey: cur.rkey,
+      digitizedFrom: merged.digitizedFrom,
+    },
+    cur.key,
+  );
   return { next, factsChanged: changed || manualChanged || (merged.digitized ?? null) !== (cur.digitized ?? null) || merged.department !== cur.department };
 }
 
@@ -155,7 +155,7 @@ function sameRow(a: StoredRecord, b: StoredRecord): boolean {
   );
 }
 
-async function mergeIncoming(db: KiemDemDB, items: readonly Incoming[], rejected?: { counts: Record<string, number>; pageId?: string }): Promise<UpsertCounts> {
+async function mergeIncoming(db: KiemDemDB, items: readonly Incoming[], rejected?: RejectedRows): Promise<UpsertCounts> {
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
   if (items.length === 0 && !rejected) return counts;
   return await db.transaction('rw', [db.records, db.results, db.cells, db.meta], async () => {
@@ -173,11 +173,11 @@ async function mergeIncoming(db: KiemDemDB, items: readonly Incoming[], rejected
       const key = keys[i]!;
       const cur = state.get(key);
       if (!cur) {
-        const facts = pickFacts(it.record);
-        const fresh: StoredRecord = {
-          ...facts, key, dept: facts.department ?? '', firstSeen: it.firstSeen, lastSeen: it.lastSeen, sourceUrl: it.sourceUrl,
-          readAt: it.readAt, readBy: it.readBy, link: linkKey(facts), digitizedFrom: it.digitizedFrom ?? null,
-        };
+        const fresh = storedRecord(
+          it.record,
+          { firstSeen: it.firstSeen, lastSeen: it.lastSeen, sourceUrl: it.sourceUrl, readAt: it.readAt, readBy: it.readBy, digitizedFrom: it.digitizedFrom ?? null },
+          key,
+        );
         state.set(key, fresh);
         dirty.add(key);
         refresh.add(key);
@@ -236,8 +236,7 @@ async function mergeIncoming(db: KiemDemDB, items: readonly Incoming[], rejected
 
     await db.records.bulkPut([...dirty].map((k) => state.get(k)!));
     await refreshResults(db, touched);
-    if (rejected?.pageId) await recordRejectedTotals(db, rejected.pageId, rejected.counts);
-    else if (rejected) await bumpRejected(db, rejected.counts);
+    if (rejected) await countRejected(db, rejected);
     return counts;
   });
 }
