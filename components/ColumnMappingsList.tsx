@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useI18n } from './I18n';
 import { Notice, type NoticeValue } from './Notice';
+import { RemovableRows } from './RemovableRows';
 import type { MessageKey } from '../utils/i18n';
 import type { ColumnMapping } from '../utils/settings';
 
@@ -15,43 +16,25 @@ export function ColumnMappingsList({ mappings, remove }: { mappings: readonly Co
       {mappings.length === 0 ? (
         <p className="muted">{t('optColumnMappingsEmpty')}</p>
       ) : (
-        <table className="edit">
-          <thead>
-            <tr>
-              <th scope="col">{t('optColumnMappingHost')}</th>
-              <th scope="col">{t('optColumnMappingColumns')}</th>
-              <th scope="col">
-                <span className="sr-only">{t('optActionsHeader')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {mappings.map((m, n) => (
-              <tr key={`${m.host}|${m.signature}`} data-testid="column-mapping-row">
-                <td>{m.host}</td>
-                <td>
-                  {m.headers
-                    .map((h, i) => `${h || '—'} → ${t(`mapField_${m.fields[i] ?? 'skip'}` as MessageKey)}`)
-                    .join('; ')}
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="secondary small"
-                    aria-label={t('optColumnMappingRemove', { host: m.host, n: n + 1 })}
-                    onClick={() =>
-                      void remove(m.host, m.signature)
-                        .then(() => setStatus({ kind: 'ok', text: t('optColumnMappingRemoved') }))
-                        .catch((e) => setStatus({ kind: 'error', text: t('optSaveError', { message: e instanceof Error ? e.message : String(e) }) }))
-                    }
-                  >
-                    ✕
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RemovableRows
+          className="edit"
+          headers={[t('optColumnMappingHost'), t('optColumnMappingColumns')]}
+          rows={mappings}
+          rowKey={(m) => `${m.host}|${m.signature}`}
+          rowTestId="column-mapping-row"
+          removeLabel={(m, n) => t('optColumnMappingRemove', { host: m.host, n: n + 1 })}
+          onRemove={(m) =>
+            void remove(m.host, m.signature)
+              .then(() => setStatus({ kind: 'ok', text: t('optColumnMappingRemoved') }))
+              .catch((e) => setStatus({ kind: 'error', text: t('optSaveError', { message: e instanceof Error ? e.message : String(e) }) }))
+          }
+          cells={(m) => (
+            <>
+              <td>{m.host}</td>
+              <td>{m.headers.map((h, i) => `${h || '—'} → ${t(`mapField_${m.fields[i] ?? 'skip'}` as MessageKey)}`).join('; ')}</td>
+            </>
+          )}
+        />
       )}
       <Notice value={status} testId="column-mappings-status" />
     </section>

@@ -1,5 +1,6 @@
 /** Editable department list (name + comma-separated aliases), with per-field errors. */
 import { useI18n } from './I18n';
+import { RemovableRows } from './RemovableRows';
 import { TextCell } from './TextCell';
 import { newId, type DeptDraft, type FormErrors } from '../utils/ui/settingsForm';
 
@@ -16,42 +17,28 @@ export function DepartmentsEditor({ rows, errors, onChange }: DepartmentsEditorP
     <section className="card" aria-labelledby="dept-title" data-testid="departments">
       <h2 id="dept-title">{t('optDepartments')}</h2>
       <p className="hint">{t('optDepartmentsIntro')}</p>
-      <table className="edit">
-        <thead>
-          <tr>
-            <th scope="col">{t('optDeptNameHeader')}</th>
-            <th scope="col">{t('optDeptAliasesHeader')}</th>
-            <th scope="col">
-              <span className="sr-only">{t('optActionsHeader')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => {
-            const n = i + 1;
-            const nameErr = errors[`dept.${r.id}.name`];
-            const aliasErr = errors[`dept.${r.id}.aliases`];
-            return (
-              <tr key={r.id} data-testid="dept-row">
-                <TextCell id={`${r.id}-name`} label={t('optDeptName', { n })} value={r.name} error={nameErr} testId="dept-name" onChange={(v) => set(i, { name: v })} />
-                <TextCell
-                  id={`${r.id}-aliases`}
-                  label={t('optDeptAliases', { n })}
-                  value={r.aliases}
-                  error={aliasErr}
-                  testId="dept-aliases"
-                  onChange={(v) => set(i, { aliases: v })}
-                />
-                <td>
-                  <button type="button" className="secondary small" aria-label={t('optDeptRemove', { n })} onClick={() => onChange(rows.filter((_, j) => j !== i))}>
-                    ✕
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <RemovableRows
+        className="edit"
+        headers={[t('optDeptNameHeader'), t('optDeptAliasesHeader')]}
+        rows={rows}
+        rowKey={(r) => r.id}
+        rowTestId="dept-row"
+        removeLabel={(_, i) => t('optDeptRemove', { n: i + 1 })}
+        onRemove={(_, i) => onChange(rows.filter((_, j) => j !== i))}
+        cells={(r, i) => (
+          <>
+            <TextCell id={`${r.id}-name`} label={t('optDeptName', { n: i + 1 })} value={r.name} error={errors[`dept.${r.id}.name`]} testId="dept-name" onChange={(v) => set(i, { name: v })} />
+            <TextCell
+              id={`${r.id}-aliases`}
+              label={t('optDeptAliases', { n: i + 1 })}
+              value={r.aliases}
+              error={errors[`dept.${r.id}.aliases`]}
+              testId="dept-aliases"
+              onChange={(v) => set(i, { aliases: v })}
+            />
+          </>
+        )}
+      />
       <button type="button" className="secondary" data-testid="dept-add" onClick={() => onChange([...rows, { id: newId('d'), name: '', aliases: '' }])}>
         {t('optDeptAdd')}
       </button>

@@ -4,6 +4,7 @@
  */
 import { useId, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { AssignDepartment } from './AssignDepartment';
 import { useI18n } from './I18n';
 import { formatCount } from '../utils/ui/format';
 import { safeHttpUrl } from '../utils/ui/worklist';
@@ -113,18 +114,18 @@ export function UnassignedPanel({ db, departments }: { db: KiemDemDB; department
         ) : null}
       </fieldset>
       <div className="row">
-        <label htmlFor={`${base}-dept`}>{t('unassignedDeptLabel')}</label>
-        <select id={`${base}-dept`} value={dept} data-testid="unassigned-dept" onChange={(e) => setDept(e.target.value)}>
-          <option value="">{t('unassignedDeptPlaceholder')}</option>
-          {departments.map((d) => (
-            <option key={d} value={d}>
-              {d}
-            </option>
-          ))}
-        </select>
-        <button type="button" data-testid="unassigned-assign" disabled={busy} onClick={() => void assign()}>
-          {t('unassignedAssign')}
-        </button>
+        <AssignDepartment
+          id={`${base}-dept`}
+          label={t('unassignedDeptLabel')}
+          departments={departments}
+          value={dept}
+          onChange={setDept}
+          selectTestId="unassigned-dept"
+          button={t('unassignedAssign')}
+          buttonTestId="unassigned-assign"
+          disabled={busy}
+          onAssign={() => void assign()}
+        />
       </div>
       {message ? (
         <p className={message.kind === 'ok' ? 'ok' : 'error'} role={message.kind === 'ok' ? 'status' : 'alert'}>

@@ -5,6 +5,7 @@
  */
 import { useId, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { AssignDepartment } from './AssignDepartment';
 import { useI18n } from './I18n';
 import { Notice, type NoticeValue } from './Notice';
 import { formatCount } from '../utils/ui/format';
@@ -39,20 +40,17 @@ export function UnknownDepartments({ db, departments }: { db: KiemDemDB; departm
         {names.map(({ name, count }, i) => (
           <li key={name} className="row" data-testid="unknown-dept-item" data-dept={name}>
             <span>{t('unknownDeptItem', { department: name, count: formatCount(count, lang) })}</span>
-            <label htmlFor={`${id}-${i}`} className="sr-only">
-              {t('unknownDeptTarget', { department: name })}
-            </label>
-            <select id={`${id}-${i}`} value={target[name] ?? ''} onChange={(e) => setTarget({ ...target, [name]: e.target.value })}>
-              <option value="">{t('unassignedDeptPlaceholder')}</option>
-              {departments.map((d) => (
-                <option key={d} value={d}>
-                  {d}
-                </option>
-              ))}
-            </select>
-            <button type="button" aria-label={t('unknownDeptMoveLabel', { department: name })} onClick={() => void move(name)}>
-              {t('unknownDeptMove')}
-            </button>
+            <AssignDepartment
+              id={`${id}-${i}`}
+              label={t('unknownDeptTarget', { department: name })}
+              hideLabel
+              departments={departments}
+              value={target[name] ?? ''}
+              onChange={(v) => setTarget({ ...target, [name]: v })}
+              button={t('unknownDeptMove')}
+              buttonLabel={t('unknownDeptMoveLabel', { department: name })}
+              onAssign={() => void move(name)}
+            />
           </li>
         ))}
       </ul>

@@ -40,16 +40,24 @@ export interface DetailColumn {
 
 const text = (v: string | null | undefined): SheetValue => (v ? { type: 'text', value: v } : null);
 
-function threeState(labels: { yes: string; no: string; unknown: string }) {
+/** A yes / no / unknown fact written as three labels (digitization, archive sync); an empty cell is unknown. */
+function threeStateColumn(field: 'digitized' | 'synced', header: string, width: number, labels: { yes: string; no: string; unknown: string }): DetailColumn {
+  const label = (v: boolean | null | undefined) => (v === true ? labels.yes : v === false ? labels.no : labels.unknown);
   return {
-    csv: (v: boolean | null | undefined) => (v === true ? labels.yes : v === false ? labels.no : labels.unknown),
-    parse: (cell: string): boolean | null | undefined =>
-      cell === labels.yes ? true : cell === labels.no ? false : cell === labels.unknown || cell === '' ? null : undefined,
-    message: (header: string) => `${header} phải là "${labels.yes}", "${labels.no}" hoặc "${labels.unknown}"`,
+    field,
+    header,
+    name: header.toLowerCase(),
+    width,
+    csv: (r) => label(r[field]),
+    xlsx: (r) => text(label(r[field])),
+    parse: (cell, d) => {
+      const v = cell === labels.yes ? true : cell === labels.no ? false : cell === labels.unknown || cell === '' ? null : undefined;
+      if (v === undefined) return `${header} phải là "${labels.yes}", "${labels.no}" hoặc "${labels.unknown}"`;
+      d[field] = v;
+      return null;
+    },
   };
 }
-const DIGITIZED = threeState(DIGITIZED_LABEL);
-const SYNCED = threeState(SYNCED_LABEL);
 
 type TextField = 'code' | 'resultNumber' | 'procedure' | 'field' | 'status';
 function textColumn(field: TextField, header: string, name: string, width: number): DetailColumn {
@@ -149,20 +157,7 @@ export const DETAIL_TABLE: readonly DetailColumn[] = [
       return null;
     },
   },
-  {
-    field: 'digitized',
-    header: 'Số hóa',
-    name: 'số hóa',
-    width: 13,
-    csv: (r) => DIGITIZED.csv(r.digitized),
-    xlsx: (r) => text(DIGITIZED.csv(r.digitized)),
-    parse: (cell, d) => {
-      const v = DIGITIZED.parse(cell);
-      if (v === undefined) return DIGITIZED.message('Số hóa');
-      d.digitized = v;
-      return null;
-    },
-  },
+  threeStateColumn('digitized', 'Số hóa', 13, DIGITIZED_LABEL),
   {
     field: 'sourceUrl',
     header: 'Nguồn',
@@ -190,20 +185,7 @@ export const DETAIL_TABLE: readonly DetailColumn[] = [
       return null;
     },
   },
-  {
-    field: 'synced',
-    header: 'Đồng bộ kho',
-    name: 'đồng bộ kho',
-    width: 14,
-    csv: (r) => SYNCED.csv(r.synced),
-    xlsx: (r) => text(SYNCED.csv(r.synced)),
-    parse: (cell, d) => {
-      const v = SYNCED.parse(cell);
-      if (v === undefined) return SYNCED.message('Đồng bộ kho');
-      d.synced = v;
-      return null;
-    },
-  },
+  threeStateColumn('synced', 'Đồng bộ kho', 14, SYNCED_LABEL),
 ];
 
 export const DETAIL_COLUMNS: readonly string[] = DETAIL_TABLE.map((c) => c.header);

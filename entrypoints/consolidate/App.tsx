@@ -8,6 +8,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useI18n } from '../../components/I18n';
 import { Notice, type NoticeValue } from '../../components/Notice';
 import { PeriodForm } from '../../components/PeriodForm';
+import { RemovableRows } from '../../components/RemovableRows';
 import { TallyTable } from '../../components/TallyTable';
 import { openExtensionPage } from '../../components/PageLinks';
 import { useStoredPeriod } from '../../components/useStoredPeriod';
@@ -122,40 +123,29 @@ export function ConsolidateApp() {
           <p className="muted">{t('consNone')}</p>
         ) : (
           <>
-            <table data-testid="cons-sources">
-              <thead>
-                <tr>
-                  <th scope="col">{t('consColUnit')}</th>
-                  <th scope="col">{t('consColPeriod')}</th>
-                  <th scope="col">{t('consColReference')}</th>
-                  <th scope="col">{t('consColFile')}</th>
-                  <th scope="col">{t('consColImported')}</th>
-                  <th scope="col">{t('consColTotal')}</th>
-                  <th scope="col">
-                    <span className="sr-only">{t('optActionsHeader')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {sources.map((s) => (
-                  <tr key={s.id} data-testid="cons-source" data-unit={s.unit}>
-                    <th scope="row">{s.unit}</th>
-                    <td>
-                      {isoToVn(s.from)} – {isoToVn(s.to)}
-                    </td>
-                    <td>{isoToVn(s.reference)}</td>
-                    <td className="file">{s.fileName}</td>
-                    <td>{formatDateTimeVn(s.importedAt)}</td>
-                    <td className="num">{formatCount(s.lines.reduce((n, l) => n + l.total, 0), lang)}</td>
-                    <td>
-                      <button type="button" className="secondary" aria-label={t('consRemove', { unit: s.unit })} onClick={() => void db.unitReports.delete(s.id)}>
-                        ✕
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <RemovableRows
+              testId="cons-sources"
+              headers={[t('consColUnit'), t('consColPeriod'), t('consColReference'), t('consColFile'), t('consColImported'), t('consColTotal')]}
+              rows={sources}
+              rowKey={(s) => s.id}
+              rowTestId="cons-source"
+              rowData={(s) => ({ 'data-unit': s.unit })}
+              removeClassName="secondary"
+              removeLabel={(s) => t('consRemove', { unit: s.unit })}
+              onRemove={(s) => void db.unitReports.delete(s.id)}
+              cells={(s) => (
+                <>
+                  <th scope="row">{s.unit}</th>
+                  <td>
+                    {isoToVn(s.from)} – {isoToVn(s.to)}
+                  </td>
+                  <td>{isoToVn(s.reference)}</td>
+                  <td className="file">{s.fileName}</td>
+                  <td>{formatDateTimeVn(s.importedAt)}</td>
+                  <td className="num">{formatCount(s.lines.reduce((n, l) => n + l.total, 0), lang)}</td>
+                </>
+              )}
+            />
             <div className="buttons">
               <button type="button" className="secondary" onClick={() => void db.unitReports.clear()}>
                 {t('consRemoveAll')}
