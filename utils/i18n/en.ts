@@ -341,6 +341,8 @@ export const en: Record<MessageKey, string> = {
   unknownDeptMove: 'Move department',
   unknownDeptMoveLabel: 'Move “{department}” to the chosen department',
   unknownDeptDone: 'Moved {count} records from “{from}” to {to}.',
+  storeLost: 'The browser wiped the Kiểm đếm TTHC store at {at} (usually a disk that filled up during a write). The rows of portal pages still open were sent and stored again. Figures read from pages since closed must be restored: import the latest backup with “Nhập dữ liệu” or read the lists again ("Đọc tất cả các trang").',
+  storeLostDismiss: 'Got it',
   outboxWaiting: '{count} rows read on a closed page are waiting to be stored.',
   outboxStore: 'Store now',
   outboxStored: 'The waiting rows were stored.',

@@ -350,6 +350,8 @@ export const vi = {
   unknownDeptMove: 'Chuyển đơn vị',
   unknownDeptMoveLabel: 'Chuyển “{department}” sang đơn vị đã chọn',
   unknownDeptDone: 'Đã chuyển {count} bản ghi từ “{from}” sang {to}.',
+  storeLost: 'Trình duyệt đã xóa kho dữ liệu của Kiểm đếm TTHC lúc {at} (thường do ổ đĩa đầy khi đang ghi). Các dòng của những trang cổng còn mở đã được gửi lại và lưu lại. Số liệu đọc từ các trang đã đóng cần khôi phục: hãy nhập bản sao lưu gần nhất bằng “Nhập dữ liệu” hoặc đọc lại các danh sách ("Đọc tất cả các trang").',
+  storeLostDismiss: 'Đã hiểu',
   outboxWaiting: 'Còn {count} dòng đọc được từ trang đã đóng đang chờ lưu.',
   outboxStore: 'Lưu ngay',
   outboxStored: 'Đã lưu các dòng đang chờ.',
