@@ -226,6 +226,7 @@ export const en: Record<MessageKey, string> = {
   mapField_validUntil: 'Valid until',
   mapField_status: 'Status',
   mapField_digitized: 'Digitized',
+  mapField_synced: 'Archive sync',
   mapField_skip: 'Skip',
   optColumnMappings: 'Saved column mappings',
   optColumnMappingsIntro: 'Tables the rules could not read, mapped by a clerk from the notice in the extension window.',

@@ -234,6 +234,7 @@ export const vi = {
   mapField_validUntil: 'Hiệu lực đến',
   mapField_status: 'Trạng thái',
   mapField_digitized: 'Số hóa',
+  mapField_synced: 'Đồng bộ kho',
   mapField_skip: 'Bỏ qua',
   optColumnMappings: 'Ánh xạ cột đã lưu',
   optColumnMappingsIntro: 'Các bảng mà quy tắc chưa đọc được, do cán bộ ánh xạ cột từ thông báo trong cửa sổ tiện ích.',
