@@ -142,7 +142,7 @@ export const en: Record<MessageKey, string> = {
   optPortalNone: 'No extra addresses.',
   optData: 'Data',
   optClear: 'Xóa dữ liệu',
-  optClearIntro: 'Delete every record collected in this browser. Settings are kept.',
+  optClearIntro: 'Delete every record collected in this browser. Settings are kept; the unit report files loaded for consolidation are removed on the “Gộp báo cáo các đơn vị” page.',
   optClearConfirmTitle: 'Delete all data?',
   optClearConfirmText: 'This cannot be undone. Type XÓA to confirm.',
   optClearConfirmInput: 'Type XÓA to confirm',

@@ -149,7 +149,7 @@ export const vi = {
   optPortalNone: 'Chưa thêm địa chỉ nào.',
   optData: 'Dữ liệu',
   optClear: 'Xóa dữ liệu',
-  optClearIntro: 'Xóa mọi bản ghi đã thu thập trong trình duyệt này. Cài đặt được giữ lại.',
+  optClearIntro: 'Xóa mọi bản ghi đã thu thập trong trình duyệt này. Cài đặt được giữ lại; các tệp báo cáo của đơn vị đã nạp để gộp được xóa riêng ở trang “Gộp báo cáo các đơn vị”.',
   optClearConfirmTitle: 'Xóa toàn bộ dữ liệu?',
   optClearConfirmText: 'Thao tác này không hoàn tác được. Gõ XÓA để xác nhận.',
   optClearConfirmInput: 'Gõ XÓA để xác nhận',
