@@ -22,6 +22,7 @@ import { recordListRead } from '../utils/store/lists';
 import { Walks } from '../utils/background/walks';
 import { routeWalkMessage } from '../utils/background/walk-router';
 import { walkOptions } from '../utils/settings';
+import { checkStoreKept, type LocalArea } from '../utils/store/lost';
 
 
 export default defineBackground(() => {
@@ -30,6 +31,10 @@ export default defineBackground(() => {
   let errorShown = true;
   // While a walk runs its progress takes the badge (blue); the page's count, or the amber "?", comes back after.
   const walkBadge = new Map<number, string>();
+  // Was the store wiped by the browser (see utils/store/lost.ts)? Asked at start and after a
+  // write succeeds following a failure: the two moments a lost database shows up.
+  const checkKept = () => void checkStoreKept(db, browser.storage.local as unknown as LocalArea, Date.now()).catch(() => undefined);
+  checkKept();
   const unread = new UnreadNotices(browser.storage.session, () => Date.now());
   const totals = new Map<number, number>();
   // The count when the page gave records, else an amber "?" when it shows a table left unread.
@@ -103,7 +108,10 @@ export default defineBackground(() => {
       await browser.storage.local.set({ [STORAGE_ERROR_KEY]: { message: text, at: Date.now() } });
     },
     clearError: async () => {
-      if (errorShown) await browser.storage.local.remove(STORAGE_ERROR_KEY);
+      if (errorShown) {
+        await browser.storage.local.remove(STORAGE_ERROR_KEY);
+        checkKept();
+      }
       errorShown = false;
     },
     now: () => Date.now(),

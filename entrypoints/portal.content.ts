@@ -16,6 +16,7 @@ import { DEFAULT_MATCHES } from '../utils/portals';
 import { SETTINGS_KEY, type Settings } from '../utils/settings';
 import { loadSettings, parseSettings } from '../utils/settings-storage';
 import { samplePage } from '../utils/extract/sample';
+import { STORE_LOST_KEY } from '../utils/store/meta';
 import { sampleRequestSchema, type SampleReply, type UnreadMessage } from '../utils/unread';
 
 const ACK_TIMEOUT_MS = 15_000;
@@ -194,7 +195,13 @@ export default defineContentScript({
     (globalThis as Record<string, unknown>)[BRIDGE_KEY] = bridge;
 
     browser.storage.onChanged.addListener((changes, area) => {
-      if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+      if (area !== 'local') return;
+      // The browser wiped the store: what this page gave is gone, so give it again.
+      if (changes[STORE_LOST_KEY]?.newValue) {
+        capture?.resendAll();
+        if (queue.size > 0) queue.flushSoon();
+      }
+      if (!(SETTINGS_KEY in changes)) return;
       settings = parseSettings(changes[SETTINGS_KEY]?.newValue).settings;
       capture?.refresh();
     });

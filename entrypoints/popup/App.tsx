@@ -23,6 +23,7 @@ import { useSettings } from '../../components/settingsStorage';
 import { getDb } from '../../utils/store/db';
 import { META_REBUILT, META_REJECTED } from '../../utils/store/meta';
 import { useStorageError } from '../../components/useStorageError';
+import { StoreLostNotice } from '../../components/StoreLostNotice';
 import { tallyFromCells, withAllYears } from '../../utils/tally';
 import { PageLinks } from '../../components/PageLinks';
 import { OpenTabs } from '../../components/OpenTabs';
@@ -84,6 +85,7 @@ export function App() {
     <main className="app" data-testid="popup" data-records={count}>
       {header}
       <StorageErrorBanner error={lastError} />
+      <StoreLostNotice />
       <OpenTabs state={walkSession} />
       <OutboxNotice />
       <UnreadNotice />

@@ -161,6 +161,12 @@ export class PageCapture {
     this.schedule(0);
   }
 
+  /** The store lost what this page gave (the browser wiped it): give every record again. */
+  resendAll(): void {
+    const now = (this.deps.now ?? Date.now)();
+    for (const [key, print] of this.sent) this.deps.emit(key, JSON.parse(print) as PortalRecord, this.firstShown.get(key)?.at ?? now);
+  }
+
   get distinctRecords(): number {
     return this.sent.size;
   }

@@ -75,3 +75,24 @@ export async function getRejected(db: KiemDemDB): Promise<Record<string, number>
   const row = await db.meta.get(META_REJECTED);
   return { ...((row?.value as Record<string, number> | undefined) ?? {}) };
 }
+
+export const META_STORE_ID = 'storeId';
+/** Where pages find the store's identity (extension storage: content scripts cannot open the database). */
+export const STORE_ID_KEY = 'store.id';
+/** Set when the worker found the store wiped by the browser (see lost.ts); pages give their rows again. */
+export const STORE_LOST_KEY = 'storeLost';
+
+/**
+ * This store's identity: a random id kept in meta, made when the database is found
+ * without one (new, or wiped by the browser). "Xóa dữ liệu" keeps it: the clerk emptied
+ * the store on purpose, nothing was lost behind their back.
+ */
+export async function storeIdentity(db: KiemDemDB): Promise<string> {
+  return await db.transaction('rw', db.meta, async () => {
+    const row = await db.meta.get(META_STORE_ID);
+    if (typeof row?.value === 'string') return row.value;
+    const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+    await db.meta.put({ key: META_STORE_ID, value: id });
+    return id;
+  });
+}
