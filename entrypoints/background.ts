@@ -22,7 +22,7 @@ import { recordListRead } from '../utils/store/lists';
 import { Walks } from '../utils/background/walks';
 import { routeWalkMessage } from '../utils/background/walk-router';
 import { walkOptions } from '../utils/settings';
-import { checkStoreKept, type LocalArea } from '../utils/store/lost';
+import { checkStoreKept, checkStoreKeptAtStart, type LocalArea } from '../utils/store/lost';
 
 
 export default defineBackground(() => {
@@ -31,10 +31,12 @@ export default defineBackground(() => {
   let errorShown = true;
   // While a walk runs its progress takes the badge (blue); the page's count, or the amber "?", comes back after.
   const walkBadge = new Map<number, string>();
-  // Was the store wiped by the browser (see utils/store/lost.ts)? Asked at start and after a
-  // write succeeds following a failure: the two moments a lost database shows up.
-  const checkKept = () => void checkStoreKept(db, browser.storage.local as unknown as LocalArea, Date.now()).catch(() => undefined);
-  checkKept();
+  // Was the store wiped by the browser (see utils/store/lost.ts)? Asked at start and after
+  // the first write of each worker life or after a failure: when a lost database shows up.
+  const local = browser.storage.local as unknown as LocalArea;
+  const checkKept = () => void checkStoreKept(db, local, Date.now()).catch(() => undefined);
+  const databaseNames = async () => (await indexedDB.databases()).map((d) => d.name ?? '');
+  void checkStoreKeptAtStart(db, local, databaseNames, Date.now()).catch(() => undefined);
   const unread = new UnreadNotices(browser.storage.session, () => Date.now());
   const totals = new Map<number, number>();
   // The count when the page gave records, else an amber "?" when it shows a table left unread.

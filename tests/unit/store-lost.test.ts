@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KiemDemDB } from '../../utils/store/db';
-import { checkStoreKept, parseStoreLost, type LocalArea } from '../../utils/store/lost';
+import { checkStoreKept, checkStoreKeptAtStart, parseStoreLost, type LocalArea } from '../../utils/store/lost';
 import { STORE_ID_KEY, STORE_LOST_KEY, storeIdentity } from '../../utils/store/meta';
 import { clearAll } from '../../utils/store/upsert';
 
@@ -51,5 +51,27 @@ describe('a store the browser wiped', () => {
     expect(local.data[STORE_ID_KEY]).not.toBe(before);
     expect(parseStoreLost(local.data[STORE_LOST_KEY])).toEqual({ at: 5_000, id: local.data[STORE_ID_KEY] });
     expect(await checkStoreKept(db, local, 6_000)).toBe(false);
+  });
+});
+
+describe('the check at worker start', () => {
+  it('a new install (no database, nothing published) makes no database', async () => {
+    const local = localArea();
+    expect(await checkStoreKeptAtStart(db, local, async () => [], 1)).toBe(false);
+    expect(db.isOpen()).toBe(false);
+    expect(local.data[STORE_ID_KEY]).toBeUndefined();
+  });
+  it('no database but an identity published: the store was wiped', async () => {
+    const local = localArea();
+    local.data[STORE_ID_KEY] = 'earlier';
+    expect(await checkStoreKeptAtStart(db, local, async () => [], 7)).toBe(true);
+    expect(parseStoreLost(local.data[STORE_LOST_KEY])?.at).toBe(7);
+  });
+  it('the database there: checked as usual (the list not available: checked too)', async () => {
+    const local = localArea();
+    expect(await checkStoreKeptAtStart(db, local, async () => [db.name], 1)).toBe(false);
+    expect(local.data[STORE_ID_KEY]).toBe(await storeIdentity(db));
+    local.data[STORE_ID_KEY] = 'another';
+    expect(await checkStoreKeptAtStart(db, local, async () => null, 2)).toBe(true);
   });
 });

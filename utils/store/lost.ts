@@ -29,6 +29,20 @@ export async function checkStoreKept(db: KiemDemDB, local: LocalArea, now: numbe
   return lost;
 }
 
+/**
+ * The check at worker start, without making a database nobody asked for: with no
+ * database yet and no identity published, this is a new install (its first write makes
+ * the store, and the check after it publishes the identity).
+ */
+export async function checkStoreKeptAtStart(db: KiemDemDB, local: LocalArea, databaseNames: () => Promise<string[] | null>, now: number): Promise<boolean> {
+  const names = await databaseNames().catch(() => null);
+  if (names && !names.includes(db.name)) {
+    const known = (await local.get(STORE_ID_KEY))[STORE_ID_KEY];
+    if (typeof known !== 'string' || known === '') return false;
+  }
+  return await checkStoreKept(db, local, now);
+}
+
 export function parseStoreLost(value: unknown): StoreLost | null {
   const r = storeLostSchema.safeParse(value);
   return r.success ? r.data : null;
