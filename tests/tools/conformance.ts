@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import type { BrowserContext } from 'playwright-core';
 import { hostResolverRules, startPortalServer, type PortalServer } from '../demo/server';
+import type { Period } from '../../utils/period';
 import { toOutput, type PortalRecord } from '../../utils/records';
 import { launchWithExtension } from '../support/browser';
 import { parseInteraction, perform } from '../support/interact';
@@ -28,7 +29,7 @@ interface ExpectedPage {
   records: object[];
 }
 interface ExpectedTally {
-  period: { from: string; to: string; reference: string };
+  period: Period;
   unassigned: string;
   tally: Record<string, Record<string, { total: number; digitized: number; pending: number; unknown: number }>>;
 }
