@@ -58,6 +58,17 @@ export interface CellRow {
   count: number;
 }
 
+/** The counts of one department × year line (the tally's rows, a unit's summary file). */
+export interface LineCounts {
+  total: number;
+  digitized: number;
+  pending: number;
+  unknown: number;
+  /** Archive sync (đồng bộ kho): known synced, known not synced (the rest is not shown). */
+  synced: number;
+  unsynced: number;
+}
+
 export function stateOf(digitized: boolean | null | undefined): DigitizedState {
   return digitized === true ? 'digitized' : digitized === false ? 'pending' : 'unknown';
 }

@@ -6,7 +6,7 @@
  */
 import { DEFAULT_PERIOD, periodYears, type Period } from './period';
 import { mergeByKey, type PortalRecord } from './records';
-import { cmp, countsIn, groupByResult, resultFacts, stateOf, syncStateOf, validityOf, type CellRow, type DigitizedState, type ResultRow, type SyncState } from './result-rules';
+import { cmp, countsIn, groupByResult, resultFacts, stateOf, syncStateOf, validityOf, type CellRow, type DigitizedState, type LineCounts, type ResultRow, type SyncState } from './result-rules';
 import { compareDepartments, departmentKey, departmentLabel, UNASSIGNED } from './department-label';
 
 // The period (period.ts) and the department labels (department-label.ts), re-exported for the tally's readers.
@@ -16,14 +16,7 @@ export { compareDepartments, departmentKey, departmentLabel } from './department
 /** Rate at or above which a row is marked "Đạt" (QĐ 766/QĐ-TTg service index). */
 export const TARGET_RATE = 80;
 
-export interface Counts {
-  total: number;
-  digitized: number;
-  pending: number;
-  unknown: number;
-  /** Archive sync (đồng bộ kho): known synced, known not synced (the rest is not shown). */
-  synced: number;
-  unsynced: number;
+export interface Counts extends LineCounts {
   /** digitized / total × 100, null when total is 0. */
   rate: number | null;
   meets: boolean;

@@ -3,6 +3,8 @@
  * use them without pulling the database in.
  */
 
+import type { LineCounts } from '../result-rules';
+
 // The result and cell rows are the result rules' (shared with the tally); re-exported for the store's readers.
 export type { CellRow, DigitizedState, ResultRow, SyncState, ValidityClass } from '../result-rules';
 
@@ -12,15 +14,9 @@ export interface MetaRow {
 }
 
 /** One department × year line of a unit's summary file. */
-export interface UnitReportLine {
+export interface UnitReportLine extends LineCounts {
   department: string;
   year: number;
-  total: number;
-  digitized: number;
-  pending: number;
-  unknown: number;
-  synced: number;
-  unsynced: number;
 }
 
 /** A unit's summary file, imported by the office for consolidation ("Gộp báo cáo các đơn vị"). */
