@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoDate, parseDate } from '../../utils/text/dates';
+import { endOfMonth, isoDate, parseDate, shiftMonth, vnDayNumber } from '../../utils/text/dates';
 
 describe('parseDate', () => {
   it('reads dd/MM/yyyy with or without a time', () => {
@@ -49,5 +49,23 @@ describe('parseDate', () => {
   it('isoDate validates calendar dates', () => {
     expect(isoDate(2000, 2, 29)).toBe('2000-02-29');
     expect(isoDate(1900, 2, 29)).toBeNull();
+  });
+});
+
+describe('months and Vietnam days', () => {
+  it('ends months on their real last day', () => {
+    expect(endOfMonth('2024-02')).toBe('2024-02-29');
+    expect(endOfMonth('2023-02')).toBe('2023-02-28');
+    expect(endOfMonth('2023-04')).toBe('2023-04-30');
+    expect(endOfMonth('2023-12')).toBe('2023-12-31');
+  });
+  it('moves across years', () => {
+    expect(shiftMonth('2023-12', 1)).toBe('2024-01');
+    expect(shiftMonth('2024-01', -1)).toBe('2023-12');
+    expect(shiftMonth('2023-06', -18)).toBe('2021-12');
+  });
+  it('counts days in Hà Nội time (17:00 UTC is the next day there)', () => {
+    expect(vnDayNumber(Date.UTC(2023, 5, 30, 16, 59))).toBe(vnDayNumber(Date.UTC(2023, 5, 30, 0, 0)));
+    expect(vnDayNumber(Date.UTC(2023, 5, 30, 17, 0))).toBe(vnDayNumber(Date.UTC(2023, 5, 30, 0, 0)) + 1);
   });
 });

@@ -141,3 +141,19 @@ export function isoToUtcDate(iso: string): Date {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d));
 }
+
+/** The last day of a month 'YYYY-MM', as 'YYYY-MM-DD'. */
+export function endOfMonth(month: string): string {
+  return `${month}-${pad(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7))))}`;
+}
+
+/** The month `by` months after 'YYYY-MM' (negative: before). */
+export function shiftMonth(month: string, by: number): string {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + by;
+  return `${pad(Math.floor(index / 12), 4)}-${pad((index % 12) + 1)}`;
+}
+
+/** The number of the Vietnam calendar day an instant falls on (days since 1970-01-01 there). */
+export function vnDayNumber(ms: number): number {
+  return Math.floor((ms + VN_OFFSET_MS) / 86_400_000);
+}
