@@ -1,0 +1,207 @@
+/**
+ * Popup figures on a large store: open → first tally row at 1,000 and 100,000 records
+ * (for the preset period and for one that starts and ends mid-month), and the
+ * "Xuất CSV chi tiết" click → download against a raw getAll + join + Blob in the same
+ * page. The store is filled through the popup's own "Nhập dữ liệu" (backup restore).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { Session } from '../../support/session';
+import { backupText, generateRecords } from './data';
+import { countStore, resetStore } from './probe';
+import { fmtMs, median, note, pairedRatio, RUNS, type BenchRow } from './report';
+
+const FIRST_ROW = '[data-testid="tally-table"] tr[data-dept][data-year]';
+const PERIODS = [
+  { label: 'preset period 01/01/2018–30/06/2023', value: { from: '2018-01-01', to: '2023-06-30', reference: '2023-06-30' } },
+  { label: 'period 15/03/2019–20/11/2022', value: { from: '2019-03-15', to: '2022-11-20', reference: '2022-11-20' } },
+];
+
+/** Give a backup to "Nhập dữ liệu" and wait until the store holds `expectTotal` records. */
+async function restore(s: Session, records: Record<string, unknown>[], expectTotal: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'kiem-dem-bench-'));
+  try {
+    const file = join(dir, 'backup.json');
+    writeFileSync(file, backupText(records));
+    const t0 = Date.now();
+    await s.ext.getByTestId('import-file').setInputFiles(file);
+    await s.ext.waitForFunction(
+      () => /Đã thêm|Không nhập được/u.test(document.querySelector('[data-testid="import-status"]')?.textContent ?? ''),
+      undefined,
+      { timeout: 20 * 60_000, polling: 500 },
+    );
+    const text = (await s.ext.getByTestId('import-status').textContent()) ?? '';
+    if (!text.includes('Đã thêm')) throw new Error(`restore failed: ${text}`);
+    const got = await countStore(s.ext);
+    if (got !== expectTotal) throw new Error(`store holds ${got} records, expected ${expectTotal}`);
+    note(`restore of ${records.length} records through "Nhập dữ liệu": ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function setPeriod(s: Session, value: { from: string; to: string; reference: string }): Promise<void> {
+  await s.ext.evaluate(async (v) => {
+    const c = (globalThis as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome;
+    await c.storage.local.set({ 'popup.period': v });
+  }, value);
+}
+
+/** ms from navigation start to the first tally row, measured in the popup page itself. */
+async function openPopupOnce(s: Session): Promise<number> {
+  const page = await s.browser.context.newPage();
+  try {
+    await page.addInitScript(`(() => {
+      const obs = new MutationObserver(() => {
+        if (window.__firstRowAt === undefined && document.querySelector(${JSON.stringify(FIRST_ROW)})) {
+          window.__firstRowAt = performance.now();
+          obs.disconnect();
+        }
+      });
+      obs.observe(document, { childList: true, subtree: true });
+    })()`);
+    await page.goto(`chrome-extension://${s.browser.extensionId}/popup.html`);
+    await page.waitForSelector(FIRST_ROW, { timeout: 120_000 });
+    return await page.evaluate(() => (window as unknown as { __firstRowAt: number }).__firstRowAt);
+  } finally {
+    await page.close();
+  }
+}
+
+async function popupRuns(s: Session): Promise<number[][]> {
+  const byPeriod: number[][] = [];
+  for (const p of PERIODS) {
+    await setPeriod(s, p.value);
+    await openPopupOnce(s); // warm-up (code cache), not counted
+    const runs: number[] = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await openPopupOnce(s));
+    byPeriod.push(runs);
+  }
+  await setPeriod(s, PERIODS[0]!.value);
+  return byPeriod;
+}
+
+/** Long tasks and the moment the file's <a download> is clicked (a string: see probe.ts). */
+const EXPORT_PROBE = `(() => {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  const click = HTMLAnchorElement.prototype.click;
+  HTMLAnchorElement.prototype.click = function () {
+    if (this.download) window.__downloadAt = performance.now();
+    return click.call(this);
+  };
+})()`;
+
+/** Click "Xuất CSV chi tiết"; ms until the file is handed to the browser, and the longest task meanwhile. */
+async function exportOnce(page: Page): Promise<{ ms: number; longest: number }> {
+  const downloaded = page.waitForEvent('download', { timeout: 600_000 });
+  const clickAt = await page.evaluate(() => {
+    const w = window as unknown as { __downloadAt?: number };
+    w.__downloadAt = undefined;
+    const t = performance.now();
+    (document.querySelector('[data-testid="export-detail"]') as HTMLButtonElement).click();
+    return t;
+  });
+  await page.waitForFunction(() => (window as unknown as { __downloadAt?: number }).__downloadAt !== undefined, undefined, { timeout: 600_000, polling: 100 });
+  const d = await downloaded;
+  await d.path();
+  await d.delete();
+  const { at, tasks } = await page.evaluate(() => {
+    const w = window as unknown as { __downloadAt: number; __longTasks: { start: number; duration: number }[] };
+    return { at: w.__downloadAt, tasks: w.__longTasks };
+  });
+  const during = tasks.filter((t) => t.start + t.duration >= clickAt && t.start <= at);
+  // Let the notice settle before the next run.
+  await page.waitForFunction(() => document.querySelector('[data-testid="exports"]')?.getAttribute('aria-busy') === 'false', undefined, { timeout: 60_000 });
+  return { ms: at - clickAt, longest: during.length ? Math.max(...during.map((t) => t.duration)) : 0 };
+}
+
+/** The floor: one getAll, each record's fields joined, one Blob (ms, in the same page). */
+async function rawExportOnce(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const t0 = performance.now();
+        const open = indexedDB.open('kiem-dem-tthc');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db.transaction('records').objectStore('records').getAll();
+          req.onsuccess = () => {
+            const f = ['kind', 'code', 'resultNumber', 'procedure', 'field', 'department', 'receivedAt', 'dueAt', 'resolvedAt', 'issuedAt', 'validUntil', 'permanent', 'status', 'statusCode', 'digitized', 'sourceUrl', 'lastSeen'];
+            const lines = (req.result as Record<string, unknown>[]).map((r) => f.map((k) => String(r[k] ?? '')).join(','));
+            const blob = new Blob(['\uFEFF', f.join(','), '\r\n', lines.join('\r\n')], { type: 'text/csv' });
+            URL.revokeObjectURL(URL.createObjectURL(blob));
+            db.close();
+            resolve(performance.now() - t0);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
+export async function benchPopup(s: Session, small: number, large: number): Promise<BenchRow[]> {
+  await resetStore(s.ext);
+  await s.ext.reload();
+  await s.ext.getByTestId('import-file').waitFor();
+  await restore(s, generateRecords(0, small), small);
+  const atSmall = await popupRuns(s);
+  await restore(s, generateRecords(small, large), large);
+  note(`store: ${await countStore(s.ext)} records, ${await countStore(s.ext, 'cells')} tally cells`);
+  const atLarge = await popupRuns(s);
+
+  const out: BenchRow[] = [];
+  const [S, L] = [small.toLocaleString('en'), large.toLocaleString('en')];
+  PERIODS.forEach((p, i) => {
+    note(`popup ${p.label}: ${S}: ${atSmall[i]!.map(fmtMs).join(', ')}; ${L}: ${atLarge[i]!.map(fmtMs).join(', ')}`);
+    out.push({
+      what: `popup open → first tally row, ${L} vs ${S} records (${p.label})`,
+      ours: fmtMs(median(atLarge[i]!)),
+      reference: `${fmtMs(median(atSmall[i]!))} at ${S}`,
+      ratio: pairedRatio(atLarge[i]!, atSmall[i]!),
+      goal: '≤ 1.3×, ≤ 120 ms',
+    });
+  });
+
+  const page = await s.browser.context.newPage();
+  try {
+    await page.addInitScript(EXPORT_PROBE);
+    await page.goto(`chrome-extension://${s.browser.extensionId}/popup.html`);
+    await page.getByTestId('export-detail').waitFor({ timeout: 120_000 });
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="record-count"]')?.getAttribute('data-value')) === n, large, { timeout: 300_000, polling: 200 });
+    await rawExportOnce(page); // warm-up
+    const ours: number[] = [];
+    const raw: number[] = [];
+    const longest: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      if (i % 2 === 0) raw.push(await rawExportOnce(page));
+      const r = await exportOnce(page);
+      if (i % 2 === 1) raw.push(await rawExportOnce(page));
+      ours.push(r.ms);
+      longest.push(r.longest);
+      note(`detail export ${L}: run ${i + 1}/${RUNS}: ${fmtMs(r.ms)} (longest task ${fmtMs(r.longest)}), raw ${fmtMs(raw[i]!)}`);
+    }
+    out.push({
+      what: `"Xuất CSV chi tiết" of ${L} records: click → download`,
+      ours: fmtMs(median(ours)),
+      reference: `raw getAll + join + Blob ${fmtMs(median(raw))}`,
+      ratio: pairedRatio(ours, raw),
+      goal: '≤ 1.5×',
+    });
+    out.push({
+      what: '  longest popup task during that export',
+      ours: fmtMs(median(longest)),
+      reference: '',
+      ratio: '',
+      goal: 'popup responsive',
+    });
+  } finally {
+    await page.close();
+  }
+  return out;
+}
