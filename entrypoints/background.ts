@@ -7,7 +7,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { handleContentMessage } from '../utils/background/capture-handler';
 import { adoptOpenPortalTabs } from '../utils/background/adopt-tabs';
 import { badgeText, TabBadges } from '../utils/background/badges';
-import { syncRegistration } from '../utils/background/registration';
+import { READER_FILE, syncRegistration } from '../utils/background/registration';
 import { DEFAULT_MATCHES } from '../utils/portals';
 import { SETTINGS_KEY } from '../utils/settings';
 import { loadSettings } from '../utils/settings-storage';
@@ -45,6 +45,9 @@ export default defineBackground(() => {
         upsert: (records, source) => upsertBatch(db, records, source),
         countRejected: (reasons) => bumpRejected(db, reasons),
         setBadge: (tabId, frameId, documentId, count) => badges.set(tabId, frameId, documentId, count),
+        loadReader: async (tabId, frameId) => {
+          await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [`/${READER_FILE}`] });
+        },
         reportError: async (text) => {
           errorShown = true;
           await browser.storage.local.set({ [STORAGE_ERROR_KEY]: { message: text, at: Date.now() } });

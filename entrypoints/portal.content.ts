@@ -7,10 +7,10 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { CaptureQueue, type SendOutcome } from '../utils/capture/queue';
 import { PageCapture } from '../utils/capture/page-capture';
 import { showToast } from '../utils/capture/toast';
-import { captureAckSchema, MAX_BATCH, type ContentToBackground } from '../utils/messages';
+import { pageSettings, SETTINGS_KEY } from '../utils/capture/page-settings';
+import { MAX_BATCH, type ContentToBackground } from '../utils/messages';
 import { DEFAULT_MATCHES } from '../utils/portals';
-import { SETTINGS_KEY, type Settings } from '../utils/settings';
-import { loadSettings, parseSettings } from '../utils/settings-storage';
+import type { Settings } from '../utils/settings';
 
 const ACK_TIMEOUT_MS = 15_000;
 const RELOAD_HINT = 'Kiểm đếm TTHC vừa được cập nhật hoặc tải lại. Hãy tải lại trang này (F5) để tiếp tục đếm hồ sơ.';
@@ -22,6 +22,9 @@ function contextGone(error: unknown): boolean {
 
 export default defineContentScript({
   matches: DEFAULT_MATCHES,
+  // The reader is not in the manifest: the worker loads it into the frames where the cheap
+  // look (look.content.ts, in every portal frame) found something that may hold records.
+  registration: 'runtime',
   runAt: 'document_idle',
   // Some portals (older ASP.NET ones) list rows inside an iframe of the same portal.
   allFrames: true,
@@ -40,7 +43,7 @@ export default defineContentScript({
 
     let settings: Settings;
     try {
-      settings = (await loadSettings()).settings;
+      settings = pageSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
     } catch {
       return; // extension is gone already
     }
@@ -70,8 +73,9 @@ export default defineContentScript({
           browser.runtime.sendMessage(message),
           new Promise((resolve) => setTimeout(() => resolve(undefined), ACK_TIMEOUT_MS)),
         ]);
-        const ack = captureAckSchema.safeParse(reply);
-        if (ack.success && ack.data.batchId === batch.batchId) {
+        // The worker's reply, checked by hand: this script carries no zod.
+        const ack = reply as { ok?: unknown; batchId?: unknown } | undefined;
+        if (ack?.ok === true && ack.batchId === batch.batchId) {
           for (const [reason, d] of Object.entries(rejected)) rejectedAcked[reason] = (rejectedAcked[reason] ?? 0) + d;
           return { kind: 'acked' };
         }
@@ -109,7 +113,7 @@ export default defineContentScript({
 
     browser.storage.onChanged.addListener((changes, area) => {
       if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
-      settings = parseSettings(changes[SETTINGS_KEY]?.newValue).settings;
+      settings = pageSettings(changes[SETTINGS_KEY]?.newValue);
       capture?.refresh();
     });
 

@@ -44,6 +44,9 @@ export type CaptureError = z.infer<typeof captureErrorSchema>;
 /** content → background: the page has no record table (clears the badge). */
 export const pageIdleSchema = z.object({ type: z.literal('capture/idle') }).strict();
 
-export const contentToBackgroundSchema = z.discriminatedUnion('type', [captureBatchSchema, pageIdleSchema]);
+/** content → background: this frame may hold records; load the reader into it. */
+export const loadReaderSchema = z.object({ type: z.literal('capture/load') }).strict();
+
+export const contentToBackgroundSchema = z.discriminatedUnion('type', [captureBatchSchema, pageIdleSchema, loadReaderSchema]);
 export type ContentToBackground = z.infer<typeof contentToBackgroundSchema>;
 

@@ -9,13 +9,14 @@ const record: PortalRecord = {
 };
 
 function deps(over: Partial<CaptureDeps> = {}) {
-  const calls = { upserts: [] as PortalRecord[][], badges: [] as number[], rejected: [] as Record<string, number>[], errors: [] as string[] };
+  const calls = { upserts: [] as PortalRecord[][], badges: [] as number[], rejected: [] as Record<string, number>[], errors: [] as string[], readers: [] as [number, number][] };
   const d: CaptureDeps = {
     extensionId: 'ext',
     allowedPatterns: async () => ['*://*.langson.gov.vn/*'],
     upsert: async (records) => (calls.upserts.push(records), { inserted: records.length, updated: 0, unchanged: 0 }),
     countRejected: async (r) => void calls.rejected.push(r),
     setBadge: async (_t, _f, _d, n) => void calls.badges.push(n),
+    loadReader: async (t, f) => void calls.readers.push([t, f]),
     reportError: async (m) => void calls.errors.push(m),
     clearError: async () => undefined,
     now: () => 1,
@@ -71,5 +72,15 @@ describe('handleContentMessage', () => {
     expect((reply as { error: string }).error).toMatch(/Bộ nhớ trình duyệt đã đầy/u);
     expect(calls.errors).toHaveLength(1);
     expect(calls.badges).toHaveLength(0);
+  });
+
+  it('loads the reader into the frame whose look found records, for portal pages only', async () => {
+    const { d, calls } = deps();
+    expect(await handleContentMessage({ type: 'capture/load' }, { ...sender, frameId: 3 }, d)).toBeUndefined();
+    expect(calls.readers).toEqual([[7, 3]]);
+    await handleContentMessage({ type: 'capture/load' }, { ...sender, url: 'https://evil.example/' }, d);
+    await handleContentMessage({ type: 'capture/load', extra: 1 }, sender, d);
+    expect(calls.readers).toEqual([[7, 3]]);
+    expect(calls.upserts).toHaveLength(0);
   });
 });

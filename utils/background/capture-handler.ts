@@ -24,6 +24,8 @@ export interface CaptureDeps {
   countRejected(reasons: Record<string, number>): Promise<void>;
   /** Records read by one frame of a tab (portals sometimes list rows inside an iframe). */
   setBadge(tabId: number, frameId: number, documentId: string | undefined, count: number): Promise<void>;
+  /** Load the reader (the extraction content script) into one frame of a tab. */
+  loadReader(tabId: number, frameId: number): Promise<void>;
   reportError(message: string): Promise<void>;
   clearError(): Promise<void>;
   now(): number;
@@ -43,6 +45,10 @@ export async function handleContentMessage(message: unknown, sender: SenderInfo,
     return { ok: false, batchId: batchId.success ? batchId.data : undefined, error: 'invalid message' };
   }
   const msg = parsed.data;
+  if (msg.type === 'capture/load') {
+    await deps.loadReader(sender.tabId, sender.frameId ?? 0).catch(() => undefined);
+    return undefined;
+  }
   if (msg.type === 'capture/idle') {
     await deps.setBadge(sender.tabId, sender.frameId ?? 0, sender.documentId, 0);
     return undefined;

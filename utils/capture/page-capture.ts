@@ -4,7 +4,7 @@
  * the content script injects settings, the outbox and the badge hook.
  */
 import { findRecordTablesInSteps, type ExtractContext, type RecordTable } from '../extract';
-import { recordKey, recordSchema, type PortalRecord } from '../records';
+import { recordKey, type PortalRecord } from '../records';
 import { forEachSliced, makeYield } from './slicer';
 
 /** Delay of the coalesced scan after text-only changes outside record tables. */
@@ -184,16 +184,12 @@ export class PageCapture {
           this.rejectedKeys.set(text.slice(0, 200), out.reason);
           return;
         }
-        const parsed = recordSchema.safeParse(out);
-        if (!parsed.success) {
-          this.rejectedKeys.set(text.slice(0, 200), 'invalid');
-          return;
-        }
-        const key = recordKey(parsed.data);
-        const print = JSON.stringify(parsed.data);
+        // readRow's records are checked already (buildRecord); the worker checks them again.
+        const key = recordKey(out);
+        const print = JSON.stringify(out);
         if (this.sent.get(key) === print) return;
         this.sent.set(key, print);
-        this.deps.emit(key, parsed.data);
+        this.deps.emit(key, out);
       },
       {
         budgetMs: this.deps.sliceBudgetMs ?? 12,

@@ -2,7 +2,8 @@
  * Cells with meanings → one validated record. Shared by list rows and detail blocks.
  * The applicant column is never read; packed cells are split by label.
  */
-import { MAX_CODE, MAX_TEXT, recordSchema, type PortalRecord } from '../records';
+import { checkRecord } from '../record-check';
+import { MAX_CODE, MAX_TEXT, type PortalRecord } from '../records';
 import { parseDate } from '../text/dates';
 import { clean } from '../text/fold';
 import { splitLabelled } from '../text/packed';
@@ -181,8 +182,7 @@ export function buildRecord(
     statusCode,
     digitized: dig,
   };
-  const parsed = recordSchema.safeParse(candidate);
-  return parsed.success ? parsed.data : { reason: 'invalid' };
+  return checkRecord(candidate) ?? { reason: 'invalid' };
 }
 
 /**

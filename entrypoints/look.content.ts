@@ -1,0 +1,45 @@
+/**
+ * The content script of every portal frame: one cheap look (utils/capture/look.ts), then,
+ * only where records may be, it asks the worker to load the reader (portal.content.ts)
+ * into this frame. Watches for later rendering (SPA pages) with a debounced look; stops
+ * once the reader is asked for. Silent: never throws into the page.
+ */
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { mayHoldRecords } from '../utils/capture/look';
+import type { ContentToBackground } from '../utils/messages';
+import { DEFAULT_MATCHES } from '../utils/portals';
+
+const LOOK_DEBOUNCE_MS = 300;
+
+export default defineContentScript({
+  matches: DEFAULT_MATCHES,
+  runAt: 'document_idle',
+  // Some portals (older ASP.NET ones) list rows inside an iframe of the same portal.
+  allFrames: true,
+  main(ctx) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const observer = new MutationObserver((mutations) => {
+      if (timer !== undefined || !mutations.some((m) => m.addedNodes.length > 0)) return;
+      timer = setTimeout(look, LOOK_DEBOUNCE_MS);
+    });
+    const stop = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    };
+    ctx.onInvalidated(stop);
+    function look(): void {
+      timer = undefined;
+      try {
+        if (ctx.isInvalid || !mayHoldRecords(document)) return;
+        stop();
+        const message: ContentToBackground = { type: 'capture/load' };
+        void browser.runtime.sendMessage(message).catch(() => undefined);
+      } catch {
+        stop(); // the extension is gone (updated or removed): stay silent
+      }
+    }
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    look();
+  },
+});
