@@ -8,6 +8,7 @@ import { handleContentMessage } from '../utils/background/capture-handler';
 import { adoptOpenPortalTabs } from '../utils/background/adopt-tabs';
 import { badgeText, TabBadges } from '../utils/background/badges';
 import { READER_FILE, syncRegistration } from '../utils/background/registration';
+import { purgeRowMemos } from '../utils/capture/memo-storage';
 import { DEFAULT_MATCHES } from '../utils/portals';
 import { SETTINGS_KEY } from '../utils/settings';
 import { loadSettings } from '../utils/settings-storage';
@@ -46,7 +47,7 @@ export default defineBackground(() => {
         countRejected: (reasons) => bumpRejected(db, reasons),
         setBadge: (tabId, frameId, documentId, count) => badges.set(tabId, frameId, documentId, count),
         loadReader: async (tabId, frameId) => {
-          await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [`/${READER_FILE}`] });
+          await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [`/${READER_FILE}`], injectImmediately: true });
         },
         reportError: async (text) => {
           errorShown = true;
@@ -70,6 +71,8 @@ export default defineBackground(() => {
   const resync = () => void loadSettings().then(({ settings }) => syncRegistration(settings.portals)).catch(() => undefined);
   browser.runtime.onInstalled.addListener(resync);
   browser.runtime.onStartup.addListener(resync);
+  // Row memos are for the day's reloads; a new browser session starts without them.
+  browser.runtime.onStartup.addListener(() => void purgeRowMemos().catch(() => undefined));
   browser.permissions.onAdded.addListener(resync);
   browser.permissions.onRemoved.addListener(resync);
   browser.storage.onChanged.addListener((changes, area) => {

@@ -14,7 +14,9 @@ const LOOK_DEBOUNCE_MS = 300;
 
 export default defineContentScript({
   matches: DEFAULT_MATCHES,
-  runAt: 'document_idle',
+  // Registered before the page's own scripts so the look runs at DOMContentLoaded: on a long
+  // list the page's first layout can take seconds, and the reader then starts after it.
+  runAt: 'document_start',
   // Some portals (older ASP.NET ones) list rows inside an iframe of the same portal.
   allFrames: true,
   main(ctx) {
@@ -39,7 +41,12 @@ export default defineContentScript({
         stop(); // the extension is gone (updated or removed): stay silent
       }
     }
-    observer.observe(document.documentElement, { childList: true, subtree: true });
-    look();
+    const start = () => {
+      if (ctx.isInvalid) return;
+      observer.observe(document.documentElement, { childList: true, subtree: true });
+      look();
+    };
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+    else start();
   },
 });

@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { CaptureQueue, type SendOutcome } from '../utils/capture/queue';
 import { PageCapture } from '../utils/capture/page-capture';
+import { hashText, MEMO_PREFIX, RowMemo, vnDay, type SavedMemo } from '../utils/capture/row-memo';
 import { showToast } from '../utils/capture/toast';
 import { pageSettings, SETTINGS_KEY } from '../utils/capture/page-settings';
 import { MAX_BATCH, type ContentToBackground } from '../utils/messages';
@@ -41,19 +42,32 @@ export default defineContentScript({
       removeToast?.();
     });
 
+    // What this page gave before (across reloads, the same day), so unchanged rows are not read again.
+    const memoKey = MEMO_PREFIX + hashText(location.href);
+    const memoContext = (s: Settings) => hashText(`${browser.runtime.getManifest().version}|${JSON.stringify(s)}`);
     let settings: Settings;
+    let memo: RowMemo;
     try {
-      settings = pageSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+      const got = await browser.storage.local.get([SETTINGS_KEY, memoKey]);
+      settings = pageSettings(got[SETTINGS_KEY]);
+      memo = new RowMemo(vnDay(Date.now()), memoContext(settings), got[memoKey] as SavedMemo | undefined);
     } catch {
       return; // extension is gone already
     }
+    let saveTimer: ReturnType<typeof setTimeout> | undefined;
+    const saveMemo = () => {
+      saveTimer = undefined;
+      const changes = memo.takeChanges();
+      if (changes) void browser.storage.local.set({ [memoKey]: changes }).catch(() => undefined);
+    };
 
     let pageTotal = 0;
+    let totalSent = -1;
     // Rejected rows by reason: all seen on this page, and what the background has acked.
     let rejectedSeen: Record<string, number> = {};
     const rejectedAcked: Record<string, number> = {};
 
-    const send = async (batch: { batchId: string; records: unknown[] }): Promise<SendOutcome> => {
+    const send = async (batch: { batchId: string; records: object[] }): Promise<SendOutcome> => {
       // Send only the rejections not yet counted, so retries and re-scans never count twice.
       const rejected: Record<string, number> = {};
       for (const [reason, n] of Object.entries(rejectedSeen)) {
@@ -76,6 +90,9 @@ export default defineContentScript({
         // The worker's reply, checked by hand: this script carries no zod.
         const ack = reply as { ok?: unknown; batchId?: unknown } | undefined;
         if (ack?.ok === true && ack.batchId === batch.batchId) {
+          totalSent = message.pageTotal;
+          memo.acked(batch.records);
+          saveTimer ??= setTimeout(saveMemo, 500);
           for (const [reason, d] of Object.entries(rejected)) rejectedAcked[reason] = (rejectedAcked[reason] ?? 0) + d;
           return { kind: 'acked' };
         }
@@ -90,7 +107,7 @@ export default defineContentScript({
     const queue = new CaptureQueue({
       send,
       maxRecords: MAX_BATCH,
-      maxChars: 512 * 1024,
+      maxChars: 1024 * 1024,
       newId: () => crypto.randomUUID(),
       setTimer: (fn, ms) => setTimeout(fn, ms),
       clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
@@ -103,17 +120,25 @@ export default defineContentScript({
     capture = new PageCapture({
       doc: document,
       context: () => ({ url: location.href, settings }),
-      emit: (key, record) => queue.add(key, record),
+      memo: { keyOf: (sig) => memo.keyOf(sig), read: (sig, key, record) => memo.read(sig, key, record) },
+      emit: (key, record) => {
+        queue.add(key, record);
+        // Full batches go while the rest of the page is still being read (the worker writes in parallel).
+        if (queue.size >= MAX_BATCH) queue.flushSoon(0);
+      },
       scanned: (total, rej) => {
         pageTotal = total;
         rejectedSeen = rej;
         if (queue.size > 0) queue.flushSoon();
+        // Nothing new to send (every row known): the badge still needs this page's count.
+        else if (total !== totalSent && !queue.isDead) void send({ batchId: crypto.randomUUID(), records: [] });
       },
     });
 
     browser.storage.onChanged.addListener((changes, area) => {
       if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
       settings = pageSettings(changes[SETTINGS_KEY]?.newValue);
+      memo = new RowMemo(vnDay(Date.now()), memoContext(settings));
       capture?.refresh();
     });
 

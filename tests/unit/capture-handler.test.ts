@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handleContentMessage, type CaptureDeps } from '../../utils/background/capture-handler';
+import { MAX_BATCH } from '../../utils/messages';
 import type { PortalRecord } from '../../utils/records';
 
 const record: PortalRecord = {
@@ -50,7 +51,7 @@ describe('handleContentMessage', () => {
   it('rejects a malformed or oversized message and writes nothing', async () => {
     const { d, calls } = deps();
     expect(await handleContentMessage({ type: 'capture/batch' }, sender, d)).toMatchObject({ ok: false });
-    expect(await handleContentMessage(batch(Array(501).fill(record)), sender, d)).toMatchObject({ ok: false, batchId: 'b1' });
+    expect(await handleContentMessage(batch(Array(MAX_BATCH + 1).fill(record)), sender, d)).toMatchObject({ ok: false, batchId: 'b1' });
     expect(await handleContentMessage(batch([record], { extra: 1 }), sender, d)).toMatchObject({ ok: false });
     expect(calls.upserts).toHaveLength(0);
   });

@@ -48,8 +48,14 @@ describe('upsertBatch', () => {
     expect(sortById(await db.cells.toArray())).toEqual(cells);
     expect(await db.results.count()).toBe(2);
     expect(cells.reduce((s, c) => s + c.count, 0)).toBe(2);
+    // Read again the same day with the same facts: not rewritten (last-seen is kept by the day).
     const r = await db.records.get(recordKey(batch[0]!));
-    expect(r).toMatchObject({ firstSeen: 1000, lastSeen: 2000, sourceUrl: 'https://p/1', dept: DEPT_A });
+    expect(r).toMatchObject({ firstSeen: 1000, lastSeen: 1000, sourceUrl: 'https://p/1', dept: DEPT_A });
+    // A later day moves last-seen on, still without counting anything twice.
+    const nextDay = 1000 + 86_400_000;
+    expect(await upsertBatch(db, batch, src('https://p/1', nextDay))).toEqual({ inserted: 0, updated: 0, unchanged: 3 });
+    expect(await db.records.get(recordKey(batch[0]!))).toMatchObject({ firstSeen: 1000, lastSeen: nextDay });
+    expect(sortById(await db.cells.toArray())).toEqual(cells);
     await expectConsistent();
   });
 

@@ -5,6 +5,7 @@
  */
 import { findRecordTablesInSteps, type ExtractContext, type RecordTable } from '../extract';
 import { recordKey, type PortalRecord } from '../records';
+import { rowSignature } from './row-memo';
 import { forEachSliced, makeYield } from './slicer';
 
 /** Delay of the coalesced scan after text-only changes outside record tables. */
@@ -19,6 +20,11 @@ export interface PageCaptureDeps {
   scanned(pageTotal: number, rejected: Record<string, number>): void;
   debounceMs?: number;
   sliceBudgetMs?: number;
+  /** Rows this page gave before (row-memo.ts): a known row is not read again. */
+  memo?: {
+    keyOf(signature: string): string | undefined;
+    read(signature: string, key: string, record: PortalRecord): void;
+  };
 }
 
 export class PageCapture {
@@ -178,6 +184,14 @@ export class PageCapture {
         const text = row.textContent ?? '';
         if (this.rowText.get(row) === text) return;
         this.rowText.set(row, text);
+        const memo = this.deps.memo;
+        const signature = memo ? rowSignature(row) : '';
+        const known = memo?.keyOf(signature);
+        if (known !== undefined) {
+          // Given (and committed) before, unchanged since: counted on this page, not read again.
+          if (!this.sent.has(known)) this.sent.set(known, '');
+          return;
+        }
         const out = table.readRow(row);
         if (out === null) return;
         if ('reason' in out) {
@@ -189,6 +203,7 @@ export class PageCapture {
         const print = JSON.stringify(out);
         if (this.sent.get(key) === print) return;
         this.sent.set(key, print);
+        memo?.read(signature, key, out);
         this.deps.emit(key, out);
       },
       {

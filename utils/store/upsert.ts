@@ -89,6 +89,8 @@ export async function clearAll(db: KiemDemDB): Promise<void> {
   });
 }
 
+const vnDay = (t: number): number => Math.floor((t + 7 * 3_600_000) / 86_400_000);
+
 /** Only the record format's fields: nothing else (no applicant, no stray page data) is stored. */
 function pickFacts(r: PortalRecord): PortalRecord {
   const out: Record<string, unknown> = {};
@@ -147,7 +149,9 @@ async function mergeIncoming(db: KiemDemDB, items: readonly Incoming[], rejected
         touched.add(resultKey(cur));
         touched.add(resultKey(next));
       }
-      if (factsChanged || next.sourceUrl !== cur.sourceUrl || next.lastSeen !== cur.lastSeen || next.firstSeen !== cur.firstSeen) {
+      // A record read again with the same facts is not rewritten: last-seen is kept by the
+      // day (Hà Nội time), so a clerk reloading the same list costs reads, not writes.
+      if (factsChanged || next.sourceUrl !== cur.sourceUrl || next.firstSeen !== cur.firstSeen || vnDay(next.lastSeen) !== vnDay(cur.lastSeen)) {
         state.set(key, next);
         dirty.add(key);
       }
