@@ -160,13 +160,70 @@ export function tallyFromRecords(records: readonly PortalRecord[], period: Perio
   return buildTally(acc, period);
 }
 
-/** Fast path: the same table from the store's aggregate cells. */
-export function tallyFromCells(cells: readonly CellRow[], period: Period = DEFAULT_PERIOD): Tally {
+const pad2 = (n: number) => String(n).padStart(2, '0');
+const endOfMonth = (m: string) => `${m}-${pad2(new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 0)).getUTCDate())}`;
+const shiftMonth = (m: string, by: number) => {
+  const d = new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1 + by, 1));
+  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}`;
+};
+
+/**
+ * What month cells answer for a period, and what they cannot: the whole months inside it,
+ * the date ranges of the (at most two) months it starts or ends inside, and the month of
+ * the reference date (a validity ending in it needs the day).
+ */
+export interface PeriodSplit {
+  fullFrom: string;
+  fullTo: string;
+  partial: [string, string][];
+  refMonth: string;
+}
+
+export function splitPeriod(p: Period): PeriodSplit {
+  const fm = p.from.slice(0, 7);
+  const tm = p.to.slice(0, 7);
+  const fromWhole = p.from === `${fm}-01`;
+  const toWhole = p.to === endOfMonth(tm);
+  const partial: [string, string][] = [];
+  if (fm === tm) {
+    if (!(fromWhole && toWhole)) partial.push([p.from, p.to]);
+  } else {
+    if (!fromWhole) partial.push([p.from, endOfMonth(fm)]);
+    if (!toWhole) partial.push([`${tm}-01`, p.to]);
+  }
+  return {
+    fullFrom: fromWhole ? fm : shiftMonth(fm, 1),
+    fullTo: toWhole ? tm : shiftMonth(tm, -1),
+    partial,
+    refMonth: p.reference.slice(0, 7),
+  };
+}
+
+/**
+ * Fast path: the same table from the store's month cells plus `details`, the results the
+ * cells cannot decide (tallyDetails reads them: results dated in the partial months, and
+ * results whose validity ends in the reference month). Exact, whatever the period.
+ */
+export function tallyFromCells(cells: readonly CellRow[], period: Period, details: readonly ResultRow[]): Tally {
   const acc: Acc = new Map();
+  const split = splitPeriod(period);
   for (const c of cells) {
-    if (c.count <= 0 || c.date < period.from || c.date > period.to) continue;
-    if (c.validity !== '' && c.validity < period.reference) continue;
+    if (c.count <= 0 || c.date < split.fullFrom || c.date > split.fullTo) continue;
+    // Ends before the reference month: not in force; ends in it: decided day by day below.
+    if (c.validity !== '' && c.validity <= split.refMonth) continue;
     add(acc, departmentLabel(c.dept), c.date, c.state, c.count);
+  }
+  const seen = new Set<string>();
+  for (const r of details) {
+    if (seen.has(r.rkey) || r.exists !== 1 || r.date === null) continue;
+    seen.add(r.rkey);
+    const month = r.date.slice(0, 7);
+    const validity = r.permanent === true || !r.validUntil ? '' : r.validUntil;
+    if (month < split.fullFrom || month > split.fullTo) {
+      if (r.date < period.from || r.date > period.to) continue;
+    } else if (validity.slice(0, 7) !== split.refMonth) continue; // counted by its cell
+    if (validity !== '' && validity < period.reference) continue;
+    add(acc, departmentLabel(r.dept), r.date, r.state, 1);
   }
   return buildTally(acc, period);
 }

@@ -18,6 +18,7 @@ import { useSettings } from '../../components/settingsStorage';
 import { getDb } from '../../utils/store/db';
 import { META_REJECTED } from '../../utils/store/meta';
 import { useStorageError } from '../../components/useStorageError';
+import { tallyDetails } from '../../utils/store/tally-read';
 import { tallyFromCells, type Period } from '../../utils/tally';
 import { PERIOD_STORAGE_KEY, PRESET_PERIOD, isPeriodValid, parseStoredPeriod, type PeriodValue } from '../../utils/ui/period';
 
@@ -50,7 +51,11 @@ export function App() {
     if (period && isPeriodValid(period)) setLastValid(period);
   }, [period]);
 
+  // Month cells (a few thousand at most), plus the results of the days the period or its
+  // reference date cut through months: the table never waits for a read of every record.
+  const effective = period && isPeriodValid(period) ? period : lastValid;
   const cells = useLiveQuery(() => db.cells.toArray(), []);
+  const details = useLiveQuery(() => tallyDetails(db, effective), [effective.from, effective.to, effective.reference]);
   // Whether anything is stored is one key read; the full count walks the store (slow on
   // 100k records), so the table does not wait for it.
   const hasAny = useLiveQuery(() => db.records.limit(1).count(), []);
@@ -58,7 +63,7 @@ export function App() {
   const rejected = useLiveQuery(() => db.meta.get(META_REJECTED), []);
   const loaded = useSettings();
 
-  const tally = useMemo(() => (cells ? tallyFromCells(cells, lastValid) : undefined), [cells, lastValid]);
+  const tally = useMemo(() => (cells && details ? tallyFromCells(cells, effective, details) : undefined), [cells, details, effective]);
   const lastError = useStorageError();
   const departments = (loaded?.settings.departments ?? []).map((d) => d.name);
 

@@ -24,7 +24,15 @@ export const SCHEMA_V2 = {
   meta: 'key',
 } as const;
 
-export const SCHEMA_VERSION = 2;
+/**
+ * v6: tally cells by month (a popup reads a few thousand, not one per day), and results
+ * indexed by validUntil (the reference month's validities are read day by day).
+ */
+export const SCHEMA_V6 = {
+  results: 'rkey, dept, [dept+state], date, validUntil',
+} as const;
+
+export const SCHEMA_VERSION = 6;
 
 export class KiemDemDB extends Dexie {
   records!: EntityTable<StoredRecord, 'key'>;
@@ -36,6 +44,7 @@ export class KiemDemDB extends Dexie {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(buildDerivedTables);
+    this.version(6).stores(SCHEMA_V6).upgrade(rebuildMonthCells);
   }
 }
 
@@ -44,6 +53,14 @@ async function buildDerivedTables(tx: Transaction): Promise<void> {
   const records = (await tx.table('records').toArray()) as StoredRecord[];
   const results = deriveAllResults(records);
   await tx.table('results').bulkPut(results);
+  await tx.table('cells').bulkPut(cellsFromResults(results));
+  await tx.table('meta').put({ key: 'schema', value: { version: SCHEMA_VERSION, upgradedAt: Date.now() } });
+}
+
+/** v… → v6: the cells again, by month, from the results (which the upgrade keeps as they are). */
+async function rebuildMonthCells(tx: Transaction): Promise<void> {
+  const results = (await tx.table('results').toArray()) as ResultRow[];
+  await tx.table('cells').clear();
   await tx.table('cells').bulkPut(cellsFromResults(results));
   await tx.table('meta').put({ key: 'schema', value: { version: SCHEMA_VERSION, upgradedAt: Date.now() } });
 }

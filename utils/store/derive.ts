@@ -32,14 +32,20 @@ export function deriveResult(rkey: string, group: readonly StoredRecord[]): Resu
 
 export type CellKey = Omit<CellRow, 'count'>;
 
-/** The cell a result adds one to, or null when it can never count (no result yet, no date). */
+/**
+ * The cell a result adds one to, or null when it can never count (no result yet, no date).
+ * Cells are by month (of the date and of the validity end), so a store of any size has a
+ * few thousand; the days a period or its reference date cut through are read from the
+ * results (tallyFromCells, tallyDetails).
+ */
 export function cellOf(r: ResultRow | undefined): CellKey | null {
   if (!r || r.exists !== 1 || r.date === null) return null;
-  const validity = r.permanent === true || !r.validUntil ? '' : r.validUntil;
+  const validity = r.permanent === true || !r.validUntil ? '' : r.validUntil.slice(0, 7);
+  const month = r.date.slice(0, 7);
   return {
-    id: `${r.dept}|${r.date}|${r.state}|${validity}`,
+    id: `${r.dept}|${month}|${r.state}|${validity}`,
     dept: r.dept,
-    date: r.date,
+    date: month,
     state: r.state,
     validity,
   };

@@ -28,14 +28,15 @@ export interface ResultRow {
   sources: string[];
 }
 
-/** Validity class of a cell: '' = always in force (permanent or no end date), else validUntil. */
+/** Validity class of a cell: '' = always in force (permanent or no end date), else the month (YYYY-MM) of validUntil. */
 export type ValidityClass = string;
 
-/** Count of existing, dated results per (department, date, digitization, validity). */
+/** Count of existing, dated results per (department, month, digitization, validity month). */
 export interface CellRow {
-  /** `${dept}|${date}|${state}|${validity}` */
+  /** `${dept}|${month}|${state}|${validity}` */
   id: string;
   dept: string;
+  /** Month of the result's date, YYYY-MM. */
   date: string;
   state: DigitizedState;
   validity: ValidityClass;
