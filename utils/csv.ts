@@ -8,6 +8,7 @@ import { isoToVn, formatDateTimeVn, parseDateTimeVn, todayIsoVn, vnToIso } from 
 import { recordKey, recordSchema, type PortalRecord, type StoredRecord } from './records';
 import { UNASSIGNED } from './settings';
 import { fold } from './text/fold';
+import { makeYield } from './capture/slicer';
 import { compareDepartments, departmentLabel, type Counts, type Period, type Tally } from './tally';
 
 export const BOM = '\uFEFF';
@@ -30,7 +31,20 @@ function unescapeCell(cell: string): string {
   return cell.startsWith("'") && FORMULA.test(cell) ? cell.slice(1) : cell;
 }
 
-const nfc = (s: string) => s.normalize('NFC');
+// A detail export normalises about two million cells: plain ASCII needs nothing, and the
+// Vietnamese texts repeat (procedures, departments, statuses), so each is normalised once.
+const ASCII = /^[\u0000-\u007f]*$/u;
+const nfcSeen = new Map<string, string>();
+const nfc = (s: string): string => {
+  if (ASCII.test(s)) return s;
+  let n = nfcSeen.get(s);
+  if (n === undefined) {
+    n = s.normalize('NFC');
+    if (nfcSeen.size > 20_000) nfcSeen.clear();
+    nfcSeen.set(s, n);
+  }
+  return n;
+};
 
 // ---------------------------------------------------------------------------- summary
 
@@ -120,9 +134,13 @@ function detailRow(r: StoredRecord): string[] {
 /** Stable order for the office: department, then dossiers before results, then code and number. */
 export function detailOrder(records: readonly StoredRecord[]): StoredRecord[] {
   const s = (x: string | null) => x ?? '';
+  // Departments are few: rank them once instead of collating on every comparison.
+  const labels = [...new Set(records.map((r) => departmentLabel(r.department)))].sort(compareDepartments);
+  const rank = new Map(labels.map((l, i) => [l, i]));
+  const deptRank = (r: StoredRecord) => rank.get(departmentLabel(r.department))!;
   return [...records].sort(
     (a, b) =>
-      compareDepartments(departmentLabel(a.department), departmentLabel(b.department)) ||
+      deptRank(a) - deptRank(b) ||
       (a.kind === b.kind ? 0 : a.kind === 'dossier' ? -1 : 1) ||
       (s(a.code) < s(b.code) ? -1 : s(a.code) > s(b.code) ? 1 : 0) ||
       (s(a.resultNumber) < s(b.resultNumber) ? -1 : s(a.resultNumber) > s(b.resultNumber) ? 1 : 0),
@@ -146,10 +164,11 @@ export async function detailCsvChunks(
 ): Promise<string[]> {
   const sorted = detailOrder(records);
   const parts = [BOM + unparse([[...DETAIL_COLUMNS]])];
+  const yieldNow = makeYield();
   for (let i = 0; i < sorted.length; i += CHUNK_ROWS) {
     parts.push(NEWLINE + unparse(sorted.slice(i, i + CHUNK_ROWS).map(detailRow)));
     onProgress?.(Math.min(i + CHUNK_ROWS, sorted.length), sorted.length);
-    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    await yieldNow();
   }
   return parts;
 }
