@@ -58,8 +58,11 @@ export function App() {
   const details = useLiveQuery(() => tallyDetails(db, effective), [effective.from, effective.to, effective.reference]);
   // Whether anything is stored is one key read; the full count walks the store (slow on
   // 100k records), so the table does not wait for it.
-  const hasAny = useLiveQuery(() => db.records.limit(1).count(), []);
-  const count = useLiveQuery(() => db.records.count(), []);
+  // (Dexie's limit(1).count() counts the whole table, then caps the answer: read one key instead.)
+  const hasAny = useLiveQuery(async () => (await db.records.limit(1).primaryKeys()).length, []);
+  // Started once the table is there, so it never competes with the table's reads.
+  const shown = cells !== undefined && details !== undefined;
+  const count = useLiveQuery(async () => (shown ? await db.records.count() : undefined), [shown]);
   const rejected = useLiveQuery(() => db.meta.get(META_REJECTED), []);
   const loaded = useSettings();
 

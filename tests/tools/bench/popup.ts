@@ -42,7 +42,7 @@ async function restore(s: Session, records: Record<string, unknown>[], expectTot
   }
 }
 
-async function setPeriod(s: Session, value: { from: string; to: string; reference: string }): Promise<void> {
+export async function setPeriod(s: Session, value: { from: string; to: string; reference: string }): Promise<void> {
   await s.ext.evaluate(async (v) => {
     const c = (globalThis as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome;
     await c.storage.local.set({ 'popup.period': v });
@@ -50,7 +50,7 @@ async function setPeriod(s: Session, value: { from: string; to: string; referenc
 }
 
 /** ms from navigation start to the first tally row, measured in the popup page itself. */
-async function openPopupOnce(s: Session): Promise<number> {
+export async function openPopupOnce(s: Session): Promise<number> {
   const page = await s.browser.context.newPage();
   try {
     await page.addInitScript(`(() => {
