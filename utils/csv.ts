@@ -33,7 +33,7 @@ function unescapeCell(cell: string): string {
 
 // A detail export normalises about two million cells: plain ASCII needs nothing, and the
 // Vietnamese texts repeat (procedures, departments, statuses), so each is normalised once.
-const ASCII = /^[\u0000-\u007f]*$/u;
+const ASCII = /^[ -~]*$/u; // printable ASCII: nothing to normalise
 const nfcSeen = new Map<string, string>();
 const nfc = (s: string): string => {
   if (ASCII.test(s)) return s;

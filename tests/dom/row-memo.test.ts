@@ -25,7 +25,9 @@ async function load(html: string, saved: SavedMemo | null, opts: { ack?: boolean
     context: () => ctx,
     memo: { keyOf: (s) => memo.keyOf(s), read: (s, k, r) => memo.read(s, k, r) },
     emit: (_k, r) => emitted.push(r),
-    scanned: (n) => void (total = n),
+    scanned: (n) => {
+      total = n;
+    },
     debounceMs: 10,
   });
   capture.start();

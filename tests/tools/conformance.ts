@@ -35,9 +35,19 @@ interface ExpectedTally {
 
 const args = process.argv.slice(2);
 const noBuild = args.includes('--no-build');
-const dir = resolve(args.find((a) => !a.startsWith('--')) ?? join(import.meta.dirname, '../../../shared/fixtures/portal'));
-if (!existsSync(dir)) {
-  console.error(`Không có thư mục mẫu: ${dir}`);
+// Without an argument: the shared fixtures beside the repository, or beside the current folder.
+const DEFAULT_CANDIDATES = [...new Set([join(import.meta.dirname, '../../../shared/fixtures/portal'), resolve('../shared/fixtures/portal')])];
+const given = args.find((a) => !a.startsWith('--'));
+const dir: string | undefined = given ? resolve(given) : DEFAULT_CANDIDATES.find((d) => existsSync(d));
+// Narrowed once: the closures below do not see the exit above.
+const fixtures = dir ?? '';
+if (!dir || !existsSync(dir)) {
+  console.error(
+    given
+      ? `Không có thư mục mẫu: ${resolve(given)}\nNo fixture folder at ${resolve(given)}.`
+      : 'Không tìm thấy thư mục mẫu cổng (shared/fixtures/portal). Hãy chỉ rõ thư mục: npm run conformance -- ĐƯỜNG/DẪN/fixtures/portal\n' +
+          `No portal fixture folder found (looked in ${DEFAULT_CANDIDATES.join(', ')}). Pass one: npm run conformance -- PATH/TO/fixtures/portal`,
+  );
   process.exit(2);
 }
 const pages: ExpectedPage[] = readdirSync(dir)
@@ -61,7 +71,7 @@ if (!noBuild) {
 
 /** Serve each fixture at its own address (exact URL) inside the browser context. */
 async function routeFixtures(context: BrowserContext): Promise<void> {
-  const byUrl = new Map(pages.map((p) => [p.url, readFileSync(join(dir, p.page))]));
+  const byUrl = new Map(pages.map((p) => [p.url, readFileSync(join(fixtures, p.page))]));
   await context.route(
     (url) => byUrl.has(url.href),
     (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: byUrl.get(route.request().url())! }),

@@ -27,7 +27,10 @@ export function generateRecords(from: number, to: number): Record<string, unknow
   const at = 1_700_000_000_000;
   for (let i = from; i < to; i++) {
     let seed = (20230630 + i * 7919) % 2 ** 31;
-    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
     const received = START + Math.floor(rand() * SPAN_DAYS) * DAY;
     const d = iso(received);
