@@ -13,7 +13,7 @@ import { DEFAULT_MATCHES } from '../utils/portals';
 import { SETTINGS_KEY } from '../utils/settings';
 import { loadSettings } from '../utils/settings-storage';
 import { getDb } from '../utils/store/db';
-import { bumpRejected } from '../utils/store/meta';
+import { bumpRejected, STORE_ID_KEY, storeIdentity } from '../utils/store/meta';
 import { STORAGE_ERROR_KEY } from '../utils/storage-error';
 import { upsertBatch } from '../utils/store/upsert';
 
@@ -22,6 +22,7 @@ export default defineBackground(() => {
   const db = getDb();
   // Cleared once after a successful write (also after a worker restart, when unknown).
   let errorShown = true;
+  let publishedStoreId: string | undefined;
   const badges = new TabBadges(async (tabId, total) => {
     await browser.action.setBadgeBackgroundColor({ tabId, color: '#1b5e20' });
     await browser.action.setBadgeText({ tabId, text: badgeText(total) });
@@ -47,6 +48,12 @@ export default defineBackground(() => {
         countRejected: (reasons) => bumpRejected(db, reasons),
         setBadge: (tabId, frameId, documentId, count) => badges.set(tabId, frameId, documentId, count),
         loadReader: async (tabId, frameId) => {
+          // The reader's row memo is valid only for this store (see storeIdentity).
+          const id = await storeIdentity(db);
+          if (id !== publishedStoreId) {
+            await browser.storage.local.set({ [STORE_ID_KEY]: id });
+            publishedStoreId = id;
+          }
           await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [`/${READER_FILE}`], injectImmediately: true });
         },
         reportError: async (text) => {

@@ -12,6 +12,7 @@ import { pageSettings, SETTINGS_KEY } from '../utils/capture/page-settings';
 import { MAX_BATCH, type ContentToBackground } from '../utils/messages';
 import { DEFAULT_MATCHES } from '../utils/portals';
 import type { Settings } from '../utils/settings';
+import { STORE_ID_KEY } from '../utils/store/meta';
 
 const ACK_TIMEOUT_MS = 15_000;
 const RELOAD_HINT = 'Kiểm đếm TTHC vừa được cập nhật hoặc tải lại. Hãy tải lại trang này (F5) để tiếp tục đếm hồ sơ.';
@@ -44,12 +45,14 @@ export default defineContentScript({
 
     // What this page gave before (across reloads, the same day), so unchanged rows are not read again.
     const memoKey = MEMO_PREFIX + hashText(location.href);
-    const memoContext = (s: Settings) => hashText(`${browser.runtime.getManifest().version}|${JSON.stringify(s)}`);
+    let storeId = '';
+    const memoContext = (s: Settings) => hashText(`${browser.runtime.getManifest().version}|${storeId}|${JSON.stringify(s)}`);
     let settings: Settings;
     let memo: RowMemo;
     try {
-      const got = await browser.storage.local.get([SETTINGS_KEY, memoKey]);
+      const got = await browser.storage.local.get([SETTINGS_KEY, memoKey, STORE_ID_KEY]);
       settings = pageSettings(got[SETTINGS_KEY]);
+      storeId = String(got[STORE_ID_KEY] ?? '');
       memo = new RowMemo(vnDay(Date.now()), memoContext(settings), got[memoKey] as SavedMemo | undefined);
     } catch {
       return; // extension is gone already
@@ -92,7 +95,9 @@ export default defineContentScript({
         if (ack?.ok === true && ack.batchId === batch.batchId) {
           totalSent = message.pageTotal;
           memo.acked(batch.records);
-          saveTimer ??= setTimeout(saveMemo, 500);
+          // Saved once the page's rows are all in (one write, not one per batch).
+          if (saveTimer !== undefined) clearTimeout(saveTimer);
+          saveTimer = setTimeout(saveMemo, queue.size <= batch.records.length ? 300 : 3000);
           for (const [reason, d] of Object.entries(rejected)) rejectedAcked[reason] = (rejectedAcked[reason] ?? 0) + d;
           return { kind: 'acked' };
         }
@@ -107,7 +112,7 @@ export default defineContentScript({
     const queue = new CaptureQueue({
       send,
       maxRecords: MAX_BATCH,
-      maxChars: 1024 * 1024,
+      maxChars: 512 * 1024,
       newId: () => crypto.randomUUID(),
       setTimer: (fn, ms) => setTimeout(fn, ms),
       clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import './zod-config';
 
 /** Largest batch a content script may send; bigger pages go in several batches. */
-export const MAX_BATCH = 1000;
+export const MAX_BATCH = 500;
 
 /** content → background: a batch of records read from the sender's page. */
 export const captureBatchSchema = z

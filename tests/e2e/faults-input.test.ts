@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { BACKUP_APP, BACKUP_VERSION } from '../../utils/backup';
+import { SCHEMA_VERSION } from '../../utils/store/db';
 import { launchWithExtension } from '../support/browser';
 import { readPopupTally } from '../support/popup';
 import { openSession, type Session } from '../support/session';
@@ -274,7 +275,8 @@ describe('store written by the first release', () => {
         tallyDigitized: digitized,
         tallyUnknown: unknown,
       });
-      expect(version).toEqual({ version: 20, stores: ['cells', 'meta', 'records', 'results'] });
+      // IndexedDB's version is Dexie's × 10.
+      expect(version).toEqual({ version: SCHEMA_VERSION * 10, stores: ['cells', 'meta', 'records', 'results'] });
       expect(records).toEqual(sorted(rows));
       expect(shownCount).toBe(String(rows.length));
       // Received 2020–2024, all resolved: the preset period 2018 … 30/06/2023 holds years 2020–2023.

@@ -24,7 +24,7 @@ export interface CaptureDeps {
   countRejected(reasons: Record<string, number>): Promise<void>;
   /** Records read by one frame of a tab (portals sometimes list rows inside an iframe). */
   setBadge(tabId: number, frameId: number, documentId: string | undefined, count: number): Promise<void>;
-  /** Load the reader (the extraction content script) into one frame of a tab. */
+  /** Load the reader (the extraction content script) into one frame of a tab, once the store's identity is published for it. */
   loadReader(tabId: number, frameId: number): Promise<void>;
   reportError(message: string): Promise<void>;
   clearError(): Promise<void>;

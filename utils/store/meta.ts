@@ -24,3 +24,22 @@ export async function getRejected(db: KiemDemDB): Promise<Record<string, number>
   const row = await db.meta.get(META_REJECTED);
   return { ...((row?.value as Record<string, number> | undefined) ?? {}) };
 }
+
+export const META_STORE_ID = 'storeId';
+/** Where pages find the store's identity (extension storage: content scripts cannot open the database). */
+export const STORE_ID_KEY = 'store.id';
+
+/**
+ * This store's identity: a random id kept in meta, made anew when the store is emptied
+ * ("Xóa dữ liệu" removes it) or found without one (wiped some other way). Row memos of
+ * pages carry it, so no page skips rows as "already given" to a store that lost them.
+ */
+export async function storeIdentity(db: KiemDemDB): Promise<string> {
+  return await db.transaction('rw', db.meta, async () => {
+    const row = await db.meta.get(META_STORE_ID);
+    if (typeof row?.value === 'string') return row.value;
+    const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+    await db.meta.put({ key: META_STORE_ID, value: id });
+    return id;
+  });
+}

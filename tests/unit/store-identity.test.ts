@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { KiemDemDB } from '../../utils/store/db';
+import { storeIdentity } from '../../utils/store/meta';
+import { clearAll } from '../../utils/store/upsert';
+
+describe('store identity (what page row memos are valid for)', () => {
+  it('stays the same while the store keeps its records, and changes when it is emptied', async () => {
+    const db = new KiemDemDB(`identity-${Math.random()}`);
+    const first = await storeIdentity(db);
+    expect(await storeIdentity(db)).toBe(first);
+    await clearAll(db);
+    const after = await storeIdentity(db);
+    expect(after).not.toBe(first);
+    expect(await storeIdentity(db)).toBe(after);
+    db.close();
+    await db.delete();
+  });
+});
