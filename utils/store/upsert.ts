@@ -157,8 +157,9 @@ async function mergeIncoming(db: KiemDemDB, items: readonly Incoming[], rejected
       }
     });
 
-    await db.records.bulkPut([...dirty].map((k) => state.get(k)!));
-    await refreshResults(db, state, touched);
+    // The derived rows need only what is in memory (and records this write does not touch),
+    // so the record writes and the result/cell work go to the database side by side.
+    await Promise.all([db.records.bulkPut([...dirty].map((k) => state.get(k)!)), refreshResults(db, state, touched)]);
     if (rejected) await bumpRejected(db, rejected);
     return counts;
   });
@@ -194,11 +195,13 @@ async function refreshResults(db: KiemDemDB, known: Map<string, StoredRecord>, t
     if (next) puts.push(next);
     else deletes.push(rkey);
   }
-  await db.results.bulkPut(puts);
-  await db.results.bulkDelete(deletes);
+  const resultsWritten = Promise.all([db.results.bulkPut(puts), deletes.length ? db.results.bulkDelete(deletes) : undefined]);
 
   const changes = [...delta.changes.values()].filter((c) => c.delta !== 0);
-  if (changes.length === 0) return;
+  if (changes.length === 0) {
+    await resultsWritten;
+    return;
+  }
   const cells = await db.cells.bulkGet(changes.map((c) => c.cell.id));
   const cellPuts = [];
   const cellDeletes = [];
@@ -209,8 +212,7 @@ async function refreshResults(db: KiemDemDB, known: Map<string, StoredRecord>, t
     if (count === 0) cellDeletes.push(c.cell.id);
     else cellPuts.push({ ...c.cell, count });
   }
-  await db.cells.bulkPut(cellPuts);
-  await db.cells.bulkDelete(cellDeletes);
+  await Promise.all([resultsWritten, db.cells.bulkPut(cellPuts), cellDeletes.length ? db.cells.bulkDelete(cellDeletes) : undefined]);
 }
 
 /** Rebuild results and cells from the records (repair tool; same rows as the upgrade builds). */
