@@ -67,6 +67,9 @@ export async function openPopupOnce(s: Session): Promise<number> {
     return await page.evaluate(() => (window as unknown as { __firstRowAt: number }).__firstRowAt);
   } finally {
     await page.close();
+    // Each open from a quiet browser: the closed page's later reads (record count, worklist)
+    // would otherwise still be running in the database when the next one opens.
+    await new Promise((r) => setTimeout(r, 1000));
   }
 }
 
