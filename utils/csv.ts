@@ -133,18 +133,19 @@ function detailRow(r: StoredRecord): string[] {
 
 /** Stable order for the office: department, then dossiers before results, then code and number. */
 export function detailOrder(records: readonly StoredRecord[]): StoredRecord[] {
-  const s = (x: string | null) => x ?? '';
-  // Departments are few: rank them once instead of collating on every comparison.
+  // Departments are few: rank them once, and give each record its sort keys once, instead
+  // of collating and looking them up on every one of a large store's million comparisons.
   const labels = [...new Set(records.map((r) => departmentLabel(r.department)))].sort(compareDepartments);
   const rank = new Map(labels.map((l, i) => [l, i]));
-  const deptRank = (r: StoredRecord) => rank.get(departmentLabel(r.department))!;
-  return [...records].sort(
-    (a, b) =>
-      deptRank(a) - deptRank(b) ||
-      (a.kind === b.kind ? 0 : a.kind === 'dossier' ? -1 : 1) ||
-      (s(a.code) < s(b.code) ? -1 : s(a.code) > s(b.code) ? 1 : 0) ||
-      (s(a.resultNumber) < s(b.resultNumber) ? -1 : s(a.resultNumber) > s(b.resultNumber) ? 1 : 0),
-  );
+  const keyed = records.map((r) => ({
+    r,
+    d: rank.get(departmentLabel(r.department)) ?? 0,
+    k: r.kind === 'dossier' ? 0 : 1,
+    c: r.code ?? '',
+    n: r.resultNumber ?? '',
+  }));
+  keyed.sort((a, b) => a.d - b.d || a.k - b.k || (a.c < b.c ? -1 : a.c > b.c ? 1 : 0) || (a.n < b.n ? -1 : a.n > b.n ? 1 : 0));
+  return keyed.map((x) => x.r);
 }
 
 /** Every stored record, one line each (synchronous; see detailCsvChunks for big stores). */
