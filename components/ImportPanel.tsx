@@ -9,8 +9,11 @@ import { formatCount } from '../utils/ui/format';
 import { detectImportKind, summariseImport } from '../utils/ui/importResult';
 import { parseDetailCsv } from '../utils/csv';
 import { restoreBackup } from '../utils/backup';
+import { importTooBig, MAX_IMPORT_BYTES } from '../utils/import-limits';
 import { importRecords } from '../utils/store/upsert';
 import type { KiemDemDB } from '../utils/store/db';
+import { departmentIndex } from '../utils/vocab/departments';
+import { loadSettings } from './settingsStorage';
 
 export function ImportPanel({ db }: { db: KiemDemDB }) {
   const { t, lang } = useI18n();
@@ -23,7 +26,15 @@ export function ImportPanel({ db }: { db: KiemDemDB }) {
     setBusy(true);
     setNotice({ kind: 'info', text: t('importBusy', { file: file.name }) });
     try {
+      // The size is checked before a byte is read: a huge file must not freeze the popup.
+      const big = importTooBig(file.size, file.name.toLowerCase().endsWith('.csv') ? 'csv' : 'backup');
+      if (big || file.size > Math.max(MAX_IMPORT_BYTES.backup, MAX_IMPORT_BYTES.csv)) {
+        setNotice({ kind: 'error', text: t('importFailed', { file: file.name }), details: [big ?? ''] });
+        return;
+      }
       const text = await file.text();
+      // The worker-side guard of captures runs here too: the settings' departments decide.
+      const departments = departmentIndex((await loadSettings()).settings);
       const kind = detectImportKind(file.name, text);
       if (kind === null) {
         setNotice({ kind: 'error', text: t('importUnknownType') });
@@ -31,7 +42,7 @@ export function ImportPanel({ db }: { db: KiemDemDB }) {
       }
       let outcome: unknown;
       if (kind === 'backup') {
-        outcome = await restoreBackup(db, text);
+        outcome = await restoreBackup(db, text, departments);
       } else {
         const parsed = parseDetailCsv(text);
         const pre = summariseImport(parsed);
@@ -39,7 +50,7 @@ export function ImportPanel({ db }: { db: KiemDemDB }) {
           setNotice({ kind: 'error', text: t('importFailed', { file: file.name }), details: pre.errors });
           return;
         }
-        outcome = await importRecords(db, parsed.records);
+        outcome = await importRecords(db, parsed.records, departments);
       }
       const s = summariseImport(outcome);
       if (s.errors.length > 0) {

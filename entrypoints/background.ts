@@ -4,7 +4,10 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { handleContentMessage } from '../utils/background/capture-handler';
+import { handleContentMessage, storeRecords, type CaptureDeps } from '../utils/background/capture-handler';
+import { drainOutboxes, LivePages, STALE_MS, type KeyValueStore } from '../utils/capture/outbox';
+import { outboxDrainSchema } from '../utils/messages';
+import { departmentIndex } from '../utils/vocab/departments';
 import { adoptOpenPortalTabs } from '../utils/background/adopt-tabs';
 import { badgeText, TabBadges } from '../utils/background/badges';
 import { READER_FILE, syncRegistration } from '../utils/background/registration';
@@ -13,7 +16,7 @@ import { DEFAULT_MATCHES } from '../utils/portals';
 import { SETTINGS_KEY } from '../utils/settings';
 import { loadSettings } from '../utils/settings-storage';
 import { getDb } from '../utils/store/db';
-import { bumpRejected, STORE_ID_KEY, storeIdentity } from '../utils/store/meta';
+import { STORE_ID_KEY, storeIdentity } from '../utils/store/meta';
 import { STORAGE_ERROR_KEY } from '../utils/storage-error';
 import { upsertBatch } from '../utils/store/upsert';
 
@@ -29,10 +32,64 @@ export default defineBackground(() => {
   });
   browser.tabs.onRemoved.addListener((tabId) => badges.forget(tabId));
 
+  const deps: CaptureDeps = {
+    extensionId: browser.runtime.id,
+    allowedPatterns: async () => [...DEFAULT_MATCHES, ...(await loadSettings()).settings.portals],
+    upsert: (records, source) => upsertBatch(db, records, source),
+    departments: async () => departmentIndex((await loadSettings()).settings),
+    setBadge: (tabId, frameId, documentId, count) => badges.set(tabId, frameId, documentId, count),
+    loadReader: async (tabId, frameId) => {
+      // The reader's row memo is valid only for this store (see storeIdentity).
+      const id = await storeIdentity(db);
+      if (id !== publishedStoreId) {
+        await browser.storage.local.set({ [STORE_ID_KEY]: id });
+        publishedStoreId = id;
+      }
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [`/${READER_FILE}`], injectImmediately: true });
+    },
+    reportError: async (text) => {
+      errorShown = true;
+      await browser.storage.local.set({ [STORAGE_ERROR_KEY]: { message: text, at: Date.now() } });
+    },
+    clearError: async () => {
+      if (errorShown) await browser.storage.local.remove(STORAGE_ERROR_KEY);
+      errorShown = false;
+    },
+    now: () => Date.now(),
+  };
+
+  // Rows a closed (or navigated, or frozen) tab left in the durable outbox are stored here.
+  // One drain at a time, in order (a tab closing during a drain gets its own pass after it).
+  let draining: Promise<number> = Promise.resolve(0);
+  // Only entries of pages that are gone (tab closed, navigated, or silent for a while):
+  // a live page's rows are on their way in its own batches.
+  const live = new LivePages();
+  let lastIdleDrain = Date.now();
+  const drain = () => {
+    draining = draining
+      .catch(() => 0)
+      .then(() =>
+        drainOutboxes(browser.storage.local as unknown as KeyValueStore, async (entry) => {
+          await storeRecords(entry.items.map((i) => i.record), { url: entry.url, readAt: entry.items.map((i) => i.readAt), pageId: entry.pageId, rejected: entry.rejected }, deps);
+        }, live.eligible(Date.now())),
+      )
+      .catch(() => 0);
+    return draining;
+  };
+  browser.tabs.onRemoved.addListener((tabId) => {
+    live.tabClosed(tabId);
+    void drain();
+  });
+  void drain();
+
   browser.runtime.onMessage.addListener((message, sender) => {
+    if (outboxDrainSchema.safeParse(message).success && sender.id === browser.runtime.id && !sender.tab) {
+      return drain().then((rows) => ({ ok: true, rows }));
+    }
     // Chrome only honours a real Promise returned here: handleContentMessage is async, so
-    // the reply is sent after the Dexie transaction has committed.
-    return handleContentMessage(
+    // the reply is sent after the Dexie transaction has committed. After a page's batch,
+    // outbox entries no page has touched for a few seconds (a tab gone) are stored too.
+    const reply = handleContentMessage(
       message,
       {
         id: sender.id,
@@ -41,32 +98,21 @@ export default defineBackground(() => {
         frameId: sender.frameId,
         documentId: (sender as { documentId?: string }).documentId,
       },
-      {
-        extensionId: browser.runtime.id,
-        allowedPatterns: async () => [...DEFAULT_MATCHES, ...(await loadSettings()).settings.portals],
-        upsert: (records, source) => upsertBatch(db, records, source),
-        countRejected: (reasons) => bumpRejected(db, reasons),
-        setBadge: (tabId, frameId, documentId, count) => badges.set(tabId, frameId, documentId, count),
-        loadReader: async (tabId, frameId) => {
-          // The reader's row memo is valid only for this store (see storeIdentity).
-          const id = await storeIdentity(db);
-          if (id !== publishedStoreId) {
-            await browser.storage.local.set({ [STORE_ID_KEY]: id });
-            publishedStoreId = id;
-          }
-          await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [`/${READER_FILE}`], injectImmediately: true });
-        },
-        reportError: async (text) => {
-          errorShown = true;
-          await browser.storage.local.set({ [STORAGE_ERROR_KEY]: { message: text, at: Date.now() } });
-        },
-        clearError: async () => {
-          if (errorShown) await browser.storage.local.remove(STORAGE_ERROR_KEY);
-          errorShown = false;
-        },
-        now: () => Date.now(),
-      },
+      deps,
     ).catch(() => undefined);
+    const m = message as { type?: unknown; pageId?: unknown };
+    if (m?.type === 'capture/batch' && typeof m.pageId === 'string' && sender.tab?.id !== undefined) {
+      // A new page reading in a frame means the frame's previous page is gone.
+      if (live.seen(m.pageId, sender.tab.id, sender.frameId ?? 0).length > 0) void drain();
+    }
+    // After a stored batch, pages silent for a while (a tab frozen or gone) are stored too.
+    void reply.then((r) => {
+      if (r?.ok && Date.now() - lastIdleDrain > STALE_MS) {
+        lastIdleDrain = Date.now();
+        void drain();
+      }
+    });
+    return reply;
   });
 
   // Portal tabs opened before this install/update/reload get a live content script again.

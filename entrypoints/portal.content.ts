@@ -4,17 +4,20 @@
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { CaptureQueue, type SendOutcome } from '../utils/capture/queue';
+import { DurableOutbox, type KeyValueStore } from '../utils/capture/outbox';
+import { CaptureQueue, type BatchToSend, type SendOutcome } from '../utils/capture/queue';
+import { sanitizeSourceUrl } from '../utils/privacy/url';
 import { PageCapture } from '../utils/capture/page-capture';
+import { pageSettings, SETTINGS_KEY } from '../utils/capture/page-settings';
 import { hashText, MEMO_PREFIX, RowMemo, vnDay, type SavedMemo } from '../utils/capture/row-memo';
 import { showToast } from '../utils/capture/toast';
-import { pageSettings, SETTINGS_KEY } from '../utils/capture/page-settings';
 import { MAX_BATCH, type ContentToBackground } from '../utils/messages';
 import { DEFAULT_MATCHES } from '../utils/portals';
 import type { Settings } from '../utils/settings';
 import { STORE_ID_KEY } from '../utils/store/meta';
 
 const ACK_TIMEOUT_MS = 15_000;
+const LIVE_COPY = '__kiemDemTthcLiveCopy';
 const RELOAD_HINT = 'Kiểm đếm TTHC vừa được cập nhật hoặc tải lại. Hãy tải lại trang này (F5) để tiếp tục đếm hồ sơ.';
 
 function contextGone(error: unknown): boolean {
@@ -30,17 +33,31 @@ export default defineContentScript({
   runAt: 'document_idle',
   // Some portals (older ASP.NET ones) list rows inside an iframe of the same portal.
   allFrames: true,
+  // WXT would also post "content-script-started" to the page with target "*": any page
+  // script would learn the extension's id from it. Our copies find each other without it.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
-    // One live copy per page: WXT's context lets the newest copy invalidate older ones (a
-    // second registration, or the copy injected after an extension update into a tab whose
-    // old copy lost its extension). An invalidated copy stops and takes its notice with it.
+    // One live copy per page. Copies of one extension share their isolated world, which no
+    // page script can see: the newest copy writes its id here first thing.
+    const pageId = crypto.randomUUID();
+    const world = globalThis as unknown as { [LIVE_COPY]?: string };
+    world[LIVE_COPY] = pageId;
+
     let capture: PageCapture | null = null;
     let superseded = false;
     let removeToast: (() => void) | null = null;
-    ctx.onInvalidated(() => {
+    const stop = () => {
       superseded = true;
       capture?.stop();
       removeToast?.();
+    };
+    // WXT invalidates the context on a "started" DOM event, which a page script can forge
+    // once it knows the id. Believe it only when it is true: this copy lost its extension
+    // (update, reload), or a newer copy of ours took over (checked after that copy's start).
+    ctx.onInvalidated(() => {
+      setTimeout(() => {
+        if (!browser.runtime?.id || world[LIVE_COPY] !== pageId) stop();
+      }, 0);
     });
 
     // What this page gave before (across reloads, the same day), so unchanged rows are not read again.
@@ -66,24 +83,22 @@ export default defineContentScript({
 
     let pageTotal = 0;
     let totalSent = -1;
-    // Rejected rows by reason: all seen on this page, and what the background has acked.
+    // Rejected rows by reason, all seen on this page: sent as totals with the page id, so the
+    // worker counts each once however often a batch is re-sent (an ack lost to a timeout).
     let rejectedSeen: Record<string, number> = {};
-    const rejectedAcked: Record<string, number> = {};
+    // The address kept with the rows: no keyword search or ID typed into a filter, and cut.
+    const pageUrl = () => sanitizeSourceUrl(location.href) || location.origin;
 
-    const send = async (batch: { batchId: string; records: object[] }): Promise<SendOutcome> => {
-      // Send only the rejections not yet counted, so retries and re-scans never count twice.
-      const rejected: Record<string, number> = {};
-      for (const [reason, n] of Object.entries(rejectedSeen)) {
-        const d = n - (rejectedAcked[reason] ?? 0);
-        if (d > 0) rejected[reason] = d;
-      }
+    const send = async (batch: BatchToSend): Promise<SendOutcome> => {
       const message: ContentToBackground = {
         type: 'capture/batch',
         batchId: batch.batchId,
-        pageUrl: location.href,
+        pageUrl: pageUrl(),
+        pageId,
         records: batch.records,
+        readAt: batch.readAt,
         pageTotal,
-        rejected,
+        rejected: rejectedSeen,
       };
       try {
         const reply = await Promise.race([
@@ -98,7 +113,6 @@ export default defineContentScript({
           // Saved once the page's rows are all in (one write, not one per batch).
           if (saveTimer !== undefined) clearTimeout(saveTimer);
           saveTimer = setTimeout(saveMemo, queue.size <= batch.records.length ? 300 : 3000);
-          for (const [reason, d] of Object.entries(rejected)) rejectedAcked[reason] = (rejectedAcked[reason] ?? 0) + d;
           return { kind: 'acked' };
         }
         const err = (reply as { error?: unknown } | undefined)?.error;
@@ -109,7 +123,10 @@ export default defineContentScript({
       }
     };
 
-    const queue = new CaptureQueue({
+    // A copy of what waits for an ack, in extension storage: stored by the worker even when
+    // this tab closes or navigates before the ack came.
+    let outbox: DurableOutbox | null = null;
+    const queue: CaptureQueue = new CaptureQueue({
       send,
       maxRecords: MAX_BATCH,
       maxChars: 512 * 1024,
@@ -120,14 +137,30 @@ export default defineContentScript({
         capture?.stop();
         if (!superseded) removeToast = showToast(document, RELOAD_HINT);
       },
+      onAdded: (item) => outbox?.added(item),
+      // A failed or timed-out send: the rows may wait long, so copy them to storage now.
+      onError: () => outbox?.arm(),
+      onAcked: (keys) => outbox?.acked(keys),
+    });
+    outbox = new DurableOutbox(browser.storage.local as unknown as KeyValueStore, pageId, () => ({ url: pageUrl(), rejected: rejectedSeen }));
+    // The page is going away (tab closed, navigation, bfcache) or hidden (may be discarded):
+    // write the outbox now and try one more send.
+    const handOver = () => {
+      if (queue.size === 0) return;
+      void outbox?.now();
+      void queue.flush();
+    };
+    window.addEventListener('pagehide', handOver);
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') handOver();
     });
 
     capture = new PageCapture({
       doc: document,
       context: () => ({ url: location.href, settings }),
       memo: { keyOf: (sig) => memo.keyOf(sig), read: (sig, key, record) => memo.read(sig, key, record) },
-      emit: (key, record) => {
-        queue.add(key, record);
+      emit: (key, record, readAt) => {
+        queue.add(key, record, readAt);
         // Full batches go while the rest of the page is still being read (the worker writes in parallel).
         if (queue.size >= MAX_BATCH) queue.flushSoon(0);
       },
@@ -136,7 +169,7 @@ export default defineContentScript({
         rejectedSeen = rej;
         if (queue.size > 0) queue.flushSoon();
         // Nothing new to send (every row known): the badge still needs this page's count.
-        else if (total !== totalSent && !queue.isDead) void send({ batchId: crypto.randomUUID(), records: [] });
+        else if (total !== totalSent && !queue.isDead) void send({ batchId: crypto.randomUUID(), records: [], readAt: [] });
       },
     });
 

@@ -7,21 +7,30 @@ import { z } from 'zod';
 import { OUTPUT_FIELDS, recordKey, recordSchema, type PortalRecord, type StoredRecord } from './records';
 import type { KiemDemDB } from './store/db';
 import { importRecords, type UpsertCounts } from './store/upsert';
+import type { DepartmentIndex } from './vocab/departments';
+import { importTooBig, maxTimestamp, MIN_TIMESTAMP } from './import-limits';
 
 export const BACKUP_APP = 'kiem-dem-tthc';
 export const BACKUP_VERSION = 1;
 export const MAX_BACKUP_RECORDS = 500_000;
 
-const provenanceSchema = z.object({
-  firstSeen: z.number().int().min(0).max(8.64e15),
-  lastSeen: z.number().int().min(0).max(8.64e15),
-  sourceUrl: z.string().max(4000),
-});
+export { MIN_TIMESTAMP, maxTimestamp, MAX_IMPORT_BYTES, importTooBig } from './import-limits';
 
-/** A stored record in a backup: the record format plus provenance (key and dept are recomputed). */
-export const backupRecordSchema = z
-  .unknown()
-  .transform((v, ctx) => {
+const timestamp = (now: number) => z.number().int().min(MIN_TIMESTAMP).max(maxTimestamp(now));
+
+const provenanceSchema = (now: number) =>
+  z.object({
+    firstSeen: timestamp(now),
+    lastSeen: timestamp(now),
+    readAt: timestamp(now).optional(),
+    sourceUrl: z.string().max(100_000),
+    digitizedFrom: z.enum(['manual']).nullable().optional(),
+    readBy: z.string().max(100).optional(),
+  });
+
+/** A stored record in a backup: the record format plus provenance (key, dept, rkey are recomputed). */
+export const backupRecordSchema = (now: number) =>
+  z.unknown().transform((v, ctx) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) {
       ctx.addIssue({ code: 'custom', message: 'không phải một bản ghi' });
       return z.NEVER;
@@ -30,7 +39,7 @@ export const backupRecordSchema = z
     const facts: Record<string, unknown> = {};
     for (const f of OUTPUT_FIELDS) facts[f] = o[f] ?? null;
     const record = recordSchema.safeParse(facts);
-    const prov = provenanceSchema.safeParse(o);
+    const prov = provenanceSchema(now).safeParse(o);
     if (!record.success || !prov.success) {
       ctx.addIssue({ code: 'custom', message: describeIssue(facts, record.error?.issues[0]?.path, prov.error?.issues[0]?.path) });
       return z.NEVER;
@@ -39,13 +48,14 @@ export const backupRecordSchema = z
     return { ...r, key: recordKey(r), dept: r.department ?? '', ...prov.data } satisfies StoredRecord;
   });
 
-export const backupSchema = z.object({
-  app: z.literal(BACKUP_APP),
-  version: z.number().int().min(1).max(BACKUP_VERSION),
-  exportedAt: z.string().max(40),
-  records: z.array(backupRecordSchema).max(MAX_BACKUP_RECORDS),
-});
-export type Backup = z.infer<typeof backupSchema>;
+export const backupSchema = (now: number = Date.now()) =>
+  z.object({
+    app: z.literal(BACKUP_APP),
+    version: z.number().int().min(1).max(BACKUP_VERSION),
+    exportedAt: z.string().max(40),
+    records: z.array(backupRecordSchema(now)).max(MAX_BACKUP_RECORDS),
+  });
+export type Backup = z.infer<ReturnType<typeof backupSchema>>;
 
 const FIELD_NAME: Record<string, string> = {
   kind: 'loại',
@@ -64,8 +74,10 @@ const FIELD_NAME: Record<string, string> = {
   status: 'trạng thái',
   statusCode: 'mã trạng thái',
   digitized: 'số hóa',
-  firstSeen: 'thời điểm thu thập đầu',
-  lastSeen: 'thời điểm thu thập cuối',
+  firstSeen: 'thời điểm thu thập đầu (phải từ năm 2000 đến nay)',
+  lastSeen: 'thời điểm thu thập cuối (phải từ năm 2000 đến nay)',
+  readAt: 'thời điểm đọc trên trang (phải từ năm 2000 đến nay)',
+  digitizedFrom: 'nguồn số hóa',
   sourceUrl: 'nguồn',
 };
 
@@ -94,14 +106,16 @@ function backupErrors(error: z.ZodError): string[] {
 }
 
 /** Check a backup text completely; nothing is written. */
-export function parseBackup(text: string): { ok: true; backup: Backup } | { ok: false; errors: string[] } {
+export function parseBackup(text: string, now: number = Date.now()): { ok: true; backup: Backup } | { ok: false; errors: string[] } {
+  const big = importTooBig(text.length, 'backup');
+  if (big) return { ok: false, errors: [big] };
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
     return { ok: false, errors: ['Tệp sao lưu không hợp lệ: không đọc được nội dung JSON'] };
   }
-  const parsed = backupSchema.safeParse(json);
+  const parsed = backupSchema(now).safeParse(json);
   return parsed.success ? { ok: true, backup: parsed.data } : { ok: false, errors: backupErrors(parsed.error) };
 }
 
@@ -115,10 +129,13 @@ export async function makeBackup(db: KiemDemDB, now: number = Date.now()): Promi
 
 export type RestoreResult = ({ ok: true } & UpsertCounts) | { ok: false; errors: string[] };
 
-/** Validate everything, then merge; a bad file changes nothing. */
-export async function restoreBackup(db: KiemDemDB, text: string): Promise<RestoreResult> {
-  const parsed = parseBackup(text);
+/**
+ * Validate everything, then merge through the privacy guard (a manual department stays
+ * manual only when it is a known department); a bad file changes nothing.
+ */
+export async function restoreBackup(db: KiemDemDB, text: string, departments: DepartmentIndex, now: number = Date.now()): Promise<RestoreResult> {
+  const parsed = parseBackup(text, now);
   if (!parsed.ok) return parsed;
-  const counts = await importRecords(db, parsed.backup.records);
+  const counts = await importRecords(db, parsed.backup.records, departments);
   return { ok: true, ...counts };
 }

@@ -6,6 +6,7 @@
 import Papa from 'papaparse';
 import { isoToVn, formatDateTimeVn, parseDateTimeVn, todayIsoVn, vnToIso } from './dates-vn';
 import { recordKey, recordSchema, type PortalRecord, type StoredRecord } from './records';
+import { importTooBig, maxTimestamp, MIN_TIMESTAMP } from './import-limits';
 import { UNASSIGNED } from './settings';
 import { fold } from './text/fold';
 import { makeYield } from './capture/slicer';
@@ -209,8 +210,10 @@ const FIELD_COLUMN: Record<string, string> = {
  * (the header is line 1). Vĩnh viễn is "Có" or empty, so a non-permanent result
  * comes back with permanent = null; both count the same.
  */
-export function parseDetailCsv(text: string): DetailImport {
+export function parseDetailCsv(text: string, now: number = Date.now()): DetailImport {
   const fail = (errors: string[]): DetailImport => ({ records: [], errors });
+  const big = importTooBig(text.length, 'csv');
+  if (big) return fail([big]);
   const parsed = Papa.parse<string[]>(text.startsWith(BOM) ? text.slice(1) : text, {
     header: false,
     skipEmptyLines: 'greedy',
@@ -228,7 +231,7 @@ export function parseDetailCsv(text: string): DetailImport {
   const errors: string[] = parsed.errors.map((e) => `Dòng ${(e.row ?? 0) + 1}: lỗi định dạng CSV (${e.message})`);
   const records: StoredRecord[] = [];
   for (let i = 1; i < rows.length && errors.length < MAX_ERRORS; i++) {
-    const r = readDetailRow(rows[i]!, i + 1);
+    const r = readDetailRow(rows[i]!, i + 1, now);
     if (typeof r === 'string') errors.push(r);
     else records.push(r);
   }
@@ -236,7 +239,7 @@ export function parseDetailCsv(text: string): DetailImport {
   return errors.length ? fail(errors) : { records, errors: [] };
 }
 
-function readDetailRow(raw: string[], line: number): StoredRecord | string {
+function readDetailRow(raw: string[], line: number, now: number): StoredRecord | string {
   const bad = (what: string) => `Dòng ${line}: ${what}`;
   if (raw.length !== DETAIL_COLUMNS.length) return bad(`có ${raw.length} cột, cần ${DETAIL_COLUMNS.length}`);
   const c = raw.map((v) => nfc(unescapeCell(v)).trim());
@@ -260,7 +263,8 @@ function readDetailRow(raw: string[], line: number): StoredRecord | string {
   if (digitized === undefined) return bad(`Số hóa phải là "${DIGITIZED_LABEL.yes}", "${DIGITIZED_LABEL.no}" hoặc "${DIGITIZED_LABEL.unknown}"`);
   const lastSeen = parseDateTimeVn(seen);
   if (lastSeen === null) return bad(`Thu thập lúc "${seen}" phải có dạng dd/MM/yyyy HH:mm`);
-  if (url.length > 4000) return bad('Nguồn quá dài');
+  // A reading time in 9999 would win every later merge.
+  if (lastSeen < MIN_TIMESTAMP || lastSeen > maxTimestamp(now)) return bad(`Thu thập lúc "${seen}" phải từ 01/01/2000 đến nay`);
   if (statusCode !== '' && !/^\d{1,2}$/u.test(statusCode)) return bad(`Mã trạng thái "${statusCode}" phải là số từ 1 đến 10`);
 
   const candidate = {

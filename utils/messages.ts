@@ -13,10 +13,17 @@ export const captureBatchSchema = z
   .object({
     type: z.literal('capture/batch'),
     batchId: z.string().min(1).max(100),
-    pageUrl: z.string().url().max(4000),
-    // Rows rejected by the content script's own validation, by reason (for the popup's counters).
+    // Cut to MAX_SOURCE_URL by the content script and again by the worker; a longer one is
+    // still accepted (and cut) so one odd address never makes a page's batches invalid.
+    pageUrl: z.string().min(1).max(100_000),
+    // Rows rejected by the content script's own validation, by reason (for the popup's counters):
+    // this page's totals so far when `pageId` is given (counted once however often re-sent).
     rejected: z.record(z.string().max(100), z.number().int().min(0)).optional(),
+    /** One id per page reading (random, per content-script start). */
+    pageId: z.string().min(1).max(100).optional(),
     records: z.array(z.unknown()).max(MAX_BATCH),
+    /** When each record was read on the page (epoch ms, same order as records). */
+    readAt: z.array(z.number().int().min(0)).max(MAX_BATCH).optional(),
     /** Distinct records this page has given so far (for the toolbar badge). */
     pageTotal: z.number().int().min(0).max(10_000_000),
   })
@@ -46,6 +53,9 @@ export const pageIdleSchema = z.object({ type: z.literal('capture/idle') }).stri
 
 /** content → background: this frame may hold records; load the reader into it. */
 export const loadReaderSchema = z.object({ type: z.literal('capture/load') }).strict();
+
+/** popup → background: store what closed tabs left in the durable outbox now. */
+export const outboxDrainSchema = z.object({ type: z.literal('outbox/drain') }).strict();
 
 export const contentToBackgroundSchema = z.discriminatedUnion('type', [captureBatchSchema, pageIdleSchema, loadReaderSchema]);
 export type ContentToBackground = z.infer<typeof contentToBackgroundSchema>;

@@ -4,11 +4,10 @@
  * `recordSchema` in records.ts — a unit test holds the two equal — and the service
  * worker still parses every record it receives with the zod schema.
  */
-import { DEPARTMENT_FROM, MAX_CODE, MAX_TEXT, type PortalRecord } from './records';
+import { DEPARTMENT_FROM, isRealIsoDate, MAX_CODE, MAX_TEXT, type PortalRecord } from './records';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/u;
 const text = (max: number) => (v: unknown) => v === null || (typeof v === 'string' && v.length >= 1 && v.length <= max);
-const date = (v: unknown) => v === null || (typeof v === 'string' && ISO_DATE.test(v));
+const date = (v: unknown) => v === null || (typeof v === 'string' && isRealIsoDate(v));
 const flag = (v: unknown) => v === null || typeof v === 'boolean';
 
 /** Every field of the contract and its check, in the contract's order. */

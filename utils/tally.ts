@@ -5,7 +5,7 @@
  * so each checks the other.
  */
 import { z } from 'zod';
-import { mergeByKey, mergeFacts, recordKey, resultKey, type PortalRecord } from './records';
+import { assignResultKeys, MANUAL_FIELDS, mergeByKey, mergeFacts, recordKey, type PortalRecord } from './records';
 import { UNASSIGNED } from './settings';
 import type { CellRow, DigitizedState, ResultRow } from './store/types';
 
@@ -107,6 +107,12 @@ export function resultFacts(group: readonly PortalRecord[]): ResultFacts {
   if (!first) throw new Error('resultFacts needs at least one record');
   let merged: PortalRecord = { ...first };
   for (const r of ordered.slice(1)) merged = mergeFacts(merged, r).merged;
+  // A clerk's correction is made for the whole result: it wins over every reading.
+  const out = merged as Record<string, unknown>;
+  for (const [field, mark] of Object.entries(MANUAL_FIELDS)) {
+    const manual = group.find((r) => (r as unknown as Record<string, unknown>)[mark] === 'manual');
+    if (manual) out[field] = (manual as unknown as Record<string, unknown>)[field] ?? null;
+  }
   const exists =
     results.length > 0 || dossiers.some((d) => d.statusCode === 9 || d.statusCode === 10 || d.resolvedAt !== null);
   const code = ordered.find((r) => r.code)?.code ?? null;
@@ -123,11 +129,13 @@ export function resultFacts(group: readonly PortalRecord[]): ResultFacts {
   };
 }
 
-/** Records grouped by the result they stand for. */
+/** Records grouped by the result they stand for (a code-less result joins its coded twin). */
 export function groupByResult<T extends PortalRecord>(records: Iterable<T>): Map<string, T[]> {
+  const list = [...records];
+  const keys = assignResultKeys(list);
   const groups = new Map<string, T[]>();
-  for (const r of records) {
-    const k = resultKey(r);
+  for (const r of list) {
+    const k = keys.get(r)!;
     const g = groups.get(k);
     if (g) g.push(r);
     else groups.set(k, [r]);

@@ -13,10 +13,14 @@ import { UnassignedPanel } from '../../components/UnassignedPanel';
 import { Worklist } from '../../components/Worklist';
 import { ExportButtons } from '../../components/ExportButtons';
 import { ImportPanel } from '../../components/ImportPanel';
+import { OutboxNotice } from '../../components/OutboxNotice';
+import { RebuiltNotice } from '../../components/RebuiltNotice';
+import { ResultCorrection } from '../../components/ResultCorrection';
+import { UnknownDepartments } from '../../components/UnknownDepartments';
 import { StatusLine, StorageErrorBanner } from '../../components/StatusLine';
 import { useSettings } from '../../components/settingsStorage';
 import { getDb } from '../../utils/store/db';
-import { META_REJECTED } from '../../utils/store/meta';
+import { META_REBUILT, META_REJECTED } from '../../utils/store/meta';
 import { useStorageError } from '../../components/useStorageError';
 import { tallyDetails } from '../../utils/store/tally-read';
 import { tallyFromCells, type Period } from '../../utils/tally';
@@ -64,6 +68,7 @@ export function App() {
   const shown = cells !== undefined && details !== undefined;
   const count = useLiveQuery(async () => (shown ? await db.records.count() : undefined), [shown]);
   const rejected = useLiveQuery(() => db.meta.get(META_REJECTED), []);
+  const rebuilt = useLiveQuery(() => db.meta.get(META_REBUILT), []);
   const loaded = useSettings();
 
   const tally = useMemo(() => (cells && details ? tallyFromCells(cells, effective, details) : undefined), [cells, details, effective]);
@@ -86,6 +91,7 @@ export function App() {
     return (
       <main className="app" data-testid="popup" aria-busy="true">
         {header}
+        <OutboxNotice />
         <p className="muted">{t('loading')}</p>
       </main>
     );
@@ -95,7 +101,9 @@ export function App() {
     <main className="app" data-testid="popup" data-records={count}>
       {header}
       <StorageErrorBanner error={lastError} />
+      <OutboxNotice />
       {count === undefined ? null : <StatusLine count={count} rejected={rejected?.value} />}
+      <RebuiltNotice value={rebuilt?.value} />
       {hasAny === 0 ? (
         <section className="card empty" data-testid="empty-state" aria-labelledby="empty-title">
           <h2 id="empty-title">{t('emptyTitle')}</h2>
@@ -111,6 +119,8 @@ export function App() {
             <DeptChart departments={tally.perDepartment} />
           </section>
           <UnassignedPanel db={db} departments={departments} />
+          <UnknownDepartments db={db} departments={departments} />
+          <ResultCorrection db={db} departments={departments} />
           <Worklist db={db} departments={tally.perDepartment} period={lastValid} />
           <ExportButtons db={db} tally={tally} period={lastValid} recordCount={count ?? 0} />
         </>

@@ -38,9 +38,7 @@ const noBuild = args.includes('--no-build');
 // Without an argument: the shared fixtures beside the repository, or beside the current folder.
 const DEFAULT_CANDIDATES = [...new Set([join(import.meta.dirname, '../../../shared/fixtures/portal'), resolve('../shared/fixtures/portal')])];
 const given = args.find((a) => !a.startsWith('--'));
-const dir: string | undefined = given ? resolve(given) : DEFAULT_CANDIDATES.find((d) => existsSync(d));
-// Narrowed once: the closures below do not see the exit above.
-const fixtures = dir ?? '';
+const dir = given ? resolve(given) : DEFAULT_CANDIDATES.find((d) => existsSync(d));
 if (!dir || !existsSync(dir)) {
   console.error(
     given
@@ -71,7 +69,7 @@ if (!noBuild) {
 
 /** Serve each fixture at its own address (exact URL) inside the browser context. */
 async function routeFixtures(context: BrowserContext): Promise<void> {
-  const byUrl = new Map(pages.map((p) => [p.url, readFileSync(join(fixtures, p.page))]));
+  const byUrl = new Map(pages.map((p) => [p.url, readFileSync(join(dir as string, p.page))]));
   await context.route(
     (url) => byUrl.has(url.href),
     (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: byUrl.get(route.request().url())! }),

@@ -5,6 +5,11 @@ import { KiemDemDB } from '../../utils/store/db';
 import { clearAll, upsertBatch } from '../../utils/store/upsert';
 import { DEFAULT_PERIOD } from '../../utils/tally';
 import { DEPT_A, DEPT_B, dossier, prng, randomRecords, result } from './tally-helpers';
+import { DEFAULT_SETTINGS } from '../../utils/settings';
+import { departmentIndex } from '../../utils/vocab/departments';
+
+const IDX = departmentIndex(DEFAULT_SETTINGS);
+const T0 = Date.UTC(2024, 0, 1);
 
 let db: KiemDemDB;
 let n = 0;
@@ -21,24 +26,24 @@ const snapshot = async () => ({ records: byKey(await db.records.toArray()), tall
 
 describe('backup', () => {
   it('restores everything into an empty store, and a second restore changes nothing', async () => {
-    await upsertBatch(db, randomRecords(prng(3), 120), { url: 'https://p/1', at: 1000 });
+    await upsertBatch(db, randomRecords(prng(3), 120), { url: 'https://p/1', at: T0 + 1000 });
     const before = await snapshot();
     const text = await makeBackup(db, Date.UTC(2026, 0, 2));
     expect(JSON.parse(text)).toMatchObject({ app: 'kiem-dem-tthc', version: 1, exportedAt: '2026-01-02T00:00:00.000Z' });
 
     await clearAll(db);
-    const first = await restoreBackup(db, text);
+    const first = await restoreBackup(db, text, IDX);
     expect(first).toEqual({ ok: true, inserted: before.records.length, updated: 0, unchanged: 0 });
     expect(await snapshot()).toEqual(before);
 
-    const again = await restoreBackup(db, text);
+    const again = await restoreBackup(db, text, IDX);
     expect(again).toEqual({ ok: true, inserted: 0, updated: 0, unchanged: before.records.length });
     expect(await snapshot()).toEqual(before);
   });
 
   it('merges another clerk\'s overlapping backup without double counting', async () => {
     const shared = result('H37-200301-1', '1/GCN', { department: DEPT_A, issuedAt: '2020-03-05', digitized: false });
-    await upsertBatch(db, [shared, result(null, '2/QĐ', { department: DEPT_A, issuedAt: '2020-01-01', digitized: true })], { url: 'https://me', at: 100 });
+    await upsertBatch(db, [shared, result(null, '2/QĐ', { department: DEPT_A, issuedAt: '2020-01-01', digitized: true })], { url: 'https://me', at: T0 + 100 });
 
     const other = new KiemDemDB(`backup-other-${n}`);
     await upsertBatch(
@@ -48,28 +53,28 @@ describe('backup', () => {
         dossier('H37-200301-1', { department: DEPT_A, statusCode: 10 }),
         result(null, '3/QĐ', { department: DEPT_B, issuedAt: '2021-01-01', digitized: false }),
       ],
-      { url: 'https://them', at: 200 },
+      { url: 'https://them', at: T0 + 200 },
     );
     const theirs = await makeBackup(other);
     other.close();
     await other.delete();
 
-    expect(await restoreBackup(db, theirs)).toEqual({ ok: true, inserted: 2, updated: 1, unchanged: 0 });
+    expect(await restoreBackup(db, theirs, IDX)).toEqual({ ok: true, inserted: 2, updated: 1, unchanged: 0 });
     const t = (await readTally(db, DEFAULT_PERIOD));
     expect(t.grand).toMatchObject({ total: 3, digitized: 2, pending: 1 });
     expect(t.perDepartment.map((d) => [d.department, d.total])).toEqual([[DEPT_B, 1], [DEPT_A, 2]]);
   });
 
   it('refuses a bad file with clear messages and changes nothing', async () => {
-    await upsertBatch(db, [result(null, '1/A', { issuedAt: '2020-01-01' })], { url: 'https://me', at: 1 });
+    await upsertBatch(db, [result(null, '1/A', { issuedAt: '2020-01-01' })], { url: 'https://me', at: T0 + 1 });
     const before = await snapshot();
-    const good = { kind: 'result', code: null, resultNumber: '9/B', firstSeen: 1, lastSeen: 2, sourceUrl: 'https://x' };
+    const good = { kind: 'result', code: null, resultNumber: '9/B', firstSeen: T0 + 1, lastSeen: T0 + 2, sourceUrl: 'https://x' };
     const records = Array.from({ length: 13 }, (_, i) => ({ ...good, resultNumber: `${i}/B` }));
     records[11] = { ...good, kind: 'dossier', code: null };
     (records[12] as Record<string, unknown>).issuedAt = '31/12/2020';
     const text = JSON.stringify({ app: 'kiem-dem-tthc', version: 1, exportedAt: 'x', records });
 
-    const r = await restoreBackup(db, text);
+    const r = await restoreBackup(db, text, IDX);
     expect(r).toEqual({
       ok: false,
       errors: ['Tệp sao lưu không hợp lệ: bản ghi thứ 12 thiếu mã hồ sơ', 'Tệp sao lưu không hợp lệ: bản ghi thứ 13 ngày ban hành không hợp lệ'],
@@ -94,7 +99,7 @@ describe('backup', () => {
       app: 'kiem-dem-tthc',
       version: 1,
       exportedAt: 'x',
-      records: [{ kind: 'result', code: null, resultNumber: '5/X', key: 'forged', dept: 'forged', applicant: 'Nguyễn Văn A', firstSeen: 1, lastSeen: 1, sourceUrl: '' }],
+      records: [{ kind: 'result', code: null, resultNumber: '5/X', key: 'forged', dept: 'forged', applicant: 'Nguyễn Văn A', firstSeen: T0, lastSeen: T0, sourceUrl: '' }],
     });
     const r = parseBackup(text);
     expect(r.ok).toBe(true);

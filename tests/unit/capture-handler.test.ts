@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { handleContentMessage, type CaptureDeps } from '../../utils/background/capture-handler';
 import { MAX_BATCH } from '../../utils/messages';
 import type { PortalRecord } from '../../utils/records';
+import { DEFAULT_SETTINGS } from '../../utils/settings';
+import type { BatchSource } from '../../utils/store/upsert';
+import { departmentIndex } from '../../utils/vocab/departments';
 
 const record: PortalRecord = {
   kind: 'dossier', code: '000.00.13.H37-230615-0007', resultNumber: null, procedure: 'Thủ tục', field: null,
@@ -10,12 +13,17 @@ const record: PortalRecord = {
 };
 
 function deps(over: Partial<CaptureDeps> = {}) {
-  const calls = { upserts: [] as PortalRecord[][], badges: [] as number[], rejected: [] as Record<string, number>[], errors: [] as string[], readers: [] as [number, number][] };
+  const calls = { upserts: [] as PortalRecord[][], sources: [] as BatchSource[], badges: [] as number[], rejected: [] as Record<string, number>[], errors: [] as string[], readers: [] as [number, number][] };
   const d: CaptureDeps = {
     extensionId: 'ext',
     allowedPatterns: async () => ['*://*.langson.gov.vn/*'],
-    upsert: async (records) => (calls.upserts.push(records), { inserted: records.length, updated: 0, unchanged: 0 }),
-    countRejected: async (r) => void calls.rejected.push(r),
+    upsert: async (records, source) => {
+      calls.sources.push(source);
+      if (source.rejected) calls.rejected.push(source.rejected);
+      if (records.length > 0) calls.upserts.push(records);
+      return { inserted: records.length, updated: 0, unchanged: 0 };
+    },
+    departments: async () => departmentIndex(DEFAULT_SETTINGS),
     setBadge: async (_t, _f, _d, n) => void calls.badges.push(n),
     loadReader: async (t, f) => void calls.readers.push([t, f]),
     reportError: async (m) => void calls.errors.push(m),
@@ -63,6 +71,18 @@ describe('handleContentMessage', () => {
     expect(reply).toMatchObject({ ok: true, inserted: 1, rejected: 2 });
     expect(calls.upserts[0]).toHaveLength(1);
     expect(calls.rejected).toEqual([{ 'no-key': 2, invalid: 2 }]);
+    // The rejected counters travel in the same write as the records (one transaction).
+    expect(calls.sources).toHaveLength(1);
+  });
+
+  it('guards every record again, keeps read times and page id, and cuts a long or personal address', async () => {
+    const { d, calls } = deps();
+    const personal = { ...record, procedure: 'Nguyễn Thị Thu Hà', department: 'Hộ kinh doanh Lê Thị Bình', status: 'Người nộp: Nguyễn Văn An, CCCD 020188001234' };
+    const url = `https://motcua.langson.gov.vn/tra-cuu?tuKhoa=Nguy%E1%BB%85n&soGiayTo=020188001234&page=2&x=${'y'.repeat(6000)}`;
+    const reply = await handleContentMessage(batch([personal], { pageUrl: url, readAt: [12345], pageId: 'page-1' }), sender, d);
+    expect(reply).toMatchObject({ ok: true, inserted: 1 });
+    expect(calls.upserts[0]![0]).toMatchObject({ procedure: null, department: null, status: null });
+    expect(calls.sources[0]).toMatchObject({ url: 'https://motcua.langson.gov.vn/tra-cuu?page=2', readAt: [12345], readBy: 'page-1' });
   });
 
   it('answers a failed write with a Vietnamese error and no ack, so the page keeps the batch', async () => {

@@ -154,7 +154,7 @@ describe('parseDetailCsv errors', () => {
   it('accepts a well-formed line without BOM too', () => {
     const r = parseDetailCsv(`${HEADER}\r\n${good}`);
     expect(r.errors).toEqual([]);
-    expect(r.records[0]).toMatchObject({ kind: 'result', resultNumber: '1/QĐ', issuedAt: '2020-02-01', digitized: true, department: DEPT_A, key: 'r||1/qd' });
+    expect(r.records[0]).toMatchObject({ kind: 'result', resultNumber: '1/QĐ', issuedAt: '2020-02-01', digitized: true, department: DEPT_A, key: 'r||1/qd|2020-02-01' });
   });
   it('refuses a wrong header', () => {
     const r = parseDetailCsv(`Loại,Mã hồ sơ\r\nHồ sơ,X`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeFacts, mergeValue, recordKey, recordSchema, resultKey, type PortalRecord } from '../../utils/records';
+import { mergeFacts, mergeValue, readOrder, recordKey, recordSchema, resultKey, TIE_MS, type PortalRecord } from '../../utils/records';
 
 const base: PortalRecord = {
   kind: 'result', code: '000.00.13.H37-230615-0007', resultNumber: '125/GCN-SKHCN', procedure: 'Thủ tục', field: null,
@@ -20,14 +20,18 @@ describe('merge rule', () => {
     expect(mergeValue('status', null, 'Đang xử lý', false)).toBe('Đang xử lý');
   });
 
-  it('lets digitization only move forward, whatever order two tabs write in', () => {
-    expect(mergeValue('digitized', true, false, true)).toBe(true);
-    expect(mergeValue('digitized', false, true, false)).toBe(true);
-    expect(mergeValue('digitized', false, false, true)).toBe(false);
-    const a = mergeFacts({ ...base, digitized: true }, { ...base, digitized: false }).merged;
-    const b = mergeFacts({ ...base, digitized: false }, { ...base, digitized: true }).merged;
-    expect(a.digitized).toBe(true);
-    expect(b.digitized).toBe(true);
+  it('lets a later reading undo a digitization; two tabs within the tie window keep the yes', () => {
+    expect(mergeValue('digitized', true, false, true)).toBe(false); // the portal corrected it later
+    expect(mergeValue('digitized', false, true, false)).toBe(false); // an older reading changes nothing
+    expect(mergeValue('digitized', true, false, true, true)).toBe(true); // a tie: yes stays
+    expect(mergeValue('digitized', false, true, false, true)).toBe(true);
+    expect(mergeValue('status', 'A', 'B', false, true)).toBe('A'); // other fields: the later reading
+    expect(readOrder(1000, 'tab-a', 4000, 'tab-b')).toEqual({ newer: true, tie: true });
+    expect(readOrder(1000, 'tab-a', 4000, 'tab-a')).toEqual({ newer: true, tie: false });
+    expect(readOrder(1000, 'tab-a', 1000 + TIE_MS, 'tab-b')).toEqual({ newer: true, tie: false });
+    const a = mergeFacts({ ...base, digitized: true }, { ...base, digitized: false }, true, true).merged;
+    const b = mergeFacts({ ...base, digitized: false }, { ...base, digitized: true }, true, true).merged;
+    expect([a.digitized, b.digitized]).toEqual([true, true]);
   });
 
   it('reports no change for an identical reading (idempotent)', () => {

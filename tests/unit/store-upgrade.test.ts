@@ -29,7 +29,11 @@ describe('schema upgrade v1 → current', () => {
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
     const records = await db.records.toArray();
-    expect(records.sort((a, b) => (a.key < b.key ? -1 : 1))).toEqual(v1Rows.sort((a, b) => (a.key < b.key ? -1 : 1)));
+    const sorted = records.sort((a, b) => (a.key < b.key ? -1 : 1));
+    const v1Sorted = v1Rows.sort((a, b) => (a.key < b.key ? -1 : 1));
+    expect(sorted).toHaveLength(v1Sorted.length);
+    // Every v1 field kept; v4 adds the read time (= lastSeen), the number + date link and the result key.
+    sorted.forEach((r, i) => expect(r).toEqual({ ...v1Sorted[i], readAt: v1Sorted[i]!.lastSeen, link: expect.any(String), rkey: expect.any(String) }));
     const expected = tallyFromRecords(v1Rows);
     expect(expected.grand.total).toBeGreaterThan(0);
     expect((await readTally(db, DEFAULT_PERIOD))).toEqual(expected);

@@ -7,6 +7,10 @@ import { getRejected } from '../../utils/store/meta';
 import { assignDepartment, clearAll, importRecords, rebuildDerived, upsertBatch } from '../../utils/store/upsert';
 import { DEFAULT_PERIOD, tallyFromRecords, type Period } from '../../utils/tally';
 import { DEPT_A, DEPT_B, dossier, prng, randomRecords, result } from './tally-helpers';
+import { DEFAULT_SETTINGS } from '../../utils/settings';
+import { departmentIndex } from '../../utils/vocab/departments';
+
+const IDX = departmentIndex(DEFAULT_SETTINGS);
 
 let db: KiemDemDB;
 let n = 0;
@@ -49,12 +53,16 @@ describe('upsertBatch', () => {
     expect(sortById(await db.cells.toArray())).toEqual(cells);
     expect(await db.results.count()).toBe(2);
     expect(cells.reduce((s, c) => s + c.count, 0)).toBe(2);
-    // Read again the same day with the same facts: not rewritten (last-seen is kept by the day).
+    // A later reading moves the read time (and last-seen) on.
     const r = await db.records.get(recordKey(batch[0]!));
-    expect(r).toMatchObject({ firstSeen: 1000, lastSeen: 1000, sourceUrl: 'https://p/1', dept: DEPT_A });
+    expect(r).toMatchObject({ firstSeen: 1000, lastSeen: 2000, readAt: 2000, sourceUrl: 'https://p/1', dept: DEPT_A });
+    // The same reading arriving again the same day (a batch re-sent from the outbox): not
+    // rewritten, last-seen is kept by the day.
+    expect(await upsertBatch(db, batch, { ...src('https://p/1', 3000), readAt: [2000, 2000, 2000] })).toEqual({ inserted: 0, updated: 0, unchanged: 3 });
+    expect(await db.records.get(recordKey(batch[0]!))).toMatchObject({ lastSeen: 2000, readAt: 2000 });
     // A later day moves last-seen on, still without counting anything twice.
     const nextDay = 1000 + 86_400_000;
-    expect(await upsertBatch(db, batch, src('https://p/1', nextDay))).toEqual({ inserted: 0, updated: 0, unchanged: 3 });
+    expect(await upsertBatch(db, batch, { ...src('https://p/1', nextDay), readAt: [2000, 2000, 2000] })).toEqual({ inserted: 0, updated: 0, unchanged: 3 });
     expect(await db.records.get(recordKey(batch[0]!))).toMatchObject({ firstSeen: 1000, lastSeen: nextDay });
     expect(sortById(await db.cells.toArray())).toEqual(cells);
     await expectConsistent();
@@ -79,8 +87,8 @@ describe('upsertBatch', () => {
       db,
       [
         result(null, '9/GCN', { department: DEPT_A, issuedAt: '2019-01-01', digitized: false }),
-        result(null, '9/gcn ', { digitized: true }), // same identity, folded
-        result(null, '9/GCN', {}),
+        result(null, '9/gcn ', { issuedAt: '2019-01-01', digitized: true }), // same identity, folded
+        result(null, '9/GCN', { issuedAt: '2019-01-01' }),
       ],
       src('https://p', 5),
     );
@@ -110,7 +118,7 @@ describe('upsertBatch', () => {
     for (let b = 0; b < 25; b++) {
       const batch = randomRecords(rand, 30);
       all.push(...batch);
-      await upsertBatch(db, batch, src(`https://p/${b}`, b + 1));
+      await upsertBatch(db, batch, src(`https://p/${b}`, (b + 1) * 60_000)); // readings a minute apart: the later wins
     }
     await expectConsistent();
     const periods: Period[] = [
@@ -183,18 +191,18 @@ describe('importRecords', () => {
       stored(result(null, '1/A', { department: DEPT_A, issuedAt: '2020-01-01', digitized: true }), 50, 200),
       stored(result(null, '3/A', { department: DEPT_A, issuedAt: '2020-01-01', digitized: true }), 60, 60),
     ];
-    expect(await importRecords(db, theirs)).toEqual({ inserted: 1, updated: 1, unchanged: 0 });
-    expect(await importRecords(db, theirs)).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
+    expect(await importRecords(db, theirs, IDX)).toEqual({ inserted: 1, updated: 1, unchanged: 0 });
+    expect(await importRecords(db, theirs, IDX)).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
     const t = (await readTally(db, DEFAULT_PERIOD));
     expect(t.grand).toMatchObject({ total: 3, digitized: 3, pending: 0 });
-    expect(await db.records.get(recordKey(result(null, '1/A')))).toMatchObject({ firstSeen: 50, lastSeen: 200, sourceUrl: 'https://other', key: 'r||1/a', dept: DEPT_A });
+    expect(await db.records.get(recordKey(result(null, '1/A', { issuedAt: '2020-01-01' })))).toMatchObject({ firstSeen: 50, lastSeen: 200, sourceUrl: 'https://other', key: 'r||1/a|2020-01-01', dept: DEPT_A });
     await expectConsistent();
   });
 
   it('lets older imported facts fill gaps only', async () => {
     await upsertBatch(db, [result(null, '5/B', { issuedAt: '2021-01-01', digitized: true, department: null })], src('https://mine', 500));
-    await importRecords(db, [stored(result(null, '5/B', { issuedAt: '2020-01-01', digitized: false, department: DEPT_B }), 10, 20)]);
-    const r = await db.records.get('r||5/b');
+    await importRecords(db, [stored(result(null, '5/B', { issuedAt: '2021-01-01', status: 'Cũ', digitized: false, department: DEPT_B }), 10, 20)], IDX);
+    const r = await db.records.get('r||5/b|2021-01-01');
     expect(r).toMatchObject({ issuedAt: '2021-01-01', digitized: true, department: DEPT_B, firstSeen: 10, lastSeen: 500, sourceUrl: 'https://mine' });
     await expectConsistent();
   });

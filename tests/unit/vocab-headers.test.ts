@@ -76,3 +76,17 @@ describe('lookupHeader', () => {
     }
   });
 });
+
+describe('validity wordings only', () => {
+  it('"Thời hạn" alone is a processing deadline; only validity wordings mean validity', async () => {
+    const { kindOf } = await import('../../utils/extract/columns');
+    expect(lookupHeader('Thời hạn')).toBe('dueAt');
+    expect(kindOf(['code', 'procedure', lookupHeader('Thời hạn')])).toBe('dossier');
+    for (const w of ['Hiệu lực', 'Thời hạn hiệu lực', 'Có giá trị đến']) expect(lookupHeader(w), w).toBe('validUntil');
+  });
+  it('applicant organisation columns are never a department', () => {
+    for (const w of ['Cơ quan, tổ chức đề nghị', 'Tên đơn vị', 'Đơn vị đề nghị', 'Tổ chức/Đơn vị được cấp', 'Người đăng ký', 'Chủ sở hữu', 'Số định danh']) {
+      expect(lookupHeader(w), w).toBe('applicant');
+    }
+  });
+});

@@ -4,9 +4,12 @@
  * Browser APIs come in through `deps` so the handler is testable.
  */
 import { captureBatchSchema, contentToBackgroundSchema, type CaptureAck, type CaptureError } from '../messages';
+import { guardRecord, sanitizeSourceUrl } from '../privacy/guard';
 import { recordSchema, type PortalRecord } from '../records';
 import { urlMatchesAny } from '../portals';
 import { storageErrorMessage } from '../storage-error';
+import type { BatchSource, UpsertCounts } from '../store/upsert';
+import type { DepartmentIndex } from '../vocab/departments';
 
 export interface SenderInfo {
   id?: string;
@@ -20,8 +23,10 @@ export interface CaptureDeps {
   extensionId: string;
   /** Match patterns whose pages may write (defaults + portals the user added). */
   allowedPatterns(): Promise<string[]>;
-  upsert(records: PortalRecord[], source: { url: string; at: number }): Promise<{ inserted: number; updated: number; unchanged: number }>;
-  countRejected(reasons: Record<string, number>): Promise<void>;
+  /** One transaction: the records and the rejected counters together. */
+  upsert(records: PortalRecord[], source: BatchSource): Promise<UpsertCounts>;
+  /** Departments of the settings, for the privacy guard. */
+  departments(): Promise<DepartmentIndex>;
   /** Records read by one frame of a tab (portals sometimes list rows inside an iframe). */
   setBadge(tabId: number, frameId: number, documentId: string | undefined, count: number): Promise<void>;
   /** Load the reader (the extraction content script) into one frame of a tab, once the store's identity is published for it. */
@@ -54,18 +59,8 @@ export async function handleContentMessage(message: unknown, sender: SenderInfo,
     return undefined;
   }
 
-  const valid: PortalRecord[] = [];
-  // Rows the page itself refused (sent as not-yet-counted deltas), plus any that fail here.
-  const reasons: Record<string, number> = { ...(msg.rejected ?? {}) };
-  for (const item of msg.records) {
-    const r = recordSchema.safeParse(item);
-    if (r.success) valid.push(r.data);
-    else reasons.invalid = (reasons.invalid ?? 0) + 1;
-  }
   try {
-    const counts = valid.length > 0 ? await deps.upsert(valid, { url: msg.pageUrl, at: deps.now() }) : { inserted: 0, updated: 0, unchanged: 0 };
-    const rejected = msg.records.length - valid.length;
-    if (Object.keys(reasons).length > 0) await deps.countRejected(reasons);
+    const { counts, rejected } = await storeRecords(msg.records, { url: msg.pageUrl, readAt: msg.readAt, pageId: msg.pageId, rejected: msg.rejected }, deps);
     await deps.clearError();
     await deps.setBadge(sender.tabId, sender.frameId ?? 0, sender.documentId, msg.pageTotal);
     return { ok: true, batchId: msg.batchId, ...counts, rejected };
@@ -74,4 +69,43 @@ export async function handleContentMessage(message: unknown, sender: SenderInfo,
     await deps.reportError(text).catch(() => undefined);
     return { ok: false, batchId: msg.batchId, error: text };
   }
+}
+
+/**
+ * Check, guard and store rows a page read (a live batch or what a closed tab left in the
+ * durable outbox): each record is validated again and passed through the privacy guard,
+ * the address is sanitised and cut, read times are kept. Throws when the store fails.
+ */
+export async function storeRecords(
+  items: readonly unknown[],
+  from: { url: string; readAt?: readonly number[]; pageId?: string; rejected?: Record<string, number> },
+  deps: Pick<CaptureDeps, 'upsert' | 'departments' | 'now'>,
+): Promise<{ counts: UpsertCounts; rejected: number }> {
+  const idx = await deps.departments();
+  const valid: PortalRecord[] = [];
+  const readAt: number[] = [];
+  // Rows the page itself refused, plus any that fail here.
+  const reasons: Record<string, number> = { ...(from.rejected ?? {}) };
+  let invalid = 0;
+  items.forEach((item, i) => {
+    const r = recordSchema.safeParse(item);
+    if (!r.success) {
+      invalid++;
+      return;
+    }
+    valid.push(guardRecord(r.data, idx));
+    readAt.push(from.readAt?.[i] ?? deps.now());
+  });
+  if (invalid > 0) reasons.invalid = (reasons.invalid ?? 0) + invalid;
+  const hasRejected = Object.keys(reasons).length > 0;
+  const source: BatchSource = {
+    url: sanitizeSourceUrl(from.url),
+    at: deps.now(),
+    readAt,
+    readBy: from.pageId,
+    departments: new Set([...idx.exact.values()]),
+    ...(hasRejected ? { rejected: reasons, pageId: from.pageId } : {}),
+  };
+  const counts = valid.length > 0 || hasRejected ? await deps.upsert(valid, source) : { inserted: 0, updated: 0, unchanged: 0 };
+  return { counts, rejected: invalid };
 }

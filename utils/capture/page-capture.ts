@@ -14,8 +14,14 @@ const LATE_SCAN_MS = 3000;
 export interface PageCaptureDeps {
   doc: Document;
   context(): ExtractContext;
-  /** A record read for the first time, or read again with different facts. */
-  emit(key: string, record: PortalRecord): void;
+  /**
+   * A record read for the first time, or read again with different facts. `readAt`: when
+   * the page first showed the row as it is now (a re-read of an unchanged row keeps it, so
+   * a tab left open cannot pass an old row off as new).
+   */
+  emit(key: string, record: PortalRecord, readAt: number): void;
+  /** Wall clock (injectable for tests). */
+  now?(): number;
   /** After each scan: distinct records read on this page so far, rejected rows by reason. */
   scanned(pageTotal: number, rejected: Record<string, number>): void;
   debounceMs?: number;
@@ -25,6 +31,28 @@ export interface PageCaptureDeps {
     keyOf(signature: string): string | undefined;
     read(signature: string, key: string, record: PortalRecord): void;
   };
+}
+
+/**
+ * Can the user see this element? With fresh styles (`computed`): checkVisibility where the
+ * browser has it, else computed styles up the tree. Without: only the hidden attribute and
+ * inline styles, which force no style pass over a big page.
+ */
+export function isShown(el: Element, computed = true): boolean {
+  if (el.closest('[hidden]')) return false;
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    const style = (e as HTMLElement).style;
+    if (style?.display === 'none' || style?.visibility === 'hidden') return false;
+  }
+  if (!computed) return true;
+  const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+  if (typeof check === 'function') return check.call(el, { visibilityProperty: true });
+  const win = el.ownerDocument.defaultView;
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    const c = win?.getComputedStyle?.(e);
+    if (c && (c.display === 'none' || c.visibility === 'hidden')) return false;
+  }
+  return true;
 }
 
 export class PageCapture {
@@ -39,6 +67,10 @@ export class PageCapture {
   private rowText = new WeakMap<Element, string>();
   // Fingerprint of the facts last emitted per record key.
   private sent = new Map<string, string>();
+  // Per record key: the row text it was read from and when that text first appeared.
+  private firstShown = new Map<string, { text: string; at: number }>();
+  // A record table was skipped because the user cannot see it: watch for it being shown.
+  private hiddenSkipped = false;
   private rejectedKeys = new Map<string, string>();
   // Record tables found by the last scan: changes inside them always matter.
   private roots: Element[] = [];
@@ -60,7 +92,11 @@ export class PageCapture {
       if (later) this.scheduleLate();
     });
     // The observer callback only schedules; all work happens in the debounced scan.
-    this.observer.observe(this.deps.doc.documentElement, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(this.deps.doc.documentElement, {
+      childList: true, subtree: true, characterData: true,
+      // A hidden panel being shown changes style/class/hidden, not the tree.
+      attributes: true, attributeFilter: ['style', 'class', 'hidden', 'aria-hidden', 'open'],
+    });
     win?.addEventListener('hashchange', this.onNav);
     win?.addEventListener('popstate', this.onNav);
     this.schedule(0);
@@ -98,6 +134,8 @@ export class PageCapture {
   private matters(m: MutationRecord): 'now' | 'later' | false {
     const target = m.target.nodeType === 1 ? (m.target as Element) : m.target.parentElement;
     if (target?.closest('kiem-dem-tthc-toast')) return false;
+    // Attribute changes matter only while a record table was skipped as hidden.
+    if (m.type === 'attributes') return this.hiddenSkipped ? 'later' : false;
     if (target && this.roots.some((r) => r.contains(target))) return 'now';
     const elementNode = (n: Node) => n.nodeType === 1 && (n as Element).tagName.toLowerCase() !== 'kiem-dem-tthc-toast';
     if (m.type === 'childList' && (Array.from(m.addedNodes).some(elementNode) || Array.from(m.removedNodes).some(elementNode))) return 'now';
@@ -105,6 +143,21 @@ export class PageCapture {
   }
 
   private lateTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /**
+   * The next animation frame (true: styles are fresh), or false after 100 ms when no frame
+   * came (a background tab, a busy page): then only checks that force no style pass are used.
+   */
+  private afterFrame(): Promise<boolean> {
+    const win = this.deps.doc.defaultView;
+    return new Promise((resolve) => {
+      const t = setTimeout(() => resolve(false), 100);
+      win?.requestAnimationFrame?.(() => {
+        clearTimeout(t);
+        setTimeout(() => resolve(true), 0);
+      });
+    });
+  }
 
   private scheduleLate(): void {
     if (this.lateTimer || this.stopped) return;
@@ -134,8 +187,16 @@ export class PageCapture {
     const gen = ++this.generation;
     try {
       const ctx = this.deps.context();
-      const tables = await this.findTables(ctx, gen);
-      if (tables === null) return;
+      const found = await this.findTables(ctx, gen);
+      if (found === null) return;
+      // Tables the user cannot see (display:none, visibility:hidden, [hidden]) are not read:
+      // a hidden table of stale rows must not decide what the clerk's portal shows. Checked
+      // after the next frame, when the browser has computed styles anyway (checking earlier
+      // would force a full style pass over a freshly inserted 10,000-row table).
+      const framed = await this.afterFrame();
+      if (this.stopped || gen !== this.generation) return;
+      const tables = found.filter((t) => isShown(t.root, framed));
+      this.hiddenSkipped = tables.length < found.length;
       this.roots = tables.map((t) => t.root);
       for (const table of tables) {
         if (this.stopped) return;
@@ -200,11 +261,14 @@ export class PageCapture {
         }
         // readRow's records are checked already (buildRecord); the worker checks them again.
         const key = recordKey(out);
+        const shown = this.firstShown.get(key);
+        const readAt = shown && shown.text === text ? shown.at : (this.deps.now ?? Date.now)();
+        if (!shown || shown.text !== text) this.firstShown.set(key, { text, at: readAt });
         const print = JSON.stringify(out);
         if (this.sent.get(key) === print) return;
         this.sent.set(key, print);
         memo?.read(signature, key, out);
-        this.deps.emit(key, out);
+        this.deps.emit(key, out, readAt);
       },
       {
         budgetMs: this.deps.sliceBudgetMs ?? 12,

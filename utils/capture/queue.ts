@@ -8,6 +8,15 @@ import type { PortalRecord } from '../records';
 export interface BatchToSend {
   batchId: string;
   records: PortalRecord[];
+  /** When each record was read on the page (same order as records). */
+  readAt: number[];
+}
+
+/** A record waiting for its ack, with its read time (what the durable outbox keeps). */
+export interface PendingItem {
+  key: string;
+  record: PortalRecord;
+  readAt: number;
 }
 
 export type SendOutcome = { kind: 'acked' } | { kind: 'retry'; error: string } | { kind: 'dead' };
@@ -25,13 +34,17 @@ export interface QueueOptions {
   clearTimer(handle: unknown): void;
   onDead?(): void;
   onError?(error: string, attempt: number): void;
+  /** A record now waits (the durable outbox copies it). */
+  onAdded?(item: PendingItem): void;
+  /** These records were acked (the durable outbox drops them). */
+  onAcked?(keys: string[]): void;
 }
 
 const BACKOFF_MS = [250, 500, 1000, 2000, 4000, 8000, 15000, 30000];
 
 export class CaptureQueue {
   // Newest version of each record not yet acked, by identity key.
-  private pending = new Map<string, PortalRecord>();
+  private pending = new Map<string, { record: PortalRecord; readAt: number }>();
   private inFlight = false;
   private attempt = 0;
   private timer: unknown = null;
@@ -48,9 +61,15 @@ export class CaptureQueue {
   }
 
   /** Queue a record (a newer read of the same key replaces the older one). */
-  add(key: string, record: PortalRecord): void {
+  add(key: string, record: PortalRecord, readAt: number = Date.now()): void {
     if (this.dead) return;
-    this.pending.set(key, record);
+    this.pending.set(key, { record, readAt });
+    this.opts.onAdded?.({ key, record, readAt });
+  }
+
+  /** Everything not yet acked (for the durable outbox and a last send on page hide). */
+  snapshot(): PendingItem[] {
+    return [...this.pending].map(([key, v]) => ({ key, record: v.record, readAt: v.readAt }));
   }
 
   /** Send what is waiting, soon (coalesces bursts of adds). */
@@ -63,25 +82,25 @@ export class CaptureQueue {
   }
 
   /** Take the next batch: bounded by count and by approximate size. */
-  private nextBatch(): { keys: string[]; batch: BatchToSend } {
+  private nextBatch(): { keys: string[]; items: { record: PortalRecord; readAt: number }[]; batch: BatchToSend } {
     const keys: string[] = [];
-    const records: PortalRecord[] = [];
+    const items: { record: PortalRecord; readAt: number }[] = [];
     let chars = 0;
-    for (const [key, rec] of this.pending) {
-      const size = JSON.stringify(rec).length;
-      if (records.length > 0 && (records.length >= this.opts.maxRecords || chars + size > this.opts.maxChars)) break;
+    for (const [key, item] of this.pending) {
+      const size = JSON.stringify(item.record).length + 16;
+      if (items.length > 0 && (items.length >= this.opts.maxRecords || chars + size > this.opts.maxChars)) break;
       keys.push(key);
-      records.push(rec);
+      items.push(item);
       chars += size;
     }
-    return { keys, batch: { batchId: this.opts.newId(), records } };
+    return { keys, items, batch: { batchId: this.opts.newId(), records: items.map((i) => i.record), readAt: items.map((i) => i.readAt) } };
   }
 
   async flush(): Promise<void> {
     if (this.dead || this.inFlight) return;
     while (this.pending.size > 0 && !this.dead) {
       this.inFlight = true;
-      const { keys, batch } = this.nextBatch();
+      const { keys, items, batch } = this.nextBatch();
       const outcome = await this.opts.send(batch);
       this.inFlight = false;
       if (outcome.kind === 'dead') {
@@ -104,10 +123,15 @@ export class CaptureQueue {
       }
       this.attempt = 0;
       // Drop only what this batch carried, unless a newer read replaced it meanwhile.
-      batch.records.forEach((rec, i) => {
+      const done: string[] = [];
+      items.forEach((item, i) => {
         const key = keys[i]!;
-        if (this.pending.get(key) === rec) this.pending.delete(key);
+        if (this.pending.get(key) === item) {
+          this.pending.delete(key);
+          done.push(key);
+        }
       });
+      this.opts.onAcked?.(done);
     }
   }
 }

@@ -59,24 +59,40 @@ function fromDl(dl: Element): DetailBlock | null {
 const LABEL_SEL = '[class*="label"], [class*="Label"], [class*="key"], th[scope="row"], strong, b';
 const FORM_CONTROL = /^(input|select|textarea|button|mat-select)$/u;
 
-/** The value next to a label element: its next sibling element, or the text after it. */
+/** Text nodes and inline elements right after a label, up to the next label or line break. */
+function inlineValue(label: Element): string {
+  const parts: string[] = [];
+  for (let n = label.nextSibling; n; n = n.nextSibling) {
+    if (n.nodeType === 3) {
+      parts.push(n.nodeValue ?? '');
+      continue;
+    }
+    if (n.nodeType !== 1) continue;
+    const el = n as Element;
+    const tag = el.tagName.toLowerCase();
+    if (tag === 'br' || tag === 'hr' || el.matches(LABEL_SEL) || /^(div|p|li|tr|table|ul|ol|dl|h\d)$/u.test(tag)) break;
+    parts.push(textOf(el));
+  }
+  return clean(parts.join(' '));
+}
+
+/**
+ * The value next to a label element: its next sibling element, or — for flat pairs
+ * ("<b>Mã hồ sơ:</b> 000.00… <br><b>Người nộp:</b> …") — only the text up to the next
+ * label or line break, never the whole block (which would carry the applicant's line).
+ */
 function valueOf(label: Element): Element | null {
   const next = label.nextElementSibling;
-  if (next && !FORM_CONTROL.test(next.tagName.toLowerCase()) && !next.matches(LABEL_SEL)) {
+  const between = label.nextSibling && label.nextSibling !== next ? clean(label.nextSibling.textContent) : '';
+  if (next && !between && !FORM_CONTROL.test(next.tagName.toLowerCase()) && !next.matches(LABEL_SEL) && next.tagName.toLowerCase() !== 'br') {
     if (next.querySelector('input, select, textarea, mat-select')) return null; // a form field, not a shown value
     return next;
   }
-  // "<b>Mã hồ sơ:</b> 000.00…" — the value is the parent's remaining text.
-  const parent = label.parentElement;
-  if (parent && !next) {
-    const rest = clean((parent.textContent ?? '').replace(label.textContent ?? '', ''));
-    if (rest) {
-      const holder = parent.ownerDocument.createElement('span');
-      holder.textContent = rest;
-      return holder;
-    }
-  }
-  return null;
+  const rest = inlineValue(label);
+  if (!rest) return null;
+  const holder = label.ownerDocument.createElement('span');
+  holder.textContent = rest;
+  return holder;
 }
 
 function fromLabels(doc: Document, skip: (el: Element) => boolean): DetailBlock[] {

@@ -13,6 +13,7 @@ import { lookupLabel } from '../vocab/labels';
 import { parseStatus } from '../vocab/status';
 import { parseValidity } from '../vocab/validity';
 import { departmentOfField, resolveDepartment, type DepartmentIndex } from '../vocab/departments';
+import { acceptDepartment, guardRecord, isPersonalText, readsAsProcedure, startsWithApplicantLabel } from '../privacy/guard';
 import { combineDigitized, iconLabel, pickCode, readDigitized } from './cells';
 import { linesOf, textOf } from './text';
 
@@ -82,20 +83,25 @@ function fillFact(facts: Facts, field: HeaderField, value: string): void {
 
 /**
  * A packed cell: labelled parts fill their fields; in a code cell the first unlabelled
- * code-like line is the code and the next long unlabelled line the procedure.
+ * code-like line is the code. An unlabelled line is the procedure only when it reads as
+ * one ("Cấp …", "Thủ tục …", "Đăng ký …"; vocab/personal.ts) — in a code cell, or as the
+ * first line of a cell of labelled lines — never a person's name or an applicant's line
+ * ("Chủ hồ sơ - Hoàng Văn Minh").
  */
 function readPacked(cell: Element, facts: Facts, isCodeCell: boolean, digitized: (boolean | null)[]): void {
   let codeSeen = false;
-  for (const line of linesOf(cell)) {
-    for (const part of splitLabelled(line, isLabel)) {
+  const lines = linesOf(cell).map((line) => splitLabelled(line, isLabel));
+  const labelled = lines.some((parts) => parts.some((p) => p.label !== null));
+  lines.forEach((parts, lineIndex) => {
+    for (const part of parts) {
       if (part.label !== null) {
         const f = lookupLabel(part.label);
         if (f === 'digitized' || f === 'resultFile') digitized.push(digitizedFromText(part.value));
         else if (f && f !== 'applicant') fillFact(facts, f, part.value);
         continue;
       }
-      if (!isCodeCell) continue;
-      if (!codeSeen && facts.code === null) {
+      if (startsWithApplicantLabel(part.value)) continue; // "Chủ hồ sơ - …": personal data
+      if (isCodeCell && !codeSeen && facts.code === null) {
         const code = pickCode(part.value);
         if (code) {
           facts.code = code;
@@ -103,12 +109,18 @@ function readPacked(cell: Element, facts: Facts, isCodeCell: boolean, digitized:
           continue;
         }
       }
-      // Procedure names are long; short unlabelled lines may be names of people: skip them.
-      if (codeSeen && facts.procedure === null && part.value.split(' ').length >= 4 && !parseDate(part.value)) {
+      const mayName = isCodeCell ? codeSeen : labelled && lineIndex === 0;
+      if (mayName && facts.procedure === null && readsAsProcedure(part.value) && !isPersonalText(part.value) && !parseDate(part.value)) {
         facts.procedure = part.value;
       }
     }
-  }
+  });
+}
+
+/** A cell of several lines of which at least one is labelled. */
+function isPackedCell(cell: Element): boolean {
+  const lines = linesOf(cell);
+  return lines.length > 1 && lines.some((l) => splitLabelled(l, isLabel).some((p) => p.label !== null));
 }
 
 export function buildRecord(
@@ -135,6 +147,11 @@ export function buildRecord(
       const lines = linesOf(cell);
       if (lines.length > 1 || lines.some((l) => l.includes(':'))) packedCells.unshift({ cell, code: true });
       else facts.code ??= pickCode(lines[0] ?? '');
+      continue;
+    }
+    // A procedure or status cell of several labelled lines is a packed cell ("Cấp … / Ngày nộp hồ sơ: …").
+    if ((field === 'procedure' || field === 'status') && isPackedCell(cell)) {
+      packedCells.push({ cell, code: false });
       continue;
     }
     // An icon-only status badge says its status in its tooltip.
@@ -182,14 +199,15 @@ export function buildRecord(
     statusCode,
     digitized: dig,
   };
-  return checkRecord(candidate) ?? { reason: 'invalid' };
+  const checked = checkRecord(candidate);
+  return checked ? guardRecord(checked, ctx.departments) : { reason: 'invalid' };
 }
 
 /**
  * Department, in order: a known department in the row's column, the page's, the lĩnh vực
  * mapping; a name that matches no known department is kept as shown (column, then page)
- * only when nothing better is known ("Sở Khoa học và Công nghệ" names the agency, not a
- * department, so the lĩnh vực mapping is more precise).
+ * only when nothing better is known and it reads as an agency ("Phòng …", "Chi cục …"):
+ * an applicant organisation or a person's name never becomes a department.
  */
 function pickDepartment(
   column: string | null,
@@ -201,7 +219,9 @@ function pickDepartment(
   if (ctx.page?.canonical) return { name: ctx.page.canonical, from: 'page' };
   const mapped = departmentOfField(field, ctx.departments);
   if (mapped) return { name: mapped, from: 'field-mapping' };
-  if (column) return { name: clean(column), from: 'column' };
-  if (ctx.page?.text) return { name: ctx.page.text, from: 'page' };
+  const colShown = acceptDepartment(column, ctx.departments);
+  if (colShown) return { name: colShown, from: 'column' };
+  const pageShown = acceptDepartment(ctx.page?.text, ctx.departments);
+  if (pageShown) return { name: pageShown, from: 'page' };
   return { name: null, from: 'column' };
 }

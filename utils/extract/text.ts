@@ -11,17 +11,36 @@ const BLOCK = new Set([
   'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'BLOCKQUOTE', 'PRE', 'HR', 'FORM', 'FIELDSET', 'ADDRESS', 'NAV',
 ]);
 
-function walk(node: Node, out: string[]): void {
-  for (let c = node.firstChild; c; c = c.nextSibling) {
+/**
+ * Iterative depth-first walk (an explicit stack, not recursion): a page nested 20,000
+ * elements deep would overflow the call stack, and then nothing on it would be read.
+ */
+function walk(root: Node, out: string[]): void {
+  const stack: (Node | string)[] = [];
+  const push = (node: Node) => {
+    // Children pushed in reverse so they pop in document order.
+    const kids: Node[] = [];
+    for (let c = node.firstChild; c; c = c.nextSibling) kids.push(c);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  };
+  push(root);
+  while (stack.length > 0) {
+    const c = stack.pop()!;
+    if (typeof c === 'string') {
+      out.push(c);
+      continue;
+    }
     if (c.nodeType === 3) {
       out.push(c.nodeValue ?? '');
     } else if (c.nodeType === 1) {
       const tag = (c as Element).tagName.toUpperCase();
       if (SKIP.has(tag)) continue;
       const block = BLOCK.has(tag);
-      if (block) out.push('\n');
-      walk(c, out);
-      if (block) out.push('\n');
+      if (block) {
+        out.push('\n');
+        stack.push('\n'); // closes the block after its children
+      }
+      push(c);
     }
   }
 }

@@ -4,7 +4,7 @@
  * popup reads a small aggregate instead of scanning every record.
  */
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
-import type { StoredRecord } from '../records';
+import { assignResultKeys, linkKey, mergeFacts, recordKey, type StoredRecord } from '../records';
 import { groupByResult } from '../tally';
 import { cellsFromResults, deriveResult } from './derive';
 import type { CellRow, MetaRow, ResultRow } from './types';
@@ -22,6 +22,15 @@ export const SCHEMA_V2 = {
   results: 'rkey, dept, [dept+state], date',
   cells: 'id, dept, date',
   meta: 'key',
+} as const;
+
+/**
+ * v4: records know the result they belong to (`rkey`) and their number + issue date
+ * (`link`, how a code-less result finds its coded twin); keys drop invisible characters.
+ * Only the tables that change are listed (other versions add their own tables).
+ */
+export const SCHEMA_V4 = {
+  records: 'key, dept, kind, lastSeen, rkey, link',
 } as const;
 
 /**
@@ -44,8 +53,55 @@ export class KiemDemDB extends Dexie {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(buildDerivedTables);
+    this.version(4).stores(SCHEMA_V4).upgrade(rekeyRecords);
     this.version(6).stores(SCHEMA_V6).upgrade(rebuildMonthCells);
   }
+}
+
+/**
+ * Records as v4 stores them: keys re-derived (a code with a soft hyphen was a second
+ * record: now merged into one, the more recently read facts winning), each record's
+ * read time (its lastSeen when unknown), number + date link and result key, then the
+ * derived tables rebuilt. Pure, so the upgrade is testable.
+ */
+export function rekeyAll(records: readonly StoredRecord[]): StoredRecord[] {
+  const byKey = new Map<string, StoredRecord>();
+  const sorted = [...records].sort((a, b) => (a.readAt ?? a.lastSeen) - (b.readAt ?? b.lastSeen));
+  for (const r of sorted) {
+    const key = recordKey(r);
+    const base: StoredRecord = { ...r, key, readAt: r.readAt ?? r.lastSeen, link: linkKey(r) };
+    const old = byKey.get(key);
+    if (!old) {
+      byKey.set(key, base);
+      continue;
+    }
+    const merged = mergeFacts(old, base).merged;
+    byKey.set(key, {
+      ...merged,
+      key,
+      dept: merged.department ?? '',
+      firstSeen: Math.min(old.firstSeen, r.firstSeen),
+      lastSeen: Math.max(old.lastSeen, r.lastSeen),
+      readAt: Math.max(old.readAt ?? 0, base.readAt ?? 0),
+      sourceUrl: base.sourceUrl || old.sourceUrl,
+      link: linkKey(merged),
+    });
+  }
+  const list = [...byKey.values()];
+  const rkeys = assignResultKeys(list);
+  return list.map((r) => ({ ...r, rkey: rkeys.get(r)! }));
+}
+
+async function rekeyRecords(tx: Transaction): Promise<void> {
+  const records = rekeyAll((await tx.table('records').toArray()) as StoredRecord[]);
+  await tx.table('records').clear();
+  await tx.table('records').bulkPut(records);
+  const results = deriveAllResults(records);
+  await tx.table('results').clear();
+  await tx.table('cells').clear();
+  await tx.table('results').bulkPut(results);
+  await tx.table('cells').bulkPut(cellsFromResults(results));
+  await tx.table('meta').put({ key: 'schema', value: { version: SCHEMA_VERSION, upgradedAt: Date.now() } });
 }
 
 /** v1 → v2: derive results and cells from the records a first release stored. */

@@ -1,22 +1,61 @@
 /**
  * Small key/value facts about the store: schema info, counters of rows the capture
- * refused (by reason), for the popup's status line. (Storage errors are kept outside
- * IndexedDB: see utils/storage-error.ts.)
+ * refused (by reason), the last automatic rebuild, for the popup's status line.
+ * (Storage errors are kept outside IndexedDB: see utils/storage-error.ts.)
  */
 import type { KiemDemDB } from './db';
 
 export const META_REJECTED = 'rejected';
+/** Per page reading: the rejected totals already counted (so a re-sent total counts once). */
+export const META_REJECTED_PAGES = 'rejected-pages';
+/** Set when a write found a count below zero and rebuilt the derived tables itself. */
+export const META_REBUILT = 'rebuilt';
+
+const MAX_PAGES_REMEMBERED = 500;
+
+function addCounts(total: Record<string, number>, counts: Record<string, number>): void {
+  for (const [reason, n] of Object.entries(counts)) {
+    if (!Number.isInteger(n) || n <= 0) continue;
+    total[reason] = (total[reason] ?? 0) + n;
+  }
+}
 
 /** Add to the per-reason rejected-row counters (call inside or outside a transaction). */
 export async function bumpRejected(db: KiemDemDB, counts: Record<string, number>): Promise<void> {
   await db.transaction('rw', db.meta, async () => {
     const row = await db.meta.get(META_REJECTED);
     const total: Record<string, number> = { ...((row?.value as Record<string, number> | undefined) ?? {}) };
-    for (const [reason, n] of Object.entries(counts)) {
-      if (!Number.isInteger(n) || n <= 0) continue;
-      total[reason] = (total[reason] ?? 0) + n;
-    }
+    addCounts(total, counts);
     await db.meta.put({ key: META_REJECTED, value: total });
+  });
+}
+
+/**
+ * A page's rejected totals so far (not deltas): only the growth since the totals this
+ * page sent last is counted, so a batch re-sent after a lost ack counts nothing twice.
+ */
+export async function recordRejectedTotals(db: KiemDemDB, pageId: string, totals: Record<string, number>): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const pagesRow = await db.meta.get(META_REJECTED_PAGES);
+    const pages: Record<string, Record<string, number>> = { ...((pagesRow?.value as Record<string, Record<string, number>> | undefined) ?? {}) };
+    const before = pages[pageId] ?? {};
+    const delta: Record<string, number> = {};
+    const after: Record<string, number> = { ...before };
+    for (const [reason, n] of Object.entries(totals)) {
+      if (!Number.isInteger(n) || n <= 0) continue;
+      const d = n - (before[reason] ?? 0);
+      if (d > 0) {
+        delta[reason] = d;
+        after[reason] = n;
+      }
+    }
+    if (Object.keys(delta).length === 0) return;
+    delete pages[pageId];
+    pages[pageId] = after; // most recent last; the oldest pages are forgotten first
+    const ids = Object.keys(pages);
+    for (const id of ids.slice(0, Math.max(0, ids.length - MAX_PAGES_REMEMBERED))) delete pages[id];
+    await db.meta.put({ key: META_REJECTED_PAGES, value: pages });
+    await bumpRejected(db, delta);
   });
 }
 

@@ -1,18 +1,31 @@
 /**
  * Writes to the store. Every write goes through one path: merge the incoming records
- * into the stored ones, then recompute the results they touch and move those results'
- * contributions between tally cells — all in one transaction, so a crash never leaves
- * counts that disagree with the records.
+ * into the stored ones, settle which result each belongs to, then recompute the results
+ * they touch and move those results' contributions between tally cells — all in one
+ * transaction, so a crash never leaves counts that disagree with the records.
  *
  * Every export is an `async` function returning a native Promise: Chrome drops a
  * Dexie promise returned from a message listener (TOOLCHAIN.md, "Messaging trap").
  */
-import { clean } from '../text/fold';
-import { mergeFacts, OUTPUT_FIELDS, recordKey, resultKey, type PortalRecord, type StoredRecord } from '../records';
-import { UNASSIGNED } from '../settings';
+import { guardRecord, sanitizeSourceUrl } from '../privacy/guard';
+import {
+  assignResultKeys,
+  linkKey,
+  MANUAL_FIELDS,
+  mergeFacts,
+  OUTPUT_FIELDS,
+  readOrder,
+  recordKey,
+  resultKey,
+  type PortalRecord,
+  type StoredRecord,
+} from '../records';
+import type { DepartmentIndex } from '../vocab/departments';
 import { deriveAllResults, type KiemDemDB } from './db';
 import { CellDelta, cellOf, cellsFromResults, deriveResult } from './derive';
-import { bumpRejected } from './meta';
+import { bumpRejected, META_REBUILT, recordRejectedTotals } from './meta';
+
+export { assignDepartment, correctResult, undoCorrection, type Correction, type CorrectionUndo } from './corrections';
 
 export interface UpsertCounts {
   inserted: number;
@@ -20,65 +33,63 @@ export interface UpsertCounts {
   unchanged: number;
 }
 
-/** Where and when a batch was read; `rejected` = rows the content script refused, by reason. */
+/**
+ * Where and when a batch was read. `readAt[i]`: when record i was read on the page
+ * (defaults to `at`, the arrival); `readBy`: the page reading's id. `rejected`: rows the
+ * content script refused, by reason — as deltas, or, with `pageId`, as that page's totals.
+ */
 export interface BatchSource {
   url: string;
   at: number;
+  readAt?: readonly number[];
+  readBy?: string;
   rejected?: Record<string, number>;
+  pageId?: string;
+  /** Configured department names: a reading that resolves a department better wins whatever its age. */
+  departments?: ReadonlySet<string>;
 }
 
 /** A record arriving with its provenance (a captured row, or a row of another clerk's file). */
-interface Incoming {
+export interface Incoming {
   record: PortalRecord;
   firstSeen: number;
   lastSeen: number;
   sourceUrl: string;
+  readAt: number;
+  readBy?: string;
+  digitizedFrom?: 'manual' | null;
+  departments?: ReadonlySet<string>;
 }
 
 /** Store a batch of captured records (one transaction for the whole batch). */
 export async function upsertBatch(db: KiemDemDB, records: readonly PortalRecord[], source: BatchSource): Promise<UpsertCounts> {
-  const items = records.map((record) => ({ record, firstSeen: source.at, lastSeen: source.at, sourceUrl: source.url }));
-  return await mergeIncoming(db, items, source.rejected);
+  const url = sanitizeSourceUrl(source.url);
+  const items = records.map((record, i) => {
+    // A read time from the page is trusted only up to the arrival (a page clock cannot win the future).
+    const r = source.readAt?.[i];
+    const readAt = r !== undefined && Number.isFinite(r) && r <= source.at ? r : source.at;
+    return { record, firstSeen: source.at, lastSeen: source.at, sourceUrl: url, readAt, readBy: source.readBy ?? url, departments: source.departments };
+  });
+  return await mergeIncoming(db, items, source.rejected ? { counts: source.rejected, pageId: source.pageId } : undefined);
 }
 
 /**
- * Merge records another clerk exported (backup or detail CSV). Same path as capture:
- * the same record is merged, not added, so nothing is counted twice; the earliest
- * firstSeen and the latest lastSeen are kept, and the newer side's facts win.
+ * Merge records another clerk exported (backup or detail CSV). Same path as capture,
+ * behind the same privacy guard: the same record is merged, not added, so nothing is
+ * counted twice; the earliest firstSeen and the latest lastSeen are kept, and the side
+ * read later wins field by field.
  */
-export async function importRecords(db: KiemDemDB, stored: readonly StoredRecord[]): Promise<UpsertCounts> {
-  const items = stored.map((s) => ({
-    record: pickFacts(s),
+export async function importRecords(db: KiemDemDB, stored: readonly StoredRecord[], departments: DepartmentIndex): Promise<UpsertCounts> {
+  const items: Incoming[] = stored.map((s) => ({
+    record: guardRecord(pickFacts(s), departments),
     firstSeen: Math.min(s.firstSeen, s.lastSeen),
     lastSeen: s.lastSeen,
-    sourceUrl: s.sourceUrl,
+    sourceUrl: sanitizeSourceUrl(s.sourceUrl),
+    readAt: s.readAt ?? s.lastSeen,
+    readBy: s.readBy ?? 'import',
+    digitizedFrom: s.digitizedFrom === 'manual' && s.digitized !== null ? 'manual' : null,
   }));
   return await mergeIncoming(db, items);
-}
-
-/**
- * The user assigns records (typically "Chưa phân loại" ones) to a department. A manual
- * choice is kept over what later pages infer. Assigning UNASSIGNED (or '') clears it.
- * Returns how many records changed.
- */
-export async function assignDepartment(db: KiemDemDB, recordKeys: readonly string[], department: string): Promise<number> {
-  const name = clean(department);
-  if (name.length > 300) throw new Error('Tên đơn vị quá dài');
-  const value = name === '' || name === UNASSIGNED ? null : name;
-  return await db.transaction('rw', [db.records, db.results, db.cells], async () => {
-    const keys = [...new Set(recordKeys)];
-    const found = await db.records.bulkGet(keys);
-    const state = new Map<string, StoredRecord>();
-    const touched = new Set<string>();
-    for (const r of found) {
-      if (!r || (r.department === value && r.departmentFrom === 'manual')) continue;
-      state.set(r.key, { ...r, department: value, departmentFrom: 'manual', dept: value ?? '' });
-      touched.add(resultKey(r));
-    }
-    await db.records.bulkPut([...state.values()]);
-    await refreshResults(db, state, touched);
-    return state.size;
-  });
 }
 
 /** Forget every record and count (settings live elsewhere and stay). */
@@ -92,136 +103,203 @@ export async function clearAll(db: KiemDemDB): Promise<void> {
 const vnDay = (t: number): number => Math.floor((t + 7 * 3_600_000) / 86_400_000);
 
 /** Only the record format's fields: nothing else (no applicant, no stray page data) is stored. */
-function pickFacts(r: PortalRecord): PortalRecord {
+export function pickFacts(r: PortalRecord): PortalRecord {
   const out: Record<string, unknown> = {};
   for (const f of OUTPUT_FIELDS) out[f] = r[f] ?? null;
   return out as PortalRecord;
 }
 
-/** Field-level merge where the more recently seen side wins; a manual department stays. */
+/** Field-level merge ordered by read time; a clerk's manual value stays. */
 function mergeInto(cur: StoredRecord, it: Incoming): { next: StoredRecord; factsChanged: boolean } {
-  const incoming = pickFacts(it.record);
-  if (cur.departmentFrom === 'manual') {
-    incoming.department = null;
-    incoming.departmentFrom = null;
+  const incoming = pickFacts(it.record) as PortalRecord & Record<string, unknown>;
+  const marks = cur as unknown as Record<string, unknown>;
+  for (const [field, mark] of Object.entries(MANUAL_FIELDS)) {
+    if (marks[mark] === 'manual') {
+      incoming[field] = null;
+      if (mark in incoming) incoming[mark] = null;
+    }
   }
-  const incomingIsNewer = it.lastSeen >= cur.lastSeen;
-  // The newer side's non-null values win; the older side only fills gaps; nulls never erase.
-  const { merged, changed } = mergeFacts(cur, incoming, incomingIsNewer);
+  const curAt = cur.readAt ?? cur.lastSeen;
+  const { newer, tie } = readOrder(curAt, cur.readBy, it.readAt, it.readBy);
+  // The later reading's non-null values win; the earlier only fills gaps; nulls never erase.
+  const { merged, changed } = mergeFacts(cur, incoming, newer, tie);
+  // A department is the settings' reading of the page, not a fact of it: when a re-read
+  // (settings changed) resolves to a configured department the stored one is not, it wins.
+  const known = it.departments;
+  if (known && incoming.department && known.has(incoming.department) && !(cur.department && known.has(cur.department)) && marks.departmentFrom !== 'manual') {
+    merged.department = incoming.department;
+    merged.departmentFrom = incoming.departmentFrom ?? null;
+  }
+  let manualChanged = false;
+  if (it.digitizedFrom === 'manual' && cur.digitizedFrom !== 'manual' && newer) {
+    merged.digitized = it.record.digitized;
+    merged.digitizedFrom = 'manual';
+    manualChanged = true;
+  }
   const next: StoredRecord = {
     ...merged,
     key: cur.key,
     dept: merged.department ?? '',
     firstSeen: Math.min(cur.firstSeen, it.firstSeen),
     lastSeen: Math.max(cur.lastSeen, it.lastSeen),
-    sourceUrl: incomingIsNewer ? it.sourceUrl || cur.sourceUrl : cur.sourceUrl || it.sourceUrl,
+    readAt: Math.max(curAt, it.readAt),
+    readBy: newer ? it.readBy : cur.readBy,
+    sourceUrl: newer ? it.sourceUrl || cur.sourceUrl : cur.sourceUrl || it.sourceUrl,
+    link: linkKey(merged),
   };
-  return { next, factsChanged: changed };
+  return { next, factsChanged: changed || manualChanged || (merged.digitized ?? null) !== (cur.digitized ?? null) || merged.department !== cur.department };
 }
 
-async function mergeIncoming(db: KiemDemDB, items: readonly Incoming[], rejected?: Record<string, number>): Promise<UpsertCounts> {
+function sameRow(a: StoredRecord, b: StoredRecord): boolean {
+  // Last-seen is kept by the day (Hà Nội time): a record read again with the same facts the
+  // same day is not rewritten, so a clerk reloading the same list costs reads, not writes.
+  return (
+    a.sourceUrl === b.sourceUrl && vnDay(a.lastSeen) === vnDay(b.lastSeen) && a.firstSeen === b.firstSeen && a.readAt === b.readAt &&
+    a.readBy === b.readBy && a.rkey === b.rkey && a.link === b.link
+  );
+}
+
+async function mergeIncoming(db: KiemDemDB, items: readonly Incoming[], rejected?: { counts: Record<string, number>; pageId?: string }): Promise<UpsertCounts> {
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
   if (items.length === 0 && !rejected) return counts;
   return await db.transaction('rw', [db.records, db.results, db.cells, db.meta], async () => {
     const keys = items.map((it) => recordKey(it.record));
     const unique = [...new Set(keys)];
     const existing = await db.records.bulkGet(unique);
-    const state = new Map<string, StoredRecord>();
-    existing.forEach((r) => r && state.set(r.key, r));
+    const before = new Map<string, StoredRecord>();
+    for (const r of existing) if (r) before.set(r.key, r);
+    const state = new Map<string, StoredRecord>(before);
     const dirty = new Set<string>();
     const touched = new Set<string>(); // result keys whose row must be recomputed
+    const refresh = new Set<string>(); // records whose facts or link target changed
 
     items.forEach((it, i) => {
       const key = keys[i]!;
       const cur = state.get(key);
       if (!cur) {
         const facts = pickFacts(it.record);
-        state.set(key, { ...facts, key, dept: facts.department ?? '', firstSeen: it.firstSeen, lastSeen: it.lastSeen, sourceUrl: it.sourceUrl });
+        const fresh: StoredRecord = {
+          ...facts, key, dept: facts.department ?? '', firstSeen: it.firstSeen, lastSeen: it.lastSeen, sourceUrl: it.sourceUrl,
+          readAt: it.readAt, readBy: it.readBy, link: linkKey(facts), digitizedFrom: it.digitizedFrom ?? null,
+        };
+        state.set(key, fresh);
         dirty.add(key);
-        touched.add(resultKey(facts));
+        refresh.add(key);
         counts.inserted++;
         return;
       }
       const { next, factsChanged } = mergeInto(cur, it);
       if (factsChanged) counts.updated++;
       else counts.unchanged++;
-      if (factsChanged || next.sourceUrl !== cur.sourceUrl) {
-        touched.add(resultKey(cur));
-        touched.add(resultKey(next));
-      }
-      // A record read again with the same facts is not rewritten: last-seen is kept by the
-      // day (Hà Nội time), so a clerk reloading the same list costs reads, not writes.
-      if (factsChanged || next.sourceUrl !== cur.sourceUrl || next.firstSeen !== cur.firstSeen || vnDay(next.lastSeen) !== vnDay(cur.lastSeen)) {
+      if (factsChanged || !sameRow(next, cur)) {
         state.set(key, next);
         dirty.add(key);
       }
+      if (factsChanged || next.sourceUrl !== cur.sourceUrl) refresh.add(key);
     });
 
-    // The derived rows need only what is in memory (and records this write does not touch),
-    // so the record writes and the result/cell work go to the database side by side.
-    await Promise.all([db.records.bulkPut([...dirty].map((k) => state.get(k)!)), refreshResults(db, state, touched)]);
-    if (rejected) await bumpRejected(db, rejected);
+    // Which result each written record belongs to: a code-less result joins its coded
+    // twin by number + issue date; every record sharing a link is settled together.
+    const numbers = new Set<string>();
+    const numberOf = (link: string | undefined) => (link ? link.slice(0, link.lastIndexOf('|') + 1) : '');
+    for (const k of refresh) {
+      const n = numberOf(state.get(k)!.link);
+      if (n) numbers.add(n);
+      const old = numberOf(before.get(k)?.link);
+      if (old) numbers.add(old);
+    }
+    const group = new Map<string, StoredRecord>();
+    for (const n of numbers) {
+      for (const r of await db.records.where('link').startsWith(n).toArray()) if (numberOf(r.link) === n) group.set(r.key, state.get(r.key) ?? r);
+    }
+    for (const k of refresh) {
+      const r = state.get(k)!;
+      if (r.link) group.set(k, r);
+    }
+    const list = [...group.values()];
+    const assigned = assignResultKeys(list);
+    const rkeyByKey = new Map(list.map((r) => [r.key, assigned.get(r)!]));
+    for (const r of list) {
+      const rk = rkeyByKey.get(r.key)!;
+      if (r.rkey === rk) continue;
+      if (r.rkey) touched.add(r.rkey);
+      touched.add(rk);
+      state.set(r.key, { ...r, rkey: rk });
+      dirty.add(r.key);
+    }
+    for (const k of dirty) {
+      const r = state.get(k)!;
+      const rk = rkeyByKey.get(k) ?? resultKey(r);
+      if (r.rkey !== rk || refresh.has(k)) {
+        const old = before.get(k);
+        if (old?.rkey) touched.add(old.rkey);
+        touched.add(rk);
+      }
+      if (r.rkey !== rk) state.set(k, { ...r, rkey: rk });
+    }
+
+    await db.records.bulkPut([...dirty].map((k) => state.get(k)!));
+    await refreshResults(db, touched);
+    if (rejected?.pageId) await recordRejectedTotals(db, rejected.pageId, rejected.counts);
+    else if (rejected) await bumpRejected(db, rejected.counts);
     return counts;
   });
 }
 
 /**
- * Recompute the given results from their records and move their cell contributions:
- * subtract the old cell, add the new one. Runs inside the caller's transaction;
- * `known` holds records already read or written in it.
+ * Recompute the given results from their records (already written in this transaction)
+ * and move their cell contributions: subtract the old cell, add the new one. A count
+ * that would fall below zero means the derived tables disagree with the records: they
+ * are rebuilt from the records at once, in the same transaction, and the rebuild noted.
  */
-async function refreshResults(db: KiemDemDB, known: Map<string, StoredRecord>, touched: Set<string>): Promise<void> {
+export async function refreshResults(db: KiemDemDB, touched: Set<string>): Promise<void> {
   if (touched.size === 0) return;
   const rkeys = [...touched];
   const oldRows = await db.results.bulkGet(rkeys);
-
-  // Members of each result: its known sources plus records of this write that belong to it.
-  const members = new Map<string, Set<string>>(rkeys.map((k, i) => [k, new Set(oldRows[i]?.sources ?? [])]));
-  for (const r of known.values()) members.get(resultKey(r))?.add(r.key);
-  const missing = [...new Set([...members.values()].flatMap((s) => [...s]))].filter((k) => !known.has(k));
-  const loaded = await db.records.bulkGet(missing);
-  const byKey = new Map(known);
-  loaded.forEach((r) => r && byKey.set(r.key, r));
+  const members = new Map<string, StoredRecord[]>(rkeys.map((k) => [k, []]));
+  for (const r of await db.records.where('rkey').anyOf(rkeys).toArray()) members.get(r.rkey!)?.push(r);
 
   const delta = new CellDelta();
   const puts = [];
   const deletes = [];
   for (const [i, rkey] of rkeys.entries()) {
-    const group = [...members.get(rkey)!]
-      .map((k) => byKey.get(k))
-      .filter((r): r is StoredRecord => r !== undefined && resultKey(r) === rkey);
+    const group = members.get(rkey)!;
     const next = group.length ? deriveResult(rkey, group) : undefined;
     delta.move(cellOf(oldRows[i]), cellOf(next));
     if (next) puts.push(next);
     else deletes.push(rkey);
   }
-  const resultsWritten = Promise.all([db.results.bulkPut(puts), deletes.length ? db.results.bulkDelete(deletes) : undefined]);
+  await db.results.bulkPut(puts);
+  await db.results.bulkDelete(deletes);
 
   const changes = [...delta.changes.values()].filter((c) => c.delta !== 0);
-  if (changes.length === 0) {
-    await resultsWritten;
-    return;
-  }
+  if (changes.length === 0) return;
   const cells = await db.cells.bulkGet(changes.map((c) => c.cell.id));
   const cellPuts = [];
   const cellDeletes = [];
   for (const [i, c] of changes.entries()) {
     const count = (cells[i]?.count ?? 0) + c.delta;
-    // A negative count means the derived tables disagree with the records: abort the write.
-    if (count < 0) throw new Error(`Số đếm âm ở ô ${c.cell.id}: cần dựng lại bảng đếm`);
+    if (count < 0) {
+      await rebuildInside(db);
+      await db.meta.put({ key: META_REBUILT, value: { at: Date.now(), cell: c.cell.id } });
+      return;
+    }
     if (count === 0) cellDeletes.push(c.cell.id);
     else cellPuts.push({ ...c.cell, count });
   }
-  await Promise.all([resultsWritten, db.cells.bulkPut(cellPuts), cellDeletes.length ? db.cells.bulkDelete(cellDeletes) : undefined]);
+  await db.cells.bulkPut(cellPuts);
+  await db.cells.bulkDelete(cellDeletes);
+}
+
+async function rebuildInside(db: KiemDemDB): Promise<void> {
+  const results = deriveAllResults(await db.records.toArray());
+  await db.results.clear();
+  await db.cells.clear();
+  await db.results.bulkPut(results);
+  await db.cells.bulkPut(cellsFromResults(results));
 }
 
 /** Rebuild results and cells from the records (repair tool; same rows as the upgrade builds). */
 export async function rebuildDerived(db: KiemDemDB): Promise<void> {
-  await db.transaction('rw', [db.records, db.results, db.cells], async () => {
-    const results = deriveAllResults(await db.records.toArray());
-    await db.results.clear();
-    await db.cells.clear();
-    await db.results.bulkPut(results);
-    await db.cells.bulkPut(cellsFromResults(results));
-  });
+  await db.transaction('rw', [db.records, db.results, db.cells], async () => rebuildInside(db));
 }

@@ -5,6 +5,7 @@
  * rules in priority order, most specific first.
  */
 import { containsWords, matchKey } from '../text/keys';
+import { APPLICANT_LABELS } from './personal';
 
 export type HeaderField =
   | 'applicant' // recognised only so it is never read
@@ -28,6 +29,8 @@ export const HEADER_WORDINGS: Record<HeaderField, readonly string[]> = {
     'Chủ hồ sơ', 'Người nộp', 'Tổ chức/cá nhân', 'Người nộp hồ sơ', 'Tên chủ hồ sơ', 'Người đứng tên',
     'Tổ chức, cá nhân', 'Cá nhân/tổ chức', 'Công dân/Doanh nghiệp', 'Họ tên', 'Họ và tên', 'Người đề nghị',
     'Địa chỉ', 'Số điện thoại', 'Điện thoại', 'Email', 'Số CMND', 'Số CCCD', 'CMND/CCCD', 'Số giấy tờ',
+    // Applicant organisations and abstracts that name the applicant (vocab/personal.ts).
+    ...APPLICANT_LABELS,
   ],
   code: [
     'Mã hồ sơ', 'Mã HS', 'Mã số hồ sơ', 'Số biên nhận', 'Thông tin hồ sơ', 'Số hồ sơ', 'Mã biên nhận',
@@ -49,6 +52,8 @@ export const HEADER_WORDINGS: Record<HeaderField, readonly string[]> = {
   dueAt: [
     'Hạn trả', 'Ngày hẹn trả', 'Ngày hẹn trả kết quả', 'Hạn xử lý', 'Hạn giải quyết', 'Hẹn trả',
     'Ngày hẹn', 'Thời hạn giải quyết', 'Hạn hoàn thành',
+    // "Thời hạn" alone is the processing deadline; only validity wordings mean validity.
+    'Thời hạn', 'Thời hạn xử lý',
   ],
   field: ['Lĩnh vực', 'Lĩnh vực TTHC', 'Tên lĩnh vực'],
   issuedAt: ['Ngày ban hành', 'NGÀY CẤP', 'Ngày ký', 'Ngày cấp kết quả', 'Ngày ký kết quả'],
@@ -63,7 +68,7 @@ export const HEADER_WORDINGS: Record<HeaderField, readonly string[]> = {
   ],
   resultNumber: ['Số ký hiệu', 'Số ký hiệu kết quả', 'Số hiệu văn bản', 'Số văn bản', 'Số quyết định', 'Số giấy chứng nhận', 'Số kết quả'],
   status: ['Tình trạng', 'Trạng thái', 'Trạng thái hồ sơ', 'Trạng thái xử lý', 'Tình trạng xử lý', 'Tình trạng hồ sơ'],
-  validUntil: ['Hiệu lực đến', 'Ngày hết hiệu lực', 'THỜI HẠN HIỆU LỰC', 'Hiệu lực', 'Thời hạn', 'Ngày hết hạn', 'Có giá trị đến'],
+  validUntil: ['Hiệu lực đến', 'Ngày hết hiệu lực', 'THỜI HẠN HIỆU LỰC', 'Hiệu lực', 'Ngày hết hạn', 'Có giá trị đến', 'Giá trị đến'],
 };
 
 /**
@@ -77,6 +82,28 @@ export const HEADER_CONTAINS: readonly (readonly [string, HeaderField])[] = [
   ['ca nhan', 'applicant'],
   ['dia chi', 'applicant'],
   ['dien thoai', 'applicant'],
+  ['nguoi dang ky', 'applicant'],
+  ['nguoi de nghi', 'applicant'],
+  ['nguoi duoc cap', 'applicant'],
+  ['chu so huu', 'applicant'],
+  ['so dinh danh', 'applicant'],
+  ['cccd', 'applicant'],
+  ['cmnd', 'applicant'],
+  ['can cuoc', 'applicant'],
+  ['ho chieu', 'applicant'],
+  ['so giay to', 'applicant'],
+  ['email', 'applicant'],
+  ['ho ten', 'applicant'],
+  ['ho va ten', 'applicant'],
+  ['ngay sinh', 'applicant'],
+  ['ma so thue', 'applicant'],
+  ['ten don vi', 'applicant'],
+  ['ten to chuc', 'applicant'],
+  ['ten doanh nghiep', 'applicant'],
+  ['to chuc de nghi', 'applicant'],
+  ['don vi de nghi', 'applicant'],
+  ['don vi duoc cap', 'applicant'],
+  ['to chuc duoc cap', 'applicant'],
   ['so ky hieu', 'resultNumber'],
   ['so hieu van ban', 'resultNumber'],
   ['so hoa', 'digitized'],
@@ -104,11 +131,12 @@ export const HEADER_CONTAINS: readonly (readonly [string, HeaderField])[] = [
   ['ngay ky', 'issuedAt'],
   ['het hieu luc', 'validUntil'],
   ['hieu luc', 'validUntil'],
+  ['co gia tri den', 'validUntil'],
   ['het han', 'validUntil'],
   ['linh vuc', 'field'],
   ['thu tuc', 'procedure'],
   ['tthc', 'procedure'],
-  ['trich yeu', 'procedure'],
+  ['trich yeu', 'procedure'], // an abstract naming the applicant is refused by the privacy guard
   ['ten noi dung', 'procedure'],
   ['file', 'resultFile'],
   ['tep', 'resultFile'],

@@ -4,6 +4,7 @@
  */
 import { matchKey } from '../text/keys';
 import { lookupHeader, type HeaderField } from './headers';
+import { APPLICANT_LABELS } from './personal';
 
 export const PACKED_LABELS: Partial<Record<HeaderField, readonly string[]>> = {
   dueAt: ['Hạn xử lý', 'hẹn trả', 'Ngày hẹn trả', 'Hạn trả', 'Hạn giải quyết', 'Hẹn trả kết quả'],
@@ -18,10 +19,10 @@ export const PACKED_LABELS: Partial<Record<HeaderField, readonly string[]>> = {
   status: ['Trạng thái', 'Tình trạng'],
   resultNumber: ['Số ký hiệu', 'Số kết quả'],
   issuedAt: ['Ngày ban hành', 'Ngày cấp', 'Ngày ký'],
-  validUntil: ['Hiệu lực đến', 'Ngày hết hiệu lực', 'Hiệu lực', 'Thời hạn hiệu lực'],
+  validUntil: ['Hiệu lực đến', 'Ngày hết hiệu lực', 'Hiệu lực', 'Thời hạn hiệu lực', 'Có giá trị đến'],
   department: ['Đơn vị', 'Đơn vị xử lý', 'Phòng ban', 'Phòng ban xử lý'],
   digitized: ['Số hóa', 'Số hoá', 'Trạng thái số hóa', 'Kết quả số hóa'],
-  applicant: ['Chủ hồ sơ', 'Người nộp', 'Địa chỉ', 'Điện thoại', 'Số điện thoại', 'Email', 'CMND', 'CCCD', 'Số giấy tờ'],
+  applicant: ['Chủ hồ sơ', 'Người nộp', 'Địa chỉ', 'Điện thoại', 'Số điện thoại', 'Email', 'CMND', 'CCCD', 'Số giấy tờ', ...APPLICANT_LABELS],
 };
 
 const PACKED = new Map<string, HeaderField>();
