@@ -20,6 +20,15 @@ const ACK_TIMEOUT_MS = 15_000;
 const LIVE_COPY = '__kiemDemTthcLiveCopy';
 const RELOAD_HINT = 'Kiểm đếm TTHC vừa được cập nhật hoặc tải lại. Hãy tải lại trang này (F5) để tiếp tục đếm hồ sơ.';
 
+function readMemo(raw: unknown): SavedMemo | null {
+  if (typeof raw !== 'string') return null;
+  try {
+    return JSON.parse(raw) as SavedMemo;
+  } catch {
+    return null;
+  }
+}
+
 function contextGone(error: unknown): boolean {
   const text = String((error as Error)?.message ?? error);
   return /context invalidated|Extension context|receiving end does not exist.*extension/i.test(text) || !browser.runtime?.id;
@@ -70,7 +79,7 @@ export default defineContentScript({
       const got = await browser.storage.local.get([SETTINGS_KEY, memoKey, STORE_ID_KEY]);
       settings = pageSettings(got[SETTINGS_KEY]);
       storeId = String(got[STORE_ID_KEY] ?? '');
-      memo = new RowMemo(vnDay(Date.now()), memoContext(settings), got[memoKey] as SavedMemo | undefined);
+      memo = new RowMemo(vnDay(Date.now()), memoContext(settings), readMemo(got[memoKey]));
     } catch {
       return; // extension is gone already
     }
@@ -78,7 +87,8 @@ export default defineContentScript({
     const saveMemo = () => {
       saveTimer = undefined;
       const changes = memo.takeChanges();
-      if (changes) void browser.storage.local.set({ [memoKey]: changes }).catch(() => undefined);
+      // One string, not an object of thousands of keys: storage clones it in one cheap step.
+      if (changes) void browser.storage.local.set({ [memoKey]: JSON.stringify(changes) }).catch(() => undefined);
     };
 
     let pageTotal = 0;
