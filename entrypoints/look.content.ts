@@ -35,11 +35,19 @@ export default defineContentScript({
       try {
         if (ctx.isInvalid || !mayHoldRecords(document)) return;
         stop();
-        const message: ContentToBackground = { type: 'capture/load' };
-        void browser.runtime.sendMessage(message).catch(() => undefined);
+        ask(0);
       } catch {
         stop(); // the extension is gone (updated or removed): stay silent
       }
+    }
+    // Ask the worker for the reader until it runs here: a worker stopped between the request
+    // and the injection must not leave the page unread. The reader marks its shared world.
+    const world = globalThis as unknown as { __kiemDemTthcLiveCopy?: string };
+    function ask(attempt: number): void {
+      if (ctx.isInvalid || world.__kiemDemTthcLiveCopy !== undefined || attempt > 8) return;
+      const message: ContentToBackground = { type: 'capture/load' };
+      void browser.runtime.sendMessage(message).catch(() => undefined);
+      setTimeout(() => ask(attempt + 1), 1500 * 2 ** Math.min(attempt, 4));
     }
     const start = () => {
       if (ctx.isInvalid) return;
