@@ -19,6 +19,9 @@ export default defineContentScript({
   runAt: 'document_start',
   // Some portals (older ASP.NET ones) list rows inside an iframe of the same portal.
   allFrames: true,
+  // WXT would also post "content-script-started" to the page with target "*", telling any
+  // page script the extension's id (the reader opts out the same way).
+  noScriptStartedPostMessage: true,
   main(ctx) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const observer = new MutationObserver((mutations) => {
