@@ -39,12 +39,17 @@ export default defineBackground(() => {
     departments: async () => departmentIndex((await loadSettings()).settings),
     setBadge: (tabId, frameId, documentId, count) => badges.set(tabId, frameId, documentId, count),
     loadReader: async (tabId, frameId) => {
-      // The reader's row memo is valid only for this store (see storeIdentity).
-      const id = await storeIdentity(db);
+      // The reader's row memo is valid only for this store (see storeIdentity). A busy store
+      // must not hold the reader back: then the id is published as unknown (no memo is used).
+      const id = await Promise.race([storeIdentity(db), new Promise<string>((r) => setTimeout(() => r(''), 300))]);
       if (id !== publishedStoreId) {
         await browser.storage.local.set({ [STORE_ID_KEY]: id });
         publishedStoreId = id;
       }
+      if (id === '') void storeIdentity(db).then((late) => {
+        publishedStoreId = late;
+        return browser.storage.local.set({ [STORE_ID_KEY]: late });
+      }).catch(() => undefined);
       await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [`/${READER_FILE}`], injectImmediately: true });
     },
     reportError: async (text) => {

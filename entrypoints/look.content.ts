@@ -32,11 +32,14 @@ export default defineContentScript({
       observer.disconnect();
       clearTimeout(timer);
     };
-    ctx.onInvalidated(stop);
+    // A page script can forge WXT's "started" event once it knows the id: stop only when this
+    // copy really lost its extension (update, reload).
+    const gone = () => !browser.runtime?.id;
+    ctx.onInvalidated(() => setTimeout(() => gone() && stop(), 0));
     function look(): void {
       timer = undefined;
       try {
-        if (ctx.isInvalid || !mayHoldRecords(document)) return;
+        if (gone() || !mayHoldRecords(document)) return;
         stop();
         ask(0);
       } catch {
@@ -47,13 +50,13 @@ export default defineContentScript({
     // and the injection must not leave the page unread. The reader marks its shared world.
     const world = globalThis as unknown as { __kiemDemTthcLiveCopy?: string };
     function ask(attempt: number): void {
-      if (ctx.isInvalid || world.__kiemDemTthcLiveCopy !== undefined || attempt > 8) return;
+      if (gone() || world.__kiemDemTthcLiveCopy !== undefined || attempt > 8) return;
       const message: ContentToBackground = { type: 'capture/load' };
       void browser.runtime.sendMessage(message).catch(() => undefined);
       setTimeout(() => ask(attempt + 1), 1500 * 2 ** Math.min(attempt, 4));
     }
     const start = () => {
-      if (ctx.isInvalid) return;
+      if (gone()) return;
       observer.observe(document.documentElement, { childList: true, subtree: true });
       look();
     };
