@@ -11,8 +11,9 @@ import { formatCount } from '../utils/ui/format';
 import { CSV_MIME, JSON_MIME, XLSX_MIME, downloadBlob, toBlob } from '../utils/ui/download';
 import { csvFileName, detailCsvChunks, summaryCsv } from '../utils/csv';
 import { makeBackup } from '../utils/backup';
-import type { Period, Tally } from '../utils/tally';
+import { unitOfTally, type Period, type Tally } from '../utils/tally';
 import type { KiemDemDB } from '../utils/store/db';
+import type { Settings } from '../utils/settings';
 
 type Job = 'summary' | 'detail' | 'xlsx' | 'backup';
 
@@ -22,7 +23,8 @@ function stamp(): string {
   return `${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}-${p(d.getUTCHours())}${p(d.getUTCMinutes())}`;
 }
 
-export function ExportButtons({ db, tally, period, recordCount }: { db: KiemDemDB; tally: Tally; period: Period; recordCount: number }) {
+export function ExportButtons({ db, tally, period, recordCount, settings }: { db: KiemDemDB; tally: Tally; period: Period; recordCount: number; settings?: Settings }) {
+  const reportUnit = settings?.report?.unit ?? '';
   const { t, lang } = useI18n();
   const [busy, setBusy] = useState<Job | null>(null);
   const [notice, setNotice] = useState<NoticeValue>(null);
@@ -67,8 +69,8 @@ export function ExportButtons({ db, tally, period, recordCount }: { db: KiemDemD
   const xlsx = () =>
     run('xlsx', async () => {
       // The Excel writer is loaded only on click, as its own chunk (not in the popup bundle).
-      const [{ buildXlsx }, records] = await Promise.all([import('../utils/xlsx'), readAllRecords(db)]);
-      const blob = await buildXlsx(tally, records);
+      const [{ buildXlsx }, records, lists] = await Promise.all([import('../utils/xlsx'), readAllRecords(db), db.lists.toArray()]);
+      const blob = await buildXlsx(tally, records, { unit: reportUnit || unitOfTally(tally), exportedAt: Date.now() }, lists);
       const name = csvFileName('tong-hop', period).replace(/\.csv$/iu, '.xlsx');
       downloadBlob(toBlob(blob, XLSX_MIME), name);
       return name;
@@ -76,7 +78,7 @@ export function ExportButtons({ db, tally, period, recordCount }: { db: KiemDemD
 
   const backup = () =>
     run('backup', async () => {
-      const json = await makeBackup(db);
+      const json = await makeBackup(db, Date.now(), settings);
       const name = `kiem-dem-tthc-sao-luu-${stamp()}.json`;
       downloadBlob(toBlob(json, JSON_MIME), name);
       return name;

@@ -1,6 +1,8 @@
 /**
- * "Nhập dữ liệu": a backup JSON (restoreBackup) or another clerk's detail CSV
- * (parseDetailCsv + importRecords). A file with errors changes nothing.
+ * "Nhập dữ liệu": a backup JSON (parseBackup + restoreParsed) or another clerk's detail
+ * CSV (parseDetailCsv + importRecords). A file with errors changes nothing. A backup that
+ * carries settings asks whether to apply them; portals the browser has not granted are
+ * asked for in that click (a user gesture), and left out when refused.
  */
 import { useId, useRef, useState } from 'react';
 import { useI18n } from './I18n';
@@ -8,7 +10,11 @@ import { Notice, type NoticeValue } from './Notice';
 import { formatCount } from '../utils/ui/format';
 import { detectImportKind, summariseImport } from '../utils/ui/importResult';
 import { parseDetailCsv } from '../utils/csv';
-import { restoreBackup } from '../utils/backup';
+import { looksLikeSummaryCsv } from '../utils/summary-file';
+import { parseBackup, restoreParsed, settingsToApply } from '../utils/backup';
+import { saveSettings } from './settingsStorage';
+import { browser } from 'wxt/browser';
+import type { Settings } from '../utils/settings';
 import { importTooBig, MAX_IMPORT_BYTES } from '../utils/import-limits';
 import { importRecords } from '../utils/store/upsert';
 import type { KiemDemDB } from '../utils/store/db';
@@ -21,6 +27,24 @@ export function ImportPanel({ db }: { db: KiemDemDB }) {
   const input = useRef<HTMLInputElement>(null);
   const [notice, setNotice] = useState<NoticeValue>(null);
   const [busy, setBusy] = useState(false);
+  const [pendingSettings, setPendingSettings] = useState<Settings | null>(null);
+  const [settingsNotice, setSettingsNotice] = useState<NoticeValue>(null);
+
+  const applySettings = async (fromFile: Settings) => {
+    setPendingSettings(null);
+    try {
+      // Asked first, inside the click: the browser shows its permission prompt only for a user gesture.
+      const wanted = fromFile.portals;
+      if (wanted.length) await browser.permissions.request({ origins: wanted }).catch(() => false);
+      const granted = new Set<string>();
+      for (const p of wanted) if (await browser.permissions.contains({ origins: [p] }).catch(() => false)) granted.add(p);
+      const { settings, denied } = settingsToApply(fromFile, (p) => granted.has(p));
+      await saveSettings(settings);
+      setSettingsNotice({ kind: 'ok', text: denied.length ? t('backupSettingsPortalsDenied', { list: denied.join(', ') }) : t('backupSettingsApplied') });
+    } catch (e) {
+      setSettingsNotice({ kind: 'error', text: t('optSaveError', { message: e instanceof Error ? e.message : String(e) }) });
+    }
+  };
 
   const onFile = async (file: File) => {
     setBusy(true);
@@ -41,8 +65,20 @@ export function ImportPanel({ db }: { db: KiemDemDB }) {
         return;
       }
       let outcome: unknown;
+      setPendingSettings(null);
+      setSettingsNotice(null);
       if (kind === 'backup') {
-        outcome = await restoreBackup(db, text, departments);
+        const parsed = parseBackup(text);
+        if (!parsed.ok) {
+          setNotice({ kind: 'error', text: t('importFailed', { file: file.name }), details: parsed.errors });
+          return;
+        }
+        outcome = await restoreParsed(db, parsed.backup, departments);
+        if (parsed.backup.settings) setPendingSettings(parsed.backup.settings);
+      } else if (looksLikeSummaryCsv(text)) {
+        // Units' summary files are summed on the consolidation page, not merged record by record.
+        setNotice({ kind: 'error', text: t('importFailed', { file: file.name }), details: [t('importIsSummary')] });
+        return;
       } else {
         const parsed = parseDetailCsv(text);
         const pre = summariseImport(parsed);
@@ -100,6 +136,28 @@ export function ImportPanel({ db }: { db: KiemDemDB }) {
         </span>
       </div>
       <Notice value={notice} testId="import-status" />
+      {pendingSettings ? (
+        <fieldset aria-labelledby={`${id}-settings`} className="settings-choice" data-testid="backup-settings">
+          <p id={`${id}-settings`}>{t('backupSettingsFound')}</p>
+          <div className="buttons">
+            <button type="button" data-testid="backup-apply-settings" onClick={() => void applySettings(pendingSettings)}>
+              {t('backupApplySettings')}
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              data-testid="backup-keep-settings"
+              onClick={() => {
+                setPendingSettings(null);
+                setSettingsNotice({ kind: 'ok', text: t('backupSettingsKept') });
+              }}
+            >
+              {t('backupKeepSettings')}
+            </button>
+          </div>
+        </fieldset>
+      ) : null}
+      <Notice value={settingsNotice} testId="backup-settings-status" />
     </section>
   );
 }

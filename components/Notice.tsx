@@ -13,6 +13,7 @@ export function Notice({ value, testId }: { value: NoticeValue; testId?: string 
           {value.details && value.details.length > 0 ? (
             <ul>
               {value.details.slice(0, 20).map((d, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of messages, never reordered
                 <li key={i}>{d}</li>
               ))}
             </ul>

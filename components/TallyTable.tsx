@@ -7,6 +7,8 @@ import { formatCount, formatDateVN, formatPercent } from '../utils/ui/format';
 import type { Counts, Tally } from '../utils/tally';
 
 const COLS = ['total', 'digitized', 'pending', 'unknown'] as const;
+/** After the rate, as in the summary CSV (appended columns). */
+const SYNC_COLS = ['synced', 'unsynced'] as const;
 
 function CountCells({ c }: { c: Counts }) {
   const { t, lang } = useI18n();
@@ -18,7 +20,7 @@ function CountCells({ c }: { c: Counts }) {
         </td>
       ))}
       <td className="num rate" data-col="rate" data-value={c.rate === null ? '' : c.rate.toFixed(2)} data-meets={c.meets ? 'true' : 'false'}>
-        {c.rate === null ? <span aria-label={t('rateNone')}>{t('rateNone')}</span> : formatPercent(c.rate, lang)}
+        {c.rate === null ? <span>{t('rateNone')}</span> : formatPercent(c.rate, lang)}
         {c.meets ? (
           <>
             {' '}
@@ -28,6 +30,11 @@ function CountCells({ c }: { c: Counts }) {
           </>
         ) : null}
       </td>
+      {SYNC_COLS.map((k) => (
+        <td key={k} className="num sync" data-col={k} data-value={c[k]}>
+          {formatCount(c[k], lang)}
+        </td>
+      ))}
     </>
   );
 }
@@ -58,6 +65,8 @@ export function TallyTable({ tally }: { tally: Tally }) {
             <th scope="col">{t('colPending')}</th>
             <th scope="col">{t('colUnknown')}</th>
             <th scope="col">{t('colRate')}</th>
+            <th scope="col">{t('colSynced')}</th>
+            <th scope="col">{t('colUnsynced')}</th>
           </tr>
         </thead>
         {tally.perDepartment.map((dept) => {
@@ -98,7 +107,7 @@ export function TallyTable({ tally }: { tally: Tally }) {
           </tr>
         </tfoot>
       </table>
-      {tally.rows.length === 0 ? <p className="muted">{t('noRowsInPeriod')}</p> : null}
+      {tally.grand.total === 0 ? <p className="muted">{t('noRowsInPeriod')}</p> : null}
       <p className="hint">{t('meetsNote')}</p>
     </div>
   );

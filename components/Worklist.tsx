@@ -1,29 +1,33 @@
 /**
- * "Danh sách chưa số hóa": one <details> per department with pending results.
- * A department's items are read from the `results` table only when it is opened.
+ * Worklists, one <details> per department: "Danh sách chưa số hóa" (pending results, to
+ * digitize) and "Danh sách chưa rõ số hóa" (unknown, to check). A department's items are
+ * read from the `results` table only when it is opened; each links to the dossier's own
+ * page when one was seen, else to the list page it came from.
  */
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useI18n } from './I18n';
 import { formatCount, formatDateVN } from '../utils/ui/format';
 import { itemLabel, safeHttpUrl } from '../utils/ui/worklist';
-import { departmentKey, pendingResults, type DepartmentTotal, type Period } from '../utils/tally';
+import { departmentKey, worklistResults, type DepartmentTotal, type Period } from '../utils/tally';
 import type { KiemDemDB } from '../utils/store/db';
 
 const PAGE = 100;
 
-function DeptItems({ db, department, period }: { db: KiemDemDB; department: string; period: Period }) {
+export type WorklistState = 'pending' | 'unknown';
+
+function DeptItems({ db, department, period, state }: { db: KiemDemDB; department: string; period: Period; state: WorklistState }) {
   const { t } = useI18n();
   const [limit, setLimit] = useState(PAGE);
   const items = useLiveQuery(
     async () => {
-      const rows = await db.results.where('[dept+state]').equals([departmentKey(department), 'pending']).toArray();
-      return pendingResults(rows, period, department);
+      const rows = await db.results.where('[dept+state]').equals([departmentKey(department), state]).toArray();
+      return worklistResults(rows, state, period, department);
     },
-    [db, department, period.from, period.to, period.reference],
+    [db, department, state, period.from, period.to, period.reference],
   );
   if (!items) return <p className="muted">{t('loading')}</p>;
-  if (items.length === 0) return <p className="muted">{t('worklistDeptEmpty')}</p>;
+  if (items.length === 0) return <p className="muted">{t(state === 'pending' ? 'worklistDeptEmpty' : 'unknownDeptEmpty')}</p>;
   const shown = items.slice(0, limit);
   return (
     <>
@@ -32,22 +36,31 @@ function DeptItems({ db, department, period }: { db: KiemDemDB; department: stri
           <tr>
             <th scope="col">{t('worklistCode')}</th>
             <th scope="col">{t('worklistNumber')}</th>
+            <th scope="col">{t('worklistProcedure')}</th>
             <th scope="col">{t('worklistDate')}</th>
             <th scope="col">{t('worklistSource')}</th>
           </tr>
         </thead>
         <tbody>
           {shown.map((it) => {
-            const href = safeHttpUrl(it.sourceUrl);
+            const href = safeHttpUrl(it.openUrl);
+            const own = it.ownPage;
             return (
               <tr key={it.rkey} data-testid="worklist-item" data-rkey={it.rkey}>
                 <td className="code">{it.code ?? ''}</td>
                 <td>{it.resultNumber ?? ''}</td>
+                <td className="procedure">{it.procedure ?? ''}</td>
                 <td className="date">{formatDateVN(it.date)}</td>
                 <td>
                   {href ? (
-                    <a href={href} target="_blank" rel="noreferrer" aria-label={t('worklistOpenLabel', { code: itemLabel(it) })}>
-                      {t('worklistOpen')}
+                    <a
+                      href={href}
+                      target="_blank"
+                      rel="noreferrer"
+                      data-own-page={own ? 'true' : 'false'}
+                      aria-label={t(own ? 'worklistOpenOwnLabel' : 'worklistOpenLabel', { code: itemLabel(it) })}
+                    >
+                      {t(own ? 'worklistOpenOwn' : 'worklistOpen')}
                     </a>
                   ) : (
                     <span className="muted">{t('worklistNoSource')}</span>
@@ -67,30 +80,38 @@ function DeptItems({ db, department, period }: { db: KiemDemDB; department: stri
   );
 }
 
-function DeptSection({ db, dept, period }: { db: KiemDemDB; dept: DepartmentTotal; period: Period }) {
+function DeptSection({ db, dept, period, state }: { db: KiemDemDB; dept: DepartmentTotal; period: Period; state: WorklistState }) {
   const { t, lang } = useI18n();
   const [open, setOpen] = useState(false);
+  const count = state === 'pending' ? dept.pending : dept.unknown;
   return (
     <details className="worklist-dept" data-dept={dept.department} onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>{t('worklistSummary', { department: dept.department, count: formatCount(dept.pending, lang) })}</summary>
-      {open ? <DeptItems db={db} department={dept.department} period={period} /> : null}
+      <summary>{t('worklistSummary', { department: dept.department, count: formatCount(count, lang) })}</summary>
+      {open ? <DeptItems db={db} department={dept.department} period={period} state={state} /> : null}
     </details>
   );
 }
 
-export function Worklist({ db, departments, period }: { db: KiemDemDB; departments: readonly DepartmentTotal[]; period: Period }) {
+const TEXTS = {
+  pending: { title: 'worklistTitle', intro: 'worklistIntro', empty: 'worklistEmpty', testId: 'worklist' },
+  unknown: { title: 'unknownTitle', intro: 'unknownIntro', empty: 'unknownEmpty', testId: 'worklist-unknown' },
+} as const;
+
+export function Worklist({ db, departments, period, state }: { db: KiemDemDB; departments: readonly DepartmentTotal[]; period: Period; state: WorklistState }) {
   const { t } = useI18n();
-  const withPending = departments.filter((d) => d.pending > 0);
+  const texts = TEXTS[state];
+  const withItems = departments.filter((d) => (state === 'pending' ? d.pending : d.unknown) > 0);
+  const titleId = `${texts.testId}-title`;
   return (
-    <section className="card" aria-labelledby="worklist-title" data-testid="worklist">
-      <h2 id="worklist-title">{t('worklistTitle')}</h2>
-      {withPending.length === 0 ? (
-        <p className="muted">{t('worklistEmpty')}</p>
+    <section className="card" aria-labelledby={titleId} data-testid={texts.testId}>
+      <h2 id={titleId}>{t(texts.title)}</h2>
+      {withItems.length === 0 ? (
+        <p className="muted">{t(texts.empty)}</p>
       ) : (
         <>
-          <p className="hint">{t('worklistIntro')}</p>
-          {withPending.map((d) => (
-            <DeptSection key={d.department} db={db} dept={d} period={period} />
+          <p className="hint">{t(texts.intro)}</p>
+          {withItems.map((d) => (
+            <DeptSection key={d.department} db={db} dept={d} period={period} state={state} />
           ))}
         </>
       )}

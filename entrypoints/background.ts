@@ -12,6 +12,7 @@ import { adoptOpenPortalTabs } from '../utils/background/adopt-tabs';
 import { badgeText, TabBadges } from '../utils/background/badges';
 import { READER_FILE, syncRegistration } from '../utils/background/registration';
 import { purgeRowMemos } from '../utils/capture/memo-storage';
+import { badgeLook, UnreadNotices } from '../utils/background/unread-notices';
 import { DEFAULT_MATCHES } from '../utils/portals';
 import { SETTINGS_KEY } from '../utils/settings';
 import { loadSettings } from '../utils/settings-storage';
@@ -19,6 +20,10 @@ import { getDb } from '../utils/store/db';
 import { STORE_ID_KEY, storeIdentity } from '../utils/store/meta';
 import { STORAGE_ERROR_KEY } from '../utils/storage-error';
 import { upsertBatch } from '../utils/store/upsert';
+import { recordListRead } from '../utils/store/lists';
+import { Walks } from '../utils/background/walks';
+import { routeWalkMessage } from '../utils/background/walk-router';
+import { walkOptions } from '../utils/settings';
 
 
 export default defineBackground(() => {
@@ -26,11 +31,65 @@ export default defineBackground(() => {
   // Cleared once after a successful write (also after a worker restart, when unknown).
   let errorShown = true;
   let publishedStoreId: string | undefined;
+  // While a walk runs its progress takes the badge (blue); the page's count, or the amber "?", comes back after.
+  const walkBadge = new Map<number, string>();
+  const unread = new UnreadNotices(browser.storage.session, () => Date.now());
+  const totals = new Map<number, number>();
+  // The count when the page gave records, else an amber "?" when it shows a table left unread.
+  const paint = async (tabId: number) => {
+    const walking = walkBadge.get(tabId);
+    if (walking) {
+      await browser.action.setBadgeBackgroundColor({ tabId, color: '#0d47a1' });
+      await browser.action.setBadgeText({ tabId, text: walking });
+      return;
+    }
+    const look = badgeLook(totals.get(tabId) ?? 0, await unread.has(tabId), badgeText);
+    await browser.action.setBadgeBackgroundColor({ tabId, color: look.color });
+    await browser.action.setBadgeText({ tabId, text: look.text });
+  };
   const badges = new TabBadges(async (tabId, total) => {
-    await browser.action.setBadgeBackgroundColor({ tabId, color: '#1b5e20' });
-    await browser.action.setBadgeText({ tabId, text: badgeText(total) });
+    totals.set(tabId, total);
+    await paint(tabId);
   });
-  browser.tabs.onRemoved.addListener((tabId) => badges.forget(tabId));
+  const walks = new Walks({
+    session: browser.storage.session,
+    inject: async (tabId, frameId) => {
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/walker.js'] });
+    },
+    clickInPage: async (tabId, frameId, token) => {
+      await browser.scripting.executeScript({
+        target: { tabId, frameIds: [frameId] },
+        world: 'MAIN',
+        func: (t: string) => {
+          const el = document.querySelector(`[data-kiem-dem-click="${t}"]`);
+          if (el instanceof HTMLElement) el.click();
+        },
+        args: [token],
+      });
+    },
+    halt: async (tabId, frameId) => {
+      await browser.tabs.sendMessage(tabId, { type: 'walk/halt' }, { frameId });
+    },
+    options: async () => walkOptions((await loadSettings()).settings),
+    recordList: async (list, keys, at) => {
+      await recordListRead(db, list, keys, at);
+    },
+    badge: (tabId, text) => {
+      if (text === null) walkBadge.delete(tabId);
+      else walkBadge.set(tabId, text);
+      void paint(tabId).catch(() => undefined);
+    },
+    now: () => Date.now(),
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    badges.forget(tabId);
+    totals.delete(tabId);
+    void unread.forgetTab(tabId).catch(() => undefined);
+    void walks.tabRemoved(tabId).catch(() => undefined);
+  });
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status === 'loading' || change.url) void walks.tabUpdated(tabId, tab.url).catch(() => undefined);
+  });
 
   const deps: CaptureDeps = {
     extensionId: browser.runtime.id,
@@ -51,6 +110,10 @@ export default defineBackground(() => {
         return browser.storage.local.set({ [STORE_ID_KEY]: late });
       }).catch(() => undefined);
       await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [`/${READER_FILE}`], injectImmediately: true });
+    },
+    setUnread: async (tabId, frameId, url, notice) => {
+      await unread.set(tabId, frameId, url, notice);
+      await paint(tabId);
     },
     reportError: async (text) => {
       errorShown = true;
@@ -88,6 +151,13 @@ export default defineBackground(() => {
   void drain();
 
   browser.runtime.onMessage.addListener((message, sender) => {
+    const routed = routeWalkMessage(message, sender, {
+      extensionId: browser.runtime.id,
+      extensionOrigin: browser.runtime.getURL('/'),
+      allowedPatterns: async () => [...DEFAULT_MATCHES, ...(await loadSettings()).settings.portals],
+      walks,
+    });
+    if (routed) return routed;
     if (outboxDrainSchema.safeParse(message).success && sender.id === browser.runtime.id && !sender.tab) {
       return drain().then((rows) => ({ ok: true, rows }));
     }

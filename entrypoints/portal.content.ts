@@ -11,10 +11,14 @@ import { PageCapture } from '../utils/capture/page-capture';
 import { pageSettings, SETTINGS_KEY } from '../utils/capture/page-settings';
 import { hashText, MEMO_PREFIX, RowMemo, vnDay, type SavedMemo } from '../utils/capture/row-memo';
 import { showToast } from '../utils/capture/toast';
-import { MAX_BATCH, type ContentToBackground } from '../utils/messages';
+import { PageReporter } from '../utils/crawl/page-report';
+import { BRIDGE_KEY, type WalkBridge } from '../utils/crawl/bridge';
+import { MAX_BATCH, type ContentToBackground, type PageState } from '../utils/messages';
 import { DEFAULT_MATCHES } from '../utils/portals';
 import type { Settings } from '../utils/settings';
 import { STORE_ID_KEY } from '../utils/store/meta';
+import { samplePage } from '../utils/extract/sample';
+import type { SampleReply, UnreadMessage } from '../utils/unread';
 
 const ACK_TIMEOUT_MS = 15_000;
 const LIVE_COPY = '__kiemDemTthcLiveCopy';
@@ -165,6 +169,28 @@ export default defineContentScript({
       if (document.visibilityState === 'hidden') handOver();
     });
 
+    let reportedOnce = false;
+    const docId = crypto.randomUUID();
+    // Coverage: the list this frame shows and the records read from it (see utils/crawl).
+    const reporter = new PageReporter({
+      doc: document,
+      docId,
+      url: () => location.href,
+      table: () => capture?.recordTables[0]?.root ?? null,
+      records: () => capture?.distinctRecords ?? 0,
+      keysOnScreen: () => capture?.keysOnScreen() ?? [],
+      spanKeys: () => capture?.spanKeys() ?? [],
+      send: async (state: PageState) => {
+        try {
+          const reply = (await browser.runtime.sendMessage(state)) as { ok?: boolean } | undefined;
+          return reply?.ok === true;
+        } catch {
+          return false;
+        }
+      },
+      setTimer: (fn, ms) => setTimeout(fn, ms),
+    });
+
     capture = new PageCapture({
       doc: document,
       context: () => ({ url: location.href, settings }),
@@ -174,20 +200,59 @@ export default defineContentScript({
         // Full batches go while the rest of the page is still being read (the worker writes in parallel).
         if (queue.size >= MAX_BATCH) queue.flushSoon(0);
       },
+      seen: (key) => reporter.seen(key),
+      // "Trang này có bảng nhưng chưa đọc được": the worker shows "?" and the popup the notice.
+      unread: (notice) => {
+        const message: UnreadMessage = { type: 'capture/unread', notice };
+        browser.runtime.sendMessage(message).catch(() => undefined);
+      },
       scanned: (total, rej) => {
         pageTotal = total;
         rejectedSeen = rej;
         if (queue.size > 0) queue.flushSoon();
         // Nothing new to send (every row known): the badge still needs this page's count.
         else if (total !== totalSent && !queue.isDead) void send({ batchId: crypto.randomUUID(), records: [], readAt: [] });
+        // Once per document even without a table: a walk learns that its tab went elsewhere.
+        if ((capture?.recordTables.length ?? 0) > 0 || !reportedOnce) reporter.soon();
+        reportedOnce = true;
+      },
+      // A SPA left its list: the badge must not keep the old count.
+      idle: () => {
+        const idle: ContentToBackground = { type: 'capture/idle' };
+        browser.runtime.sendMessage(idle).catch(() => undefined);
       },
     });
+
+    // What "Đọc tất cả các trang" (the walker, injected only while a walk runs) needs from this copy.
+    const bridge: WalkBridge = {
+      doc: docId,
+      table: () => capture?.recordTables[0]?.root ?? null,
+      async readNow() {
+        await capture?.scanNow();
+        if (queue.size > 0) await queue.flush();
+        await reporter.flush();
+      },
+      pageKeys: () => reporter.pageHashes(),
+      list: () => reporter.list(),
+      pending: () => queue.size,
+    };
+    (globalThis as Record<string, unknown>)[BRIDGE_KEY] = bridge;
 
     browser.storage.onChanged.addListener((changes, area) => {
       if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
       settings = pageSettings(changes[SETTINGS_KEY]?.newValue);
       memo = new RowMemo(vnDay(Date.now()), memoContext(settings));
       capture?.refresh();
+    });
+
+    // "Lưu mẫu trang": the popup asks for a sanitised copy of this page's tables.
+    browser.runtime.onMessage.addListener((message: unknown) => {
+      // Checked by hand (this script carries no zod): exactly { type: 'page/sample' }.
+      const m = message as { type?: unknown } | null;
+      if (superseded || typeof m !== 'object' || m === null || m.type !== 'page/sample' || Object.keys(m).length !== 1) return undefined;
+      const { html, tables } = samplePage(document, location.href);
+      const reply: SampleReply = { ok: true, html, tables };
+      return Promise.resolve(reply);
     });
 
     if (superseded) return;

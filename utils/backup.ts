@@ -1,17 +1,22 @@
 /**
- * Backup and restore of every stored record as JSON. A restore checks the whole file
- * before writing anything, then merges through the same path as capture, so restoring
- * twice, or restoring another clerk's overlapping backup, never counts a result twice.
+ * Backup and restore of every stored record as JSON, with the settings (departments,
+ * aliases, mapping, portals, report header) since version 2. A restore checks the whole
+ * file before writing anything, then merges through the same path as capture, so
+ * restoring twice, or restoring another clerk's overlapping backup, never counts a
+ * result twice. Whether the file's settings replace the current ones is the user's
+ * choice (the popup asks); records never depend on it.
  */
 import { z } from 'zod';
+import { DETAIL_TABLE } from './detail-columns';
 import { OUTPUT_FIELDS, recordKey, recordSchema, type PortalRecord, type StoredRecord } from './records';
+import { settingsSchema, type Settings } from './settings';
 import type { KiemDemDB } from './store/db';
 import { importRecords, type UpsertCounts } from './store/upsert';
 import type { DepartmentIndex } from './vocab/departments';
 import { importTooBig, maxTimestamp, MIN_TIMESTAMP } from './import-limits';
 
 export const BACKUP_APP = 'kiem-dem-tthc';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 export const MAX_BACKUP_RECORDS = 500_000;
 
 export { MIN_TIMESTAMP, maxTimestamp, MAX_IMPORT_BYTES, importTooBig } from './import-limits';
@@ -53,32 +58,20 @@ export const backupSchema = (now: number = Date.now()) =>
     app: z.literal(BACKUP_APP),
     version: z.number().int().min(1).max(BACKUP_VERSION),
     exportedAt: z.string().max(40),
+    /** Version 2: the settings of the browser that made the backup. */
+    settings: settingsSchema.optional(),
     records: z.array(backupRecordSchema(now)).max(MAX_BACKUP_RECORDS),
   });
 export type Backup = z.infer<ReturnType<typeof backupSchema>>;
 
+/** Names for messages: the detail columns' names, plus the fields only a backup holds. */
 const FIELD_NAME: Record<string, string> = {
-  kind: 'loại',
-  code: 'mã hồ sơ',
-  resultNumber: 'số ký hiệu',
-  procedure: 'thủ tục',
-  field: 'lĩnh vực',
-  department: 'đơn vị',
+  ...Object.fromEntries(DETAIL_TABLE.map((c) => [c.field, c.name])),
   departmentFrom: 'nguồn đơn vị',
-  receivedAt: 'ngày tiếp nhận',
-  dueAt: 'ngày hẹn trả',
-  resolvedAt: 'ngày có kết quả',
-  issuedAt: 'ngày ban hành',
-  validUntil: 'hiệu lực đến',
-  permanent: 'vĩnh viễn',
-  status: 'trạng thái',
-  statusCode: 'mã trạng thái',
-  digitized: 'số hóa',
   firstSeen: 'thời điểm thu thập đầu (phải từ năm 2000 đến nay)',
   lastSeen: 'thời điểm thu thập cuối (phải từ năm 2000 đến nay)',
   readAt: 'thời điểm đọc trên trang (phải từ năm 2000 đến nay)',
   digitizedFrom: 'nguồn số hóa',
-  sourceUrl: 'nguồn',
 };
 
 function describeIssue(facts: Record<string, unknown>, recordPath?: PropertyKey[], provPath?: PropertyKey[]): string {
@@ -98,6 +91,7 @@ function backupErrors(error: z.ZodError): string[] {
     else if (top === 'records') what = issue.code === 'too_big' ? `quá nhiều bản ghi (tối đa ${MAX_BACKUP_RECORDS})` : 'thiếu danh sách bản ghi';
     else if (top === 'app') what = 'không phải tệp sao lưu của Kiểm đếm TTHC';
     else if (top === 'version') what = 'phiên bản tệp không được hỗ trợ (tệp từ bản mới hơn?)';
+    else if (top === 'settings') what = `cài đặt trong tệp không hợp lệ (${issue.path.slice(1).join('.')})`;
     else what = `trường ${String(top ?? '')} không hợp lệ`;
     out.push(`Tệp sao lưu không hợp lệ: ${what}`);
   }
@@ -119,10 +113,10 @@ export function parseBackup(text: string, now: number = Date.now()): { ok: true;
   return parsed.success ? { ok: true, backup: parsed.data } : { ok: false, errors: backupErrors(parsed.error) };
 }
 
-/** Every stored record as JSON, one record per line (diff-friendly, easy to inspect). */
-export async function makeBackup(db: KiemDemDB, now: number = Date.now()): Promise<string> {
+/** Every stored record as JSON, one record per line (diff-friendly, easy to inspect), and the settings. */
+export async function makeBackup(db: KiemDemDB, now: number = Date.now(), settings?: Settings): Promise<string> {
   const records = await db.records.toArray();
-  const head = JSON.stringify({ app: BACKUP_APP, version: BACKUP_VERSION, exportedAt: new Date(now).toISOString() });
+  const head = JSON.stringify({ app: BACKUP_APP, version: BACKUP_VERSION, exportedAt: new Date(now).toISOString(), ...(settings ? { settings } : {}) });
   const lines = records.map((r) => JSON.stringify(r));
   return `${head.slice(0, -1)},"records":[\n${lines.join(',\n')}\n]}\n`;
 }
@@ -131,11 +125,25 @@ export type RestoreResult = ({ ok: true } & UpsertCounts) | { ok: false; errors:
 
 /**
  * Validate everything, then merge through the privacy guard (a manual department stays
- * manual only when it is a known department); a bad file changes nothing.
+ * manual only when it is a known department); a bad file changes nothing. Settings are
+ * applied by the caller when the user says so (settingsToApply).
  */
 export async function restoreBackup(db: KiemDemDB, text: string, departments: DepartmentIndex, now: number = Date.now()): Promise<RestoreResult> {
   const parsed = parseBackup(text, now);
   if (!parsed.ok) return parsed;
-  const counts = await importRecords(db, parsed.backup.records, departments);
+  return await restoreParsed(db, parsed.backup, departments);
+}
+
+export async function restoreParsed(db: KiemDemDB, backup: Backup, departments: DepartmentIndex): Promise<RestoreResult> {
+  const counts = await importRecords(db, backup.records, departments);
   return { ok: true, ...counts };
+}
+
+/**
+ * The settings a restore applies: the file's, except portals this browser has not
+ * granted (they need the user's permission, asked for separately), listed apart.
+ */
+export function settingsToApply(fromFile: Settings, granted: (pattern: string) => boolean): { settings: Settings; denied: string[] } {
+  const denied = fromFile.portals.filter((p) => !granted(p));
+  return { settings: { ...fromFile, portals: fromFile.portals.filter((p) => granted(p)) }, denied };
 }

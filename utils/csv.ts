@@ -4,10 +4,10 @@
  * run as a formula neutralised with a leading apostrophe.
  */
 import Papa from 'papaparse';
-import { isoToVn, formatDateTimeVn, parseDateTimeVn, todayIsoVn, vnToIso } from './dates-vn';
+import { todayIsoVn } from './dates-vn';
+import { DETAIL_COLUMNS, DETAIL_TABLE, columnOfField, type DetailDraft } from './detail-columns';
 import { recordKey, recordSchema, type PortalRecord, type StoredRecord } from './records';
 import { importTooBig, maxTimestamp, MIN_TIMESTAMP } from './import-limits';
-import { UNASSIGNED } from './settings';
 import { fold } from './text/fold';
 import { makeYield } from './capture/slicer';
 import { compareDepartments, departmentLabel, type Counts, type Period, type Tally } from './tally';
@@ -57,6 +57,9 @@ export const SUMMARY_COLUMNS = [
   'Chưa số hóa',
   'Chưa rõ',
   'Tỷ lệ số hóa (%)',
+  // Appended, never inserted: the columns above keep their place.
+  'Đã đồng bộ kho',
+  'Chưa đồng bộ kho',
 ] as const;
 
 /**
@@ -71,10 +74,13 @@ export function formatRate(rate: number | null): string {
 }
 
 function countCells(c: Counts): string[] {
-  return [String(c.total), String(c.digitized), String(c.pending), String(c.unknown), formatRate(c.rate)];
+  return [String(c.total), String(c.digitized), String(c.pending), String(c.unknown), formatRate(c.rate), String(c.synced), String(c.unsynced)];
 }
 
-/** Per department its years then "Cộng", and a final "Tổng cộng" row. */
+/**
+ * Per department its years then "Cộng", and a final "Tổng cộng" row. Pass the tally
+ * through withAllYears first so every year of the period shows, with zeros.
+ */
 export function summaryCsv(tally: Tally): string {
   const rows: string[][] = [[...SUMMARY_COLUMNS]];
   for (const dept of tally.perDepartment) {
@@ -87,49 +93,10 @@ export function summaryCsv(tally: Tally): string {
 
 // ---------------------------------------------------------------------------- detail
 
-export const DETAIL_COLUMNS = [
-  'Loại',
-  'Mã hồ sơ',
-  'Số ký hiệu',
-  'Thủ tục',
-  'Lĩnh vực',
-  'Đơn vị',
-  'Ngày tiếp nhận',
-  'Ngày hẹn trả',
-  'Ngày có kết quả',
-  'Ngày ban hành',
-  'Hiệu lực đến',
-  'Vĩnh viễn',
-  'Trạng thái',
-  'Mã trạng thái',
-  'Số hóa',
-  'Nguồn',
-  'Thu thập lúc',
-] as const;
-
-export const KIND_LABEL = { dossier: 'Hồ sơ', result: 'Kết quả' } as const;
-export const DIGITIZED_LABEL = { yes: 'Đã số hóa', no: 'Chưa số hóa', unknown: 'Chưa rõ' } as const;
+export { DETAIL_COLUMNS, DIGITIZED_LABEL, KIND_LABEL, SYNCED_LABEL } from './detail-columns';
 
 function detailRow(r: StoredRecord): string[] {
-  return [
-    KIND_LABEL[r.kind],
-    r.code ?? '',
-    r.resultNumber ?? '',
-    r.procedure ?? '',
-    r.field ?? '',
-    departmentLabel(r.department),
-    isoToVn(r.receivedAt),
-    isoToVn(r.dueAt),
-    isoToVn(r.resolvedAt),
-    isoToVn(r.issuedAt),
-    isoToVn(r.validUntil),
-    r.permanent === true ? 'Có' : '',
-    r.status ?? '',
-    r.statusCode === null ? '' : String(r.statusCode),
-    r.digitized === true ? DIGITIZED_LABEL.yes : r.digitized === false ? DIGITIZED_LABEL.no : DIGITIZED_LABEL.unknown,
-    r.sourceUrl,
-    formatDateTimeVn(r.lastSeen),
-  ].map(nfc);
+  return DETAIL_TABLE.map((c) => nfc(c.csv(r)));
 }
 
 /** Stable order for the office: department, then dossiers before results, then code and number. */
@@ -186,23 +153,8 @@ export interface DetailImport {
   errors: string[];
 }
 
-const FIELD_COLUMN: Record<string, string> = {
-  kind: 'Loại',
-  code: 'Mã hồ sơ',
-  resultNumber: 'Số ký hiệu',
-  procedure: 'Thủ tục',
-  field: 'Lĩnh vực',
-  department: 'Đơn vị',
-  receivedAt: 'Ngày tiếp nhận',
-  dueAt: 'Ngày hẹn trả',
-  resolvedAt: 'Ngày có kết quả',
-  issuedAt: 'Ngày ban hành',
-  validUntil: 'Hiệu lực đến',
-  permanent: 'Vĩnh viễn',
-  status: 'Trạng thái',
-  statusCode: 'Mã trạng thái',
-  digitized: 'Số hóa',
-};
+/** Files exported before the archive-sync column still import: their header is the first 17 columns. */
+const FIRST_DETAIL_COLUMNS = 17;
 
 /**
  * Read a detail CSV another clerk exported. The header must be exactly the export's;
@@ -223,15 +175,16 @@ export function parseDetailCsv(text: string, now: number = Date.now()): DetailIm
   const header = rows[0];
   if (!header) return fail(['Tệp CSV trống']);
   const wanted = DETAIL_COLUMNS.join(', ');
-  if (header.length !== DETAIL_COLUMNS.length || header.some((h, i) => nfc(h.trim()) !== DETAIL_COLUMNS[i])) {
+  if (header.length < FIRST_DETAIL_COLUMNS || header.length > DETAIL_COLUMNS.length || header.some((h, i) => nfc(h.trim()) !== DETAIL_COLUMNS[i])) {
     return fail([`Tiêu đề cột không đúng mẫu CSV chi tiết. Cần đúng các cột: ${wanted}`]);
   }
+  const width = header.length;
   if (rows.length - 1 > MAX_IMPORT_ROWS) return fail([`Tệp có quá nhiều dòng (tối đa ${MAX_IMPORT_ROWS})`]);
 
   const errors: string[] = parsed.errors.map((e) => `Dòng ${(e.row ?? 0) + 1}: lỗi định dạng CSV (${e.message})`);
   const records: StoredRecord[] = [];
   for (let i = 1; i < rows.length && errors.length < MAX_ERRORS; i++) {
-    const r = readDetailRow(rows[i]!, i + 1, now);
+    const r = readDetailRow(rows[i]!, i + 1, width, now);
     if (typeof r === 'string') errors.push(r);
     else records.push(r);
   }
@@ -239,60 +192,28 @@ export function parseDetailCsv(text: string, now: number = Date.now()): DetailIm
   return errors.length ? fail(errors) : { records, errors: [] };
 }
 
-function readDetailRow(raw: string[], line: number, now: number): StoredRecord | string {
+function readDetailRow(raw: string[], line: number, width: number, now: number): StoredRecord | string {
   const bad = (what: string) => `Dòng ${line}: ${what}`;
-  if (raw.length !== DETAIL_COLUMNS.length) return bad(`có ${raw.length} cột, cần ${DETAIL_COLUMNS.length}`);
-  const c = raw.map((v) => nfc(unescapeCell(v)).trim());
-  const [kindL, code, num, procedure, field, dept, rec, due, res, iss, valid, perm, status, statusCode, dig, url, seen] = c as [
-    string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string,
-  ];
-  const kind = kindL === KIND_LABEL.dossier ? 'dossier' : kindL === KIND_LABEL.result ? 'result' : null;
-  if (!kind) return bad(`Loại phải là "${KIND_LABEL.dossier}" hoặc "${KIND_LABEL.result}"`);
-  if (kind === 'dossier' && !code) return bad('thiếu mã hồ sơ');
-  if (!code && !num) return bad('thiếu mã hồ sơ và số ký hiệu');
-
-  const dates: [string, string][] = [['Ngày tiếp nhận', rec], ['Ngày hẹn trả', due], ['Ngày có kết quả', res], ['Ngày ban hành', iss], ['Hiệu lực đến', valid]];
-  const iso: (string | null)[] = [];
-  for (const [name, v] of dates) {
-    const d = v ? vnToIso(v) : null;
-    if (v && !d) return bad(`${name} "${v}" không phải ngày hợp lệ dạng dd/MM/yyyy`);
-    iso.push(d);
+  if (raw.length !== width) return bad(`có ${raw.length} cột, cần ${width}`);
+  const draft: DetailDraft = { departmentFrom: null, synced: null };
+  for (const [i, col] of DETAIL_TABLE.slice(0, width).entries()) {
+    const problem = col.parse(nfc(unescapeCell(raw[i]!)).trim(), draft);
+    if (problem) return bad(problem);
   }
-  if (perm !== '' && perm !== 'Có') return bad('Vĩnh viễn phải là "Có" hoặc để trống');
-  const digitized = dig === DIGITIZED_LABEL.yes ? true : dig === DIGITIZED_LABEL.no ? false : dig === DIGITIZED_LABEL.unknown || dig === '' ? null : undefined;
-  if (digitized === undefined) return bad(`Số hóa phải là "${DIGITIZED_LABEL.yes}", "${DIGITIZED_LABEL.no}" hoặc "${DIGITIZED_LABEL.unknown}"`);
-  const lastSeen = parseDateTimeVn(seen);
-  if (lastSeen === null) return bad(`Thu thập lúc "${seen}" phải có dạng dd/MM/yyyy HH:mm`);
+  if (draft.kind === 'dossier' && !draft.code) return bad('thiếu mã hồ sơ');
+  if (!draft.code && !draft.resultNumber) return bad('thiếu mã hồ sơ và số ký hiệu');
+  const { sourceUrl, lastSeen, ...facts } = draft as DetailDraft & { sourceUrl: string; lastSeen: number };
   // A reading time in 9999 would win every later merge.
-  if (lastSeen < MIN_TIMESTAMP || lastSeen > maxTimestamp(now)) return bad(`Thu thập lúc "${seen}" phải từ 01/01/2000 đến nay`);
-  if (statusCode !== '' && !/^\d{1,2}$/u.test(statusCode)) return bad(`Mã trạng thái "${statusCode}" phải là số từ 1 đến 10`);
-
-  const candidate = {
-    kind,
-    code: code || null,
-    resultNumber: num || null,
-    procedure: procedure || null,
-    field: field || null,
-    department: dept === '' || dept === UNASSIGNED ? null : dept,
-    departmentFrom: null,
-    receivedAt: iso[0]!,
-    dueAt: iso[1]!,
-    resolvedAt: iso[2]!,
-    issuedAt: iso[3]!,
-    validUntil: iso[4]!,
-    permanent: perm === 'Có' ? true : null,
-    status: status || null,
-    statusCode: statusCode === '' ? null : Number(statusCode),
-    digitized,
-  };
-  const checked = recordSchema.safeParse(candidate);
+  const seen = raw[DETAIL_COLUMNS.indexOf('Thu thập lúc')] ?? '';
+  if (lastSeen < MIN_TIMESTAMP || lastSeen > maxTimestamp(now)) return bad(`Thu thập lúc "${nfc(seen).trim()}" phải từ 01/01/2000 đến nay`);
+  const checked = recordSchema.safeParse(facts);
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    const col = FIELD_COLUMN[String(issue?.path[0] ?? '')];
-    return bad(col ? `cột ${col} không hợp lệ` : 'dữ liệu không hợp lệ');
+    const col = columnOfField(String(issue?.path[0] ?? ''));
+    return bad(col ? `cột ${col.header} không hợp lệ` : 'dữ liệu không hợp lệ');
   }
   const record: PortalRecord = checked.data;
-  return { ...record, key: recordKey(record), dept: record.department ?? '', firstSeen: lastSeen, lastSeen, sourceUrl: url };
+  return { ...record, key: recordKey(record), dept: record.department ?? '', firstSeen: lastSeen, lastSeen, sourceUrl };
 }
 
 // ---------------------------------------------------------------------------- file names
@@ -305,5 +226,5 @@ export function csvFileName(kind: 'tong-hop' | 'chi-tiet', period: Period, depar
         .replace(/^-+|-+$/gu, '')
         .slice(0, 60)
     : '';
-  return ['kiem-dem-tthc', kind, ...(slug ? [slug] : []), period.from, period.to, todayIsoVn(now)].join('_') + '.csv';
+  return `${['kiem-dem-tthc', kind, ...(slug ? [slug] : []), period.from, period.to, todayIsoVn(now)].join('_')}.csv`;
 }

@@ -3,7 +3,7 @@
 /** Content-script matches that ship with the extension. */
 export const DEFAULT_MATCHES = ['*://*.langson.gov.vn/*', '*://dichvucong.gov.vn/*'];
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.+?^${}()|[\]\\]/gu, '\\$&');
 }
 
@@ -12,12 +12,12 @@ export function patternToRegExp(pattern: string): RegExp | null {
   const m = /^(\*|https?):\/\/(\*|(?:\*\.)?[^/*]+)(\/.*)$/u.exec(pattern);
   if (!m) return null;
   const [, scheme, host, path] = m as unknown as [string, string, string, string];
-  const schemeRe = scheme === '*' ? 'https?' : escape(scheme);
+  const schemeRe = scheme === '*' ? 'https?' : escapeRegExp(scheme);
   let hostRe: string;
   if (host === '*') hostRe = '[^/:]+';
-  else if (host.startsWith('*.')) hostRe = `(?:[^/:]+\\.)?${escape(host.slice(2))}`;
-  else hostRe = escape(host);
-  const pathRe = path.split('*').map(escape).join('.*');
+  else if (host.startsWith('*.')) hostRe = `(?:[^/:]+\\.)?${escapeRegExp(host.slice(2))}`;
+  else hostRe = escapeRegExp(host);
+  const pathRe = path.split('*').map(escapeRegExp).join('.*');
   return new RegExp(`^${schemeRe}://${hostRe}(?::\\d+)?${pathRe}$`, 'u');
 }
 

@@ -28,6 +28,7 @@ const FIELDS: Record<keyof PortalRecord, (v: unknown) => boolean> = {
   status: text(500),
   statusCode: (v) => v === null || (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 10),
   digitized: flag,
+  synced: (v) => v === undefined || flag(v),
 };
 const NAMES = Object.keys(FIELDS) as (keyof PortalRecord)[];
 const KNOWN = new Set<string>(NAMES);
@@ -38,7 +39,7 @@ export function checkRecord(value: unknown): PortalRecord | null {
   const v = value as Record<string, unknown>;
   for (const k of Object.keys(v)) if (!KNOWN.has(k)) return null;
   for (const k of NAMES) {
-    if (k !== 'departmentFrom' && !Object.hasOwn(v, k)) return null;
+    if (k !== 'departmentFrom' && k !== 'synced' && !Object.hasOwn(v, k)) return null;
     if (!FIELDS[k](v[k])) return null;
   }
   if (v.code === null && v.resultNumber === null) return null;

@@ -42,6 +42,8 @@ export const recordSchema = /* @__PURE__ */ z
     status: text(500).nullable(),
     statusCode: z.number().int().min(1).max(10).nullable(),
     digitized: z.boolean().nullable(),
+    /** Synchronized to the archive (đồng bộ kho); optional so records written before it stay valid. */
+    synced: z.boolean().nullable().optional(),
   })
   .strict()
   .refine((r) => r.code !== null || r.resultNumber !== null, {
@@ -71,6 +73,7 @@ export const OUTPUT_FIELDS = [
   'status',
   'statusCode',
   'digitized',
+  'synced',
 ] as const;
 
 /** Fields of a record that carry facts (everything but identity). */
@@ -198,7 +201,7 @@ export function readOrder(curAt: number, curBy: string | undefined, incAt: numbe
  * tabs racing never flip it back and forth; outside the tie window the later reading
  * wins and may undo it. Add a field here to give it the same rule.
  */
-export const TIE_PREFERS_TRUE: ReadonlySet<string> = new Set(['digitized']);
+export const TIE_PREFERS_TRUE: ReadonlySet<string> = new Set(['digitized', 'synced']);
 
 /** Fields a clerk can set by hand, and the mark that says so. */
 export const MANUAL_FIELDS: Readonly<Record<string, 'departmentFrom' | 'digitizedFrom'>> = {

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { assignResultKeys, MANUAL_FIELDS, mergeByKey, mergeFacts, recordKey, type PortalRecord } from './records';
 import { UNASSIGNED } from './settings';
-import type { CellRow, DigitizedState, ResultRow } from './store/types';
+import type { CellRow, DigitizedState, ResultRow, SyncState } from './store/types';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, 'Ngày phải có dạng YYYY-MM-DD');
 
@@ -28,6 +28,9 @@ export interface Counts {
   digitized: number;
   pending: number;
   unknown: number;
+  /** Archive sync (đồng bộ kho): known synced, known not synced (the rest is not shown). */
+  synced: number;
+  unsynced: number;
   /** digitized / total × 100, null when total is 0. */
   rate: number | null;
   meets: boolean;
@@ -79,6 +82,10 @@ export function stateOf(digitized: boolean | null | undefined): DigitizedState {
   return digitized === true ? 'digitized' : digitized === false ? 'pending' : 'unknown';
 }
 
+export function syncStateOf(synced: boolean | null | undefined): SyncState {
+  return synced === true ? 'synced' : synced === false ? 'unsynced' : 'unknown';
+}
+
 /** Merged facts of one result, as the tally sees it. */
 export interface ResultFacts {
   exists: boolean;
@@ -87,8 +94,10 @@ export interface ResultFacts {
   validUntil: string | null;
   permanent: boolean | null;
   digitized: boolean | null;
+  synced: boolean | null;
   code: string | null;
   resultNumber: string | null;
+  procedure: string | null;
 }
 
 /**
@@ -124,8 +133,10 @@ export function resultFacts(group: readonly PortalRecord[]): ResultFacts {
     validUntil: merged.validUntil ?? null,
     permanent: merged.permanent ?? null,
     digitized: merged.digitized ?? null,
+    synced: merged.synced ?? null,
     code,
     resultNumber,
+    procedure: merged.procedure ?? null,
   };
 }
 
@@ -143,15 +154,23 @@ export function groupByResult<T extends PortalRecord>(records: Iterable<T>): Map
   return groups;
 }
 
-type Acc = Map<string, Map<number, [number, number, number]>>; // dept → year → [digitized, pending, unknown]
+/** Per department and year: [digitized, pending, unknown, synced, unsynced]. */
+type Acc = Map<string, Map<number, number[]>>;
 
-function add(acc: Acc, dept: string, date: string, state: DigitizedState, n: number): void {
+function add(acc: Acc, dept: string, date: string, state: DigitizedState, sync: SyncState, n: number): void {
   const year = Number(date.slice(0, 4));
   let years = acc.get(dept);
-  if (!years) acc.set(dept, (years = new Map()));
+  if (!years) {
+    years = new Map();
+    acc.set(dept, years);
+  }
   let c = years.get(year);
-  if (!c) years.set(year, (c = [0, 0, 0]));
-  c[state === 'digitized' ? 0 : state === 'pending' ? 1 : 2] += n;
+  if (!c) {
+    c = [0, 0, 0, 0, 0];
+    years.set(year, c);
+  }
+  c[state === 'digitized' ? 0 : state === 'pending' ? 1 : 2]! += n;
+  if (sync !== 'unknown') c[sync === 'synced' ? 3 : 4]! += n;
 }
 
 /** Reference tally straight from the rules (fixtures/portal/README.md "Tally rules"). */
@@ -163,7 +182,7 @@ export function tallyFromRecords(records: readonly PortalRecord[], period: Perio
     if (f.date < period.from || f.date > period.to) continue;
     const inForce = f.permanent === true || !f.validUntil || f.validUntil >= period.reference;
     if (!inForce) continue;
-    add(acc, departmentLabel(f.department), f.date, stateOf(f.digitized), 1);
+    add(acc, departmentLabel(f.department), f.date, stateOf(f.digitized), syncStateOf(f.synced), 1);
   }
   return buildTally(acc, period);
 }
@@ -219,7 +238,7 @@ export function tallyFromCells(cells: readonly CellRow[], period: Period, detail
     if (c.count <= 0 || c.date < split.fullFrom || c.date > split.fullTo) continue;
     // Ends before the reference month: not in force; ends in it: decided day by day below.
     if (c.validity !== '' && c.validity <= split.refMonth) continue;
-    add(acc, departmentLabel(c.dept), c.date, c.state, c.count);
+    add(acc, departmentLabel(c.dept), c.date, c.state, c.sync ?? 'unknown', c.count);
   }
   const seen = new Set<string>();
   for (const r of details) {
@@ -231,15 +250,21 @@ export function tallyFromCells(cells: readonly CellRow[], period: Period, detail
       if (r.date < period.from || r.date > period.to) continue;
     } else if (validity.slice(0, 7) !== split.refMonth) continue; // counted by its cell
     if (validity !== '' && validity < period.reference) continue;
-    add(acc, departmentLabel(r.dept), r.date, r.state, 1);
+    add(acc, departmentLabel(r.dept), r.date, r.state, r.sync ?? 'unknown', 1);
   }
   return buildTally(acc, period);
 }
 
-function counts(digitized: number, pending: number, unknown: number): Counts {
+/** Counts of one row from [digitized, pending, unknown, synced, unsynced]. */
+export function countsOf(v: readonly number[]): Counts {
+  const [digitized = 0, pending = 0, unknown = 0, synced = 0, unsynced = 0] = v;
   const total = digitized + pending + unknown;
   const rate = total === 0 ? null : (digitized / total) * 100;
-  return { total, digitized, pending, unknown, rate, meets: rate !== null && rate >= TARGET_RATE };
+  return { total, digitized, pending, unknown, synced, unsynced, rate, meets: rate !== null && rate >= TARGET_RATE };
+}
+
+function sumInto(into: number[], v: readonly number[]): void {
+  for (const [i, x] of v.entries()) into[i] = (into[i] ?? 0) + x;
 }
 
 const collator = new Intl.Collator('vi');
@@ -257,48 +282,99 @@ export function compareDepartments(a: string, b: string): number {
 function buildTally(acc: Acc, period: Period): Tally {
   const rows: TallyRow[] = [];
   const perDepartment: DepartmentTotal[] = [];
-  let [gd, gp, gu] = [0, 0, 0];
+  const grand = [0, 0, 0, 0, 0];
   for (const dept of [...acc.keys()].sort(compareDepartments)) {
     const years = acc.get(dept)!;
-    let [sd, sp, su] = [0, 0, 0];
+    const sub = [0, 0, 0, 0, 0];
     for (const year of [...years.keys()].sort((a, b) => a - b)) {
-      const [d, p, u] = years.get(year)!;
-      if (d + p + u === 0) continue;
-      rows.push({ department: dept, year, ...counts(d, p, u) });
-      sd += d;
-      sp += p;
-      su += u;
+      const v = years.get(year)!;
+      if (v[0]! + v[1]! + v[2]! === 0) continue;
+      rows.push({ department: dept, year, ...countsOf(v) });
+      sumInto(sub, v);
     }
-    if (sd + sp + su === 0) continue;
-    perDepartment.push({ department: dept, ...counts(sd, sp, su) });
-    gd += sd;
-    gp += sp;
-    gu += su;
+    if (sub[0]! + sub[1]! + sub[2]! === 0) continue;
+    perDepartment.push({ department: dept, ...countsOf(sub) });
+    sumInto(grand, sub);
   }
-  return { period, rows, perDepartment, grand: counts(gd, gp, gu) };
+  return { period, rows, perDepartment, grand: countsOf(grand) };
 }
 
-/** A result still to digitize, for the clerk's worklist. */
+/** Years of a period, first to last (2018-01-01 … 2023-06-30 → 2018 … 2023). */
+export function periodYears(period: Pick<Period, 'from' | 'to'>): number[] {
+  const first = Number(period.from.slice(0, 4));
+  const last = Number(period.to.slice(0, 4));
+  const out: number[] = [];
+  for (let y = first; y <= last && out.length < 200; y++) out.push(y);
+  return out;
+}
+
+const ZERO: readonly number[] = [0, 0, 0, 0, 0];
+const vectorOf = (c: Counts): number[] => [c.digitized, c.pending, c.unknown, c.synced, c.unsynced];
+
+/**
+ * The table the office reads: every year of the period for every department — the
+ * tally's and the named ones (settings) — with zeros where nothing counts, so "0" and
+ * "not in the table" never look alike. Totals are unchanged.
+ */
+export function withAllYears(tally: Tally, departments: readonly string[] = []): Tally {
+  const years = periodYears(tally.period);
+  const names = [...new Set([...tally.perDepartment.map((d) => d.department), ...departments.filter((d) => d && d !== UNASSIGNED)])].sort(compareDepartments);
+  const byKey = new Map(tally.rows.map((r) => [`${r.department}|${r.year}`, r]));
+  const rows: TallyRow[] = [];
+  const perDepartment: DepartmentTotal[] = [];
+  for (const dept of names) {
+    for (const year of years) rows.push(byKey.get(`${dept}|${year}`) ?? { department: dept, year, ...countsOf(ZERO) });
+    // Rows outside the period's years cannot exist (the tally keeps dates inside it).
+    perDepartment.push(tally.perDepartment.find((d) => d.department === dept) ?? { department: dept, ...countsOf(ZERO) });
+  }
+  return { period: tally.period, rows, perDepartment, grand: tally.grand };
+}
+
+/** A tally built from per department × year counts (consolidation of units' files). */
+export function tallyFromRows(period: Period, rows: readonly { department: string; year: number; counts: Counts }[]): Tally {
+  const acc: Acc = new Map();
+  for (const r of rows) {
+    const years = acc.get(r.department) ?? new Map<number, number[]>();
+    acc.set(r.department, years);
+    const v = years.get(r.year) ?? [0, 0, 0, 0, 0];
+    sumInto(v, vectorOf(r.counts));
+    years.set(r.year, v);
+  }
+  return buildTally(acc, period);
+}
+
+/** A result on a worklist (still to digitize, or digitization unknown). */
 export interface PendingItem {
   rkey: string;
   department: string;
   code: string | null;
   resultNumber: string | null;
+  procedure: string | null;
   date: string;
   sourceUrl: string;
+  /** Where to go to act on it: the dossier's own page when one was seen, else the list page. */
+  openUrl: string;
+  /** openUrl is the dossier's own page. */
+  ownPage: boolean;
   sources: string[];
 }
 
 /**
  * Results that count in the period (exist, dated inside it, in force on the reference
- * date) and are known not digitized — optionally of one department (display name).
+ * date) in one digitization state — "pending" for the worklist to digitize, "unknown"
+ * for the "Chưa rõ" worklist to check — optionally of one department (display name).
  * Sorted by department, then date, then code.
  */
-export function pendingResults(results: readonly ResultRow[], period: Period = DEFAULT_PERIOD, department?: string): PendingItem[] {
+export function worklistResults(
+  results: readonly ResultRow[],
+  state: 'pending' | 'unknown',
+  period: Period = DEFAULT_PERIOD,
+  department?: string,
+): PendingItem[] {
   const want = department === undefined ? undefined : departmentKey(department);
   const out: PendingItem[] = [];
   for (const r of results) {
-    if (r.exists !== 1 || r.state !== 'pending' || r.date === null) continue;
+    if (r.exists !== 1 || r.state !== state || r.date === null) continue;
     if (want !== undefined && r.dept !== want) continue;
     if (r.date < period.from || r.date > period.to) continue;
     if (!(r.permanent === true || !r.validUntil || r.validUntil >= period.reference)) continue;
@@ -307,8 +383,11 @@ export function pendingResults(results: readonly ResultRow[], period: Period = D
       department: departmentLabel(r.dept),
       code: r.code,
       resultNumber: r.resultNumber,
+      procedure: r.procedure ?? null,
       date: r.date,
       sourceUrl: r.sourceUrl,
+      openUrl: r.ownPageUrl || r.sourceUrl,
+      ownPage: Boolean(r.ownPageUrl),
       sources: r.sources,
     });
   }
@@ -319,3 +398,20 @@ export function pendingResults(results: readonly ResultRow[], period: Period = D
       cmp(a.code ?? a.resultNumber ?? '', b.code ?? b.resultNumber ?? ''),
   );
 }
+
+/** Results known not digitized (the worklist "Danh sách chưa số hóa"). */
+export function pendingResults(results: readonly ResultRow[], period: Period = DEFAULT_PERIOD, department?: string): PendingItem[] {
+  return worklistResults(results, 'pending', period, department);
+}
+
+/** The unit a summary speaks for: its departments with something counted, joined (the zero rows say nothing). */
+export function unitOfDepartments(counted: Iterable<string>): string {
+  const names = [...new Set(counted)].sort((a, b) => a.localeCompare(b, 'vi'));
+  return names.length ? names.join('; ') : NO_UNIT;
+}
+
+export function unitOfTally(tally: Tally): string {
+  return unitOfDepartments(tally.perDepartment.filter((d) => d.total > 0).map((d) => d.department));
+}
+
+export const NO_UNIT = 'Không rõ đơn vị';

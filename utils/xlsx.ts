@@ -1,14 +1,19 @@
 /**
  * The same two tables as the CSV exports, as an Excel workbook (sheets "Tổng hợp" and
- * "Chi tiết"). Codes and numbers such as 000.00.13.H37-230615-0007 or 2.002709 are
+ * "Chi tiết"), and the coverage of each list read (sheet "Độ phủ"). Codes and numbers such as 000.00.13.H37-230615-0007 or 2.002709 are
  * written as text cells so Excel never turns them into numbers or dates; string cells
  * are never evaluated, so no formula escaping is needed here. Dates are real dates.
  * The popup loads this module with a dynamic import, only when the user asks for it.
  */
 import writeXlsxFile, { type Cell, type Row, type SheetData } from 'write-excel-file/browser';
-import { DETAIL_COLUMNS, DIGITIZED_LABEL, KIND_LABEL, SUMMARY_COLUMNS, detailOrder } from './csv';
+import { SUMMARY_COLUMNS, detailOrder } from './csv';
+import { DETAIL_COLUMNS, DETAIL_TABLE, type SheetValue } from './detail-columns';
+import { isoToVn } from './dates-vn';
 import type { StoredRecord } from './records';
-import { departmentLabel, type Counts, type Tally } from './tally';
+import { META_APP, META_LABELS, META_SHEET, SUMMARY_SHEET } from './summary-file';
+import type { Counts, Tally } from './tally';
+import { coveragePercent } from './store/lists';
+import type { ListRow } from './store/types';
 
 const VN_OFFSET_MS = 7 * 3600 * 1000; // Vietnam wall time, written as a UTC serial date
 
@@ -23,7 +28,7 @@ const date = (iso: string | null): Cell => {
 
 function countCells(c: Counts): Cell[] {
   const rate: Cell = c.rate === null ? null : { value: Math.round(c.rate * 10) / 10, type: Number, format: '0.0' };
-  return [num(c.total), num(c.digitized), num(c.pending), num(c.unknown), rate];
+  return [num(c.total), num(c.digitized), num(c.pending), num(c.unknown), rate, num(c.synced), num(c.unsynced)];
 }
 
 export function summarySheet(tally: Tally): SheetData {
@@ -36,42 +41,68 @@ export function summarySheet(tally: Tally): SheetData {
   return rows;
 }
 
+/** The writer's cell for a column's value (dates as real dates, times in Vietnam wall time). */
+function cellOf(v: SheetValue): Cell {
+  if (v === null) return null;
+  if (v.type === 'text') return text(v.value);
+  if (v.type === 'number') return num(v.value);
+  if (v.type === 'date') return date(v.iso);
+  return { value: new Date(v.ms + VN_OFFSET_MS), type: Date, format: 'dd/mm/yyyy hh:mm' };
+}
+
 export function detailSheet(records: readonly StoredRecord[]): SheetData {
   const rows: SheetData = [header(DETAIL_COLUMNS)];
-  for (const r of detailOrder(records)) {
+  for (const r of detailOrder(records)) rows.push(DETAIL_TABLE.map((c) => cellOf(c.xlsx(r))));
+  return rows;
+}
+
+/** Columns of the "Độ phủ" sheet: the popup's "Danh sách đã đọc" table. */
+export const COVERAGE_COLUMNS = ['Danh sách', 'Địa chỉ', 'Đã đọc', 'Tổng số trên cổng', 'Độ phủ (%)', 'Số trang đã đọc', 'Đọc lần cuối'] as const;
+
+export function coverageSheet(lists: readonly ListRow[]): SheetData {
+  const rows: SheetData = [header(COVERAGE_COLUMNS)];
+  for (const l of [...lists].sort((a, b) => b.lastRead - a.lastRead)) {
+    const pct = coveragePercent(l);
     rows.push([
-      text(KIND_LABEL[r.kind]),
-      text(r.code),
-      text(r.resultNumber),
-      text(r.procedure),
-      text(r.field),
-      text(departmentLabel(r.department)),
-      date(r.receivedAt),
-      date(r.dueAt),
-      date(r.resolvedAt),
-      date(r.issuedAt),
-      date(r.validUntil),
-      text(r.permanent === true ? 'Có' : null),
-      text(r.status),
-      r.statusCode === null ? null : num(r.statusCode),
-      text(r.digitized === true ? DIGITIZED_LABEL.yes : r.digitized === false ? DIGITIZED_LABEL.no : DIGITIZED_LABEL.unknown),
-      text(r.sourceUrl),
-      { value: new Date(r.lastSeen + VN_OFFSET_MS), type: Date, format: 'dd/mm/yyyy hh:mm' },
+      text(l.label),
+      text(l.id.split('|')[0]),
+      num(l.captured),
+      l.statedTotal === null ? null : num(l.statedTotal),
+      pct === null ? null : { value: pct, type: Number, format: '0.0' },
+      num(l.pagesRead),
+      { value: new Date(l.lastRead + VN_OFFSET_MS), type: Date, format: 'dd/mm/yyyy hh:mm' },
     ]);
   }
   return rows;
 }
 
-/** Workbook with the summary and every record. */
-export async function buildXlsx(tally: Tally, records: readonly StoredRecord[]): Promise<Blob> {
+/** Who, which period and when, so the office's consolidation can read the file back (summary-file.ts). */
+export interface WorkbookMeta {
+  unit: string;
+  exportedAt: number;
+}
+
+export function metaSheet(tally: Tally, meta: WorkbookMeta): SheetData {
+  const row = (label: string, value: string): Row => [{ value: label, type: String, fontWeight: 'bold' }, { value: value.normalize('NFC'), type: String }];
+  return [
+    row(META_LABELS.app, META_APP),
+    row(META_LABELS.unit, meta.unit),
+    row(META_LABELS.from, isoToVn(tally.period.from)),
+    row(META_LABELS.to, isoToVn(tally.period.to)),
+    row(META_LABELS.reference, isoToVn(tally.period.reference)),
+    row(META_LABELS.exportedAt, new Date(meta.exportedAt).toISOString()),
+  ];
+}
+
+/** Workbook with the summary, every record (when given), the coverage of each list read and the "Thông tin" sheet. */
+export async function buildXlsx(tally: Tally, records: readonly StoredRecord[] | null, meta: WorkbookMeta, lists: readonly ListRow[] = []): Promise<Blob> {
   const widths = (ws: number[]) => ws.map((width) => ({ width }));
   return await writeXlsxFile([
-    { sheet: 'Tổng hợp', data: summarySheet(tally), columns: widths([40, 10, 18, 12, 12, 10, 16]), stickyRowsCount: 1 },
-    {
-      sheet: 'Chi tiết',
-      data: detailSheet(records),
-      columns: widths([9, 28, 20, 50, 30, 36, 12, 12, 12, 12, 12, 9, 20, 8, 13, 40, 17]),
-      stickyRowsCount: 1,
-    },
+    { sheet: SUMMARY_SHEET, data: summarySheet(tally), columns: widths([40, 10, 18, 12, 12, 10, 16, 15, 16]), stickyRowsCount: 1 },
+    ...(records
+      ? [{ sheet: 'Chi tiết', data: detailSheet(records), columns: widths(DETAIL_TABLE.map((c) => c.width)), stickyRowsCount: 1 }]
+      : []),
+    { sheet: 'Độ phủ', data: coverageSheet(lists), columns: widths([50, 50, 10, 16, 11, 14, 17]), stickyRowsCount: 1 },
+    { sheet: META_SHEET, data: metaSheet(tally, meta), columns: widths([20, 50]) },
   ]).toBlob();
 }

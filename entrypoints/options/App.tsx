@@ -9,7 +9,11 @@ import { Notice, type NoticeValue } from '../../components/Notice';
 import { DepartmentsEditor } from '../../components/DepartmentsEditor';
 import { FieldMappingEditor } from '../../components/FieldMappingEditor';
 import { PortalsEditor } from '../../components/PortalsEditor';
+import { ReportHeaderEditor } from '../../components/ReportHeaderEditor';
 import { ClearDataPanel } from '../../components/ClearDataPanel';
+import { WalkOptionsPanel } from '../../components/WalkOptionsPanel';
+import { ColumnMappingsList } from '../../components/ColumnMappingsList';
+import { withoutMapping } from '../../utils/ui/column-mapping';
 import { loadSettings, saveSettings } from '../../components/settingsStorage';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 import { toDraft, validateDraft, type FormErrors, type SettingsDraft } from '../../utils/ui/settingsForm';
@@ -24,6 +28,7 @@ export function OptionsApp() {
   const [errors, setErrors] = useState<FormErrors>({});
   const [notice, setNotice] = useState<NoticeValue>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: load once; a re-run would replace the clerk's unsaved draft
   useEffect(() => {
     loadSettings()
       .then(({ settings, fellBack }) => {
@@ -36,7 +41,6 @@ export function OptionsApp() {
         setDraft(toDraft(DEFAULT_SETTINGS));
         setNotice({ kind: 'error', text: t('optLoadFallback') });
       });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   if (!saved || !draft) {
@@ -58,7 +62,9 @@ export function OptionsApp() {
     try {
       // Portals are saved on their own (with their permissions): keep what is stored now.
       const current = await loadSettings();
-      const next = await saveSettings({ ...v.settings, portals: current.fellBack ? saved.portals : current.settings.portals });
+      // Keys edited elsewhere (column mappings, …) stay as stored.
+      const base = current.fellBack ? saved : current.settings;
+      const next = await saveSettings({ ...base, ...v.settings, portals: base.portals });
       setErrors({});
       setSaved(next);
       setNotice({ kind: 'ok', text: t('optSaved') });
@@ -70,7 +76,7 @@ export function OptionsApp() {
   const restore = async () => {
     try {
       const current = await loadSettings();
-      const next = await saveSettings({ ...DEFAULT_SETTINGS, portals: current.settings.portals });
+      const next = await saveSettings({ ...DEFAULT_SETTINGS, portals: current.settings.portals, columnMappings: current.settings.columnMappings });
       setSaved(next);
       setDraft(toDraft(next));
       setErrors({});
@@ -108,6 +114,7 @@ export function OptionsApp() {
           errors={errors}
           onChange={(mapping) => setDraft({ ...draft, mapping })}
         />
+        <ReportHeaderEditor value={draft.report} errors={errors} onChange={(report) => setDraft({ ...draft, report })} />
         <div className="buttons sticky">
           <button type="submit" data-testid="settings-save">
             {t('optSave')}
@@ -121,6 +128,15 @@ export function OptionsApp() {
         </div>
       </form>
       <PortalsEditor portals={saved.portals} save={savePortals} />
+      <WalkOptionsPanel settings={saved} />
+      <ColumnMappingsList
+        mappings={saved.columnMappings ?? []}
+        remove={async (host, signature) => {
+          const current = await loadSettings();
+          const next = await saveSettings(withoutMapping(current.settings, host, signature));
+          setSaved(next);
+        }}
+      />
       <ClearDataPanel db={db} />
     </main>
   );

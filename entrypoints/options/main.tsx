@@ -1,17 +1,7 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { I18nProvider, detectLang } from '../../components/I18n';
+import { mountPage } from '../../components/mountPage';
 import { makeT } from '../../utils/i18n';
 import { OptionsApp } from './App';
 import './style.css';
 
-const lang = detectLang();
-document.documentElement.lang = lang;
+const lang = mountPage(<OptionsApp />, { readsStore: false });
 document.title = makeT(lang)('optionsTitle');
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <I18nProvider lang={lang}>
-      <OptionsApp />
-    </I18nProvider>
-  </StrictMode>,
-);

@@ -17,35 +17,23 @@ import { OutboxNotice } from '../../components/OutboxNotice';
 import { RebuiltNotice } from '../../components/RebuiltNotice';
 import { ResultCorrection } from '../../components/ResultCorrection';
 import { UnknownDepartments } from '../../components/UnknownDepartments';
+import { UnreadNotice } from '../../components/UnreadNotice';
 import { StatusLine, StorageErrorBanner } from '../../components/StatusLine';
 import { useSettings } from '../../components/settingsStorage';
 import { getDb } from '../../utils/store/db';
 import { META_REBUILT, META_REJECTED } from '../../utils/store/meta';
 import { useStorageError } from '../../components/useStorageError';
 import { tallyDetails } from '../../utils/store/tally-read';
-import { tallyFromCells, type Period } from '../../utils/tally';
-import { PERIOD_STORAGE_KEY, PRESET_PERIOD, isPeriodValid, parseStoredPeriod, type PeriodValue } from '../../utils/ui/period';
+import { tallyFromCells, withAllYears, type Period } from '../../utils/tally';
+import { PageLinks } from '../../components/PageLinks';
+import { OpenTabs } from '../../components/OpenTabs';
+import { ListsCoverage } from '../../components/ListsCoverage';
+import { useWalkSession } from '../../components/useWalkSession';
+import { incompleteLists } from '../../utils/ui/coverage';
+import { PRESET_PERIOD, isPeriodValid } from '../../utils/ui/period';
+import { usePeriod } from '../../components/useStoredPeriod';
 
 const db = getDb();
-
-function usePeriod(): [PeriodValue | undefined, (p: PeriodValue) => void] {
-  const [period, setPeriod] = useState<PeriodValue>();
-  useEffect(() => {
-    let alive = true;
-    browser.storage.local
-      .get(PERIOD_STORAGE_KEY)
-      .then((got) => alive && setPeriod(parseStoredPeriod(got[PERIOD_STORAGE_KEY]) ?? { ...PRESET_PERIOD }))
-      .catch(() => alive && setPeriod({ ...PRESET_PERIOD }));
-    return () => {
-      alive = false;
-    };
-  }, []);
-  const update = (p: PeriodValue) => {
-    setPeriod(p);
-    if (isPeriodValid(p)) void browser.storage.local.set({ [PERIOD_STORAGE_KEY]: p }).catch(() => undefined);
-  };
-  return [period, update];
-}
 
 export function App() {
   const { t } = useI18n();
@@ -70,10 +58,16 @@ export function App() {
   const rejected = useLiveQuery(() => db.meta.get(META_REJECTED), []);
   const rebuilt = useLiveQuery(() => db.meta.get(META_REBUILT), []);
   const loaded = useSettings();
+  const lists = useLiveQuery(() => db.lists.toArray(), []);
+  const walkSession = useWalkSession();
 
-  const tally = useMemo(() => (cells && details ? tallyFromCells(cells, effective, details) : undefined), [cells, details, effective]);
   const lastError = useStorageError();
-  const departments = (loaded?.settings.departments ?? []).map((d) => d.name);
+  const departments = useMemo(() => (loaded?.settings.departments ?? []).map((d) => d.name), [loaded]);
+  // Every year of the period for every department, zeros included (the office's table).
+  const tally = useMemo(
+    () => (cells && details ? withAllYears(tallyFromCells(cells, effective, details), departments) : undefined),
+    [cells, details, effective, departments],
+  );
 
   const header = (
     <header className="app-header">
@@ -101,7 +95,9 @@ export function App() {
     <main className="app" data-testid="popup" data-records={count}>
       {header}
       <StorageErrorBanner error={lastError} />
+      <OpenTabs state={walkSession} />
       <OutboxNotice />
+      <UnreadNotice />
       {count === undefined ? null : <StatusLine count={count} rejected={rejected?.value} />}
       <RebuiltNotice value={rebuilt?.value} />
       {hasAny === 0 ? (
@@ -114,17 +110,25 @@ export function App() {
           <PeriodForm value={period} onChange={setPeriod} />
           <section className="card">
             <TallyTable tally={tally} />
+            {incompleteLists(lists ?? []).length > 0 ? (
+              <p className="banner warn" role="note" data-testid="coverage-warning">
+                {t('coverageWarning')}
+              </p>
+            ) : null}
           </section>
+          <ListsCoverage lists={lists ?? []} state={walkSession} />
           <section className="card">
-            <DeptChart departments={tally.perDepartment} />
+            <DeptChart departments={tally.perDepartment.filter((d) => d.total > 0)} />
           </section>
           <UnassignedPanel db={db} departments={departments} />
           <UnknownDepartments db={db} departments={departments} />
           <ResultCorrection db={db} departments={departments} />
-          <Worklist db={db} departments={tally.perDepartment} period={lastValid} />
-          <ExportButtons db={db} tally={tally} period={lastValid} recordCount={count ?? 0} />
+          <Worklist db={db} departments={tally.perDepartment} period={lastValid} state="pending" />
+          <Worklist db={db} departments={tally.perDepartment} period={lastValid} state="unknown" />
+          <ExportButtons db={db} tally={tally} period={lastValid} recordCount={count ?? 0} settings={loaded?.fellBack ? undefined : loaded?.settings} />
         </>
       )}
+      <PageLinks hasRecords={hasAny !== 0} />
       <ImportPanel db={db} />
     </main>
   );

@@ -1,7 +1,4 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { I18nProvider, detectLang } from '../../components/I18n';
-import { StoreErrorBoundary } from '../../components/StoreErrorBoundary';
+import { mountPage } from '../../components/mountPage';
 import { App } from './App';
 import './style.css';
 
@@ -9,14 +6,4 @@ import './style.css';
 // granted too); only a page context can ask, so the popup does it each time it opens.
 void navigator.storage?.persist?.().catch(() => undefined);
 
-const lang = detectLang();
-document.documentElement.lang = lang;
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <I18nProvider lang={lang}>
-      <StoreErrorBoundary>
-        <App />
-      </StoreErrorBoundary>
-    </I18nProvider>
-  </StrictMode>,
-);
+mountPage(<App />);

@@ -117,7 +117,7 @@ try {
   }
   const bench = await context.newPage();
   const t0 = Date.now();
-  await bench.goto(server.origin('motcua.langson.gov.vn') + '/bench/large?rows=20000');
+  await bench.goto(`${server.origin('motcua.langson.gov.vn')}/bench/large?rows=20000`);
   const rows = await bench.locator('tbody tr').count();
   process.stdout.write(`${rows === 20000 ? 'ok  ' : 'FAIL'} bench 20000 rows: ${rows} rows in ${Date.now() - t0} ms\n`);
   if (rows !== 20000) failed++;

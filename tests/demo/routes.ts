@@ -43,6 +43,8 @@ export const ROUTES: Readonly<Record<string, string>> = {
   '/tiep-nhan': 'hash-routed-dossiers.html',
   '/p/home/dvc-tra-cuu-ho-so.html': 'dvcqg-lookup.html',
   '/bao-cao/tong-hop-linh-vuc': 'report-and-calendar.html',
+  '/kho-ket-qua/dong-bo': 'sync-log-results.html',
+  '/so-theo-doi/phieu-tiep-nhan': 'unread-receipts.html',
 };
 
 /** Generated page: an Angular-Material-like dossier table with `?rows=N` rows (N ≤ BENCH_MAX_ROWS). */
@@ -53,7 +55,7 @@ export const BENCH_DEFAULT_ROWS = 1000;
 /** The file serving `pathname`, or undefined. Lookup is exact on the path, trailing slash ignored. */
 export function routeFile(pathname: string): string | undefined {
   const p = pathname.length > 1 ? pathname.replace(/\/+$/u, '') : pathname;
-  return Object.prototype.hasOwnProperty.call(ROUTES, p) ? ROUTES[p] : undefined;
+  return Object.hasOwn(ROUTES, p) ? ROUTES[p] : undefined;
 }
 
 export const DEMO_PAGES: DemoPage[] = [
@@ -117,6 +119,22 @@ export const DEMO_PAGES: DemoPage[] = [
     path: '/bao-cao/tong-hop-linh-vuc',
     host: 'motcua.langson.gov.vn',
     title: 'Báo cáo "Tổng hợp theo lĩnh vực" và lịch làm việc (không có khóa hồ sơ)',
+    interaction: 'none',
+    expectedRecords: 0,
+    departments: [],
+  },
+  {
+    path: '/kho-ket-qua/dong-bo',
+    host: 'motcua.langson.gov.vn',
+    title: 'Kho kết quả: trạng thái đồng bộ kho (Đã đồng bộ / Thành công / Thất bại / Chưa đồng bộ), 2 chưa rõ số hóa',
+    interaction: 'none',
+    expectedRecords: 8,
+    departments: [DEPT_TDC],
+  },
+  {
+    path: '/so-theo-doi/phieu-tiep-nhan',
+    host: 'motcua.langson.gov.vn',
+    title: 'Sổ phiếu tiếp nhận: bảng chưa đọc được (cột "Số phiếu"; huy hiệu "?", "Ánh xạ cột", "Lưu mẫu trang")',
     interaction: 'none',
     expectedRecords: 0,
     departments: [],

@@ -37,7 +37,7 @@ out.push(`  ${server.origin(PORTAL_HOSTS[0]!)}/e2e/hostile.html  (và các trang
 out.push('');
 out.push(`Mọi đường dẫn trả lời trên mọi tên miền: ${PORTAL_HOSTS.join(', ')}`);
 out.push('Ctrl+C để dừng.');
-process.stdout.write(out.join('\n') + '\n');
+process.stdout.write(`${out.join('\n')}\n`);
 
 const stop = (): void => {
   void server.close().then(() => process.exit(0));

@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { benchRowCount, renderBenchPage } from './bench';
 import { BENCH_PATH, routeFile } from './routes';
+import { CRAWL_PREFIX, crawlActions, renderCrawlPage } from './crawl';
 
 export interface PortalServer {
   port: number;
@@ -98,7 +99,7 @@ async function makeCertificate(dir: string): Promise<{ key: Buffer; cert: Buffer
 function safeJoin(root: string, rel: string): string | undefined {
   if (rel.includes('\0')) return undefined;
   const base = path.resolve(root);
-  const full = path.resolve(base, '.' + path.posix.sep + rel);
+  const full = path.resolve(base, `.${path.posix.sep}${rel}`);
   if (full !== base && !full.startsWith(base + path.sep)) return undefined;
   return full;
 }
@@ -119,7 +120,7 @@ type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
 function makeHandler(extraRoots: { prefix: string; dir: string }[]): Handler {
   const roots = extraRoots.map((r) => ({
-    prefix: r.prefix.endsWith('/') ? r.prefix : r.prefix + '/',
+    prefix: r.prefix.endsWith('/') ? r.prefix : `${r.prefix}/`,
     dir: path.resolve(r.dir),
   }));
 
@@ -132,6 +133,26 @@ function makeHandler(extraRoots: { prefix: string; dir: string }[]): Handler {
   };
 
   const serve = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    // Multi-page lists for the page walk (tests/demo/crawl.ts); the postback list answers POST too.
+    if (req.url?.startsWith(CRAWL_PREFIX)) {
+      const url = new URL(req.url, 'http://portal.invalid');
+      if (url.pathname === `${CRAWL_PREFIX}action`) {
+        crawlActions.count++;
+        send(res, 200, 'text/plain; charset=utf-8', 'Đã thực hiện\n');
+        return;
+      }
+      let form: URLSearchParams | null = null;
+      if (req.method === 'POST') {
+        const chunks: Buffer[] = [];
+        for await (const c of req) chunks.push(c as Buffer);
+        form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+      }
+      const html = renderCrawlPage(url, form);
+      if (html !== undefined) {
+        send(res, 200, CONTENT_TYPES['.html']!, html);
+        return;
+      }
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       send(res, 405, 'text/plain; charset=utf-8', 'Phương thức không được hỗ trợ\n');
       return;
@@ -152,7 +173,7 @@ function makeHandler(extraRoots: { prefix: string; dir: string }[]): Handler {
       } else send(res, status, type, body);
     };
 
-    if (pathname === BENCH_PATH || pathname === BENCH_PATH + '/') {
+    if (pathname === BENCH_PATH || pathname === `${BENCH_PATH}/`) {
       reply(200, CONTENT_TYPES['.html']!, renderBenchPage(benchRowCount(url.searchParams.get('rows'))));
       return;
     }

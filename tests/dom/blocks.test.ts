@@ -24,6 +24,7 @@ describe('detail pages', () => {
       status: 'Hoàn thành',
       statusCode: 10,
       digitized: true,
+      synced: null,
     });
   });
   it('reads label/value divs into one result', () => {

@@ -85,11 +85,12 @@ describe('multi-row header with two digitization columns', () => {
       resolvedAt: '2022-03-30',
     });
   });
-  it('reads either digitization column: any yes is yes, both no is no, both empty unknown', () => {
+  it('reads either digitization column: any yes is yes, both no or both blank is no', () => {
     expect(byCode('000.00.13.H37-220317-0005').digitized).toBe(true);
     expect(byCode('000.00.13.H37-220420-0002').digitized).toBe(true);
     expect(byCode('000.00.13.H37-220512-0001').digitized).toBe(false);
-    expect(byCode('000.00.13.H37-220601-0003').digitized).toBeNull();
+    // Under a "Số hóa" group that shows values on other rows, two blank cells mean "not digitized".
+    expect(byCode('000.00.13.H37-220601-0003').digitized).toBe(false);
   });
   it('resolves the department column through aliases', () => {
     expect(byCode('000.00.13.H37-220420-0002').department).toBe('Chi cục Tiêu chuẩn Đo lường Chất lượng');

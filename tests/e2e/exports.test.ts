@@ -16,10 +16,11 @@ import { downloadByButton, onlyCrlf, UTF8_BOM } from '../support/downloads';
 import type { StoredRecord } from '../../utils/records';
 
 // The contract's headers, written out here (not imported from the product).
-const SUMMARY_HEADER = ['Đơn vị', 'Năm', 'Tổng còn hiệu lực', 'Đã số hóa', 'Chưa số hóa', 'Chưa rõ', 'Tỷ lệ số hóa (%)'];
+// New columns are appended at the end, never inserted (archive sync).
+const SUMMARY_HEADER = ['Đơn vị', 'Năm', 'Tổng còn hiệu lực', 'Đã số hóa', 'Chưa số hóa', 'Chưa rõ', 'Tỷ lệ số hóa (%)', 'Đã đồng bộ kho', 'Chưa đồng bộ kho'];
 const DETAIL_HEADER = [
   'Loại', 'Mã hồ sơ', 'Số ký hiệu', 'Thủ tục', 'Lĩnh vực', 'Đơn vị', 'Ngày tiếp nhận', 'Ngày hẹn trả', 'Ngày có kết quả',
-  'Ngày ban hành', 'Hiệu lực đến', 'Vĩnh viễn', 'Trạng thái', 'Mã trạng thái', 'Số hóa', 'Nguồn', 'Thu thập lúc',
+  'Ngày ban hành', 'Hiệu lực đến', 'Vĩnh viễn', 'Trạng thái', 'Mã trạng thái', 'Số hóa', 'Nguồn', 'Thu thập lúc', 'Đồng bộ kho',
 ];
 
 type Stored = StoredRecord;
@@ -33,6 +34,8 @@ interface ShownRow {
   pending: number;
   unknown: number;
   rate: string;
+  synced: number;
+  unsynced: number;
 }
 
 const HOSTILE = E2E_PAGES.find((p) => p.file === 'hostile.html')!.expectedRecords;
@@ -64,7 +67,7 @@ async function shownRows(page: Page): Promise<{ rows: ShownRow[]; grand: ShownRo
   return page.evaluate(() => {
     const read = (tr: Element, dept: string, year: string) => {
       const v = (col: string) => tr.querySelector(`[data-col="${col}"]`)?.getAttribute('data-value') ?? '';
-      return { dept, year, total: Number(v('total')), digitized: Number(v('digitized')), pending: Number(v('pending')), unknown: Number(v('unknown')), rate: v('rate') };
+      return { dept, year, total: Number(v('total')), digitized: Number(v('digitized')), pending: Number(v('pending')), unknown: Number(v('unknown')), rate: v('rate'), synced: Number(v('synced')), unsynced: Number(v('unsynced')) };
     };
     const rows = Array.from(document.querySelectorAll('[data-testid="tally-table"] tr[data-dept][data-year]'), (tr) =>
       read(tr, tr.getAttribute('data-dept')!, tr.getAttribute('data-year')!),
@@ -96,8 +99,8 @@ describe('exports from the popup', () => {
 
     // Same rows, same order as the popup: years per department, its "Cộng", then "Tổng cộng".
     const expected = [
-      ...rows.map((r) => [r.dept, r.year === 'total' ? 'Cộng' : r.year, String(r.total), String(r.digitized), String(r.pending), String(r.unknown), csvRate(r.rate)]),
-      ['Tổng cộng', '', String(grand.total), String(grand.digitized), String(grand.pending), String(grand.unknown), csvRate(grand.rate)],
+      ...rows.map((r) => [r.dept, r.year === 'total' ? 'Cộng' : r.year, String(r.total), String(r.digitized), String(r.pending), String(r.unknown), csvRate(r.rate), String(r.synced), String(r.unsynced)]),
+      ['Tổng cộng', '', String(grand.total), String(grand.digitized), String(grand.pending), String(grand.unknown), csvRate(grand.rate), String(grand.synced), String(grand.unsynced)],
     ];
     expect(body).toEqual(expected);
     expect(body.at(-1)![0]).toBe('Tổng cộng');
@@ -124,10 +127,10 @@ describe('exports from the popup', () => {
     expect(parsed.meta.fields).toEqual(DETAIL_HEADER);
     expect(parsed.data).toHaveLength(stored.length);
 
-    const byId = new Map(parsed.data.map((row) => [`${row['Loại']}|${row['Mã hồ sơ']}|${row['Số ký hiệu']}`, row]));
+    const byId = new Map(parsed.data.map((row) => [`${row.Loại}|${row['Mã hồ sơ']}|${row['Số ký hiệu']}`, row]));
     expect(byId.size).toBe(stored.length);
     // A cell Excel would run as a formula carries a leading apostrophe; undo it to compare.
-    const cell = (v: string | undefined, want: string) => (v !== undefined && v.startsWith("'") && !want.startsWith("'") ? v.slice(1) : v);
+    const cell = (v: string | undefined, want: string) => (v?.startsWith("'") && !want.startsWith("'") ? v.slice(1) : v);
     const kinds = { dossier: 0, result: 0 };
     for (const r of stored) {
       const label = r.kind === 'dossier' ? 'Hồ sơ' : 'Kết quả';
@@ -151,6 +154,7 @@ describe('exports from the popup', () => {
         'Mã trạng thái': r.statusCode === null ? '' : String(r.statusCode),
         'Số hóa': r.digitized === true ? 'Đã số hóa' : r.digitized === false ? 'Chưa số hóa' : 'Chưa rõ',
         'Nguồn': r.sourceUrl,
+        'Đồng bộ kho': r.synced === true ? 'Đã đồng bộ' : r.synced === false ? 'Chưa đồng bộ' : 'Chưa rõ',
       };
       for (const [col, v] of Object.entries(want)) expect(cell(row![col], v), `${r.key} ${col}`).toBe(v);
       // Thu thập lúc: dd/MM/yyyy HH:mm in Vietnam time of lastSeen.
@@ -163,6 +167,7 @@ describe('exports from the popup', () => {
       for (const col of ['Ngày tiếp nhận', 'Ngày hẹn trả', 'Ngày có kết quả', 'Ngày ban hành', 'Hiệu lực đến']) expect(row[col]).toMatch(/^(|\d{2}\/\d{2}\/\d{4})$/u);
       expect(['Đã số hóa', 'Chưa số hóa', 'Chưa rõ']).toContain(row['Số hóa']);
       expect(['Có', '']).toContain(row['Vĩnh viễn']);
+      expect(['Đã đồng bộ', 'Chưa đồng bộ', 'Chưa rõ']).toContain(row['Đồng bộ kho']);
     }
     // Formula-leading text is neutralised in the file (leading apostrophe), and only there.
     const formula = parsed.data.find((r) => r['Mã hồ sơ'] === '000.00.13.H37-230105-0903')!;

@@ -214,7 +214,7 @@ describe('store written by the first release', () => {
           dept: department,
           receivedAt: `202${i % 5}-03-01`,
           resolvedAt: `202${i % 5}-03-1${i % 10}`,
-          digitized: i % 4 === 0 ? null : i % 3 === 0 ? false : true,
+          digitized: i % 4 === 0 ? null : i % 3 !== 0,
           firstSeen: 1_690_000_000_000 + i,
           lastSeen: 1_690_000_000_000 + i,
         };
@@ -266,7 +266,7 @@ describe('store written by the first release', () => {
       const digitized = tally.reduce((n, d) => n + d.digitized, 0);
       const unknown = tally.reduce((n, d) => n + d.unknown, 0);
       const shownCount = await popup.getAttribute('[data-testid="popup"]', 'data-records');
-      report('upgrade v1→v2', {
+      report('upgrade v1→v5', {
         v1Records: rows.length,
         storedAfter: records.length,
         idbVersion: version.version,
@@ -275,7 +275,8 @@ describe('store written by the first release', () => {
         tallyDigitized: digitized,
         tallyUnknown: unknown,
       });
-      expect(version).toEqual({ version: SCHEMA_VERSION * 10, stores: ['cells', 'meta', 'records', 'results'] });
+      // Dexie stores version × 10; v3 added the coverage tables (lists, listKeys), v5 the units' summary files.
+      expect(version).toEqual({ version: SCHEMA_VERSION * 10, stores: ['cells', 'listKeys', 'lists', 'meta', 'records', 'results', 'unitReports'] });
       // Every v1 field kept; later versions add the read time (= lastSeen), number + date link and result key.
       expect(records).toEqual(sorted(rows).map((r) => ({ ...r, readAt: r.lastSeen, link: expect.any(String), rkey: expect.any(String) })));
       expect(shownCount).toBe(String(rows.length));

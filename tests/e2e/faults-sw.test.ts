@@ -100,7 +100,7 @@ describe('service worker stopped mid-capture', () => {
       // Wait for this page's rows, then for them to be stored, then stop the worker again.
       await page.waitForSelector('#tbl-ho-so tbody tr td.code');
       const onPage = await page.$$eval('#tbl-ho-so tbody tr td.code', (tds) => tds.map((td) => (td.textContent ?? '').trim()));
-      onPage.forEach((c) => shown.add(c));
+      for (const c of onPage) shown.add(c);
       await waitFor(() => recordsFor([...shown]), (r) => r.length >= shown.size, 60_000, 300);
       await stopper.stopOnce();
       if (!(await next.isEnabled())) break;

@@ -61,7 +61,7 @@ describe('no applicant data stored or exported', () => {
         firstSeen: now - 1000, lastSeen: now - 1000, sourceUrl: `https://${HOST}/tra-cuu?tuKhoa=${encodeURIComponent('Vũ Thị Lan')}&page=1`,
       }],
     });
-    const csvRow = ['Kết quả', '', '78/GP-SKHCN', 'Nguyễn Thị Thu Hà', 'annguyen@example.vn', 'Hộ kinh doanh Ngô Thị Mận', '', '', '', '06/05/2022', '', 'Có', 'CCCD 020188001234', '10', 'Đã số hóa', `https://${HOST}/x?soGiayTo=020188001234`, '06/05/2022 08:00'];
+    const csvRow = ['Kết quả', '', '78/GP-SKHCN', 'Nguyễn Thị Thu Hà', 'annguyen@example.vn', 'Hộ kinh doanh Ngô Thị Mận', '', '', '', '06/05/2022', '', 'Có', 'CCCD 020188001234', '10', 'Đã số hóa', `https://${HOST}/x?soGiayTo=020188001234`, '06/05/2022 08:00', 'Chưa rõ'];
     const csv = `\ufeff${DETAIL_COLUMNS.join(',')}\r\n${csvRow.join(',')}\r\n`;
     for (const f of [
       { name: 'sao-luu-khac.json', mimeType: 'application/json', buffer: Buffer.from(backup) },

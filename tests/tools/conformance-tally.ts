@@ -33,7 +33,9 @@ const all = perPage.flatMap((p) => p.records);
 function asExpected(t: Tally): Expected {
   const out: Expected = {};
   for (const r of t.rows) {
-    (out[r.department] ??= {})[String(r.year)] = { total: r.total, digitized: r.digitized, pending: r.pending, unknown: r.unknown };
+    const years = out[r.department] ?? {};
+    out[r.department] = years;
+    years[String(r.year)] = { total: r.total, digitized: r.digitized, pending: r.pending, unknown: r.unknown };
   }
   return out;
 }
@@ -60,7 +62,10 @@ async function main(): Promise<number> {
 
   const db = new KiemDemDB(`conformance-${Date.now()}`);
   let at = Date.UTC(2026, 0, 1);
-  for (const p of perPage) await upsertBatch(db, p.records, { url: p.url, at: (at += 60_000) });
+  for (const p of perPage) {
+    at += 60_000;
+    await upsertBatch(db, p.records, { url: p.url, at });
+  }
   const fast = await readTally(db, expectedFile.period);
   const cellCount = await db.cells.count();
   const resultCount = await db.results.count();

@@ -3,7 +3,9 @@
  * host names, and open Chromium with the extension loaded.
  *   npm run demo                          a browser window to try it by hand
  *   npm run demo -- --headless --out DIR  visit every demo page, save DIR/popup.png,
- *                                         print the per-department counts
+ *                                         print the per-department counts, then walk the
+ *                                         largest demo list ("Đọc tất cả các trang") and
+ *                                         print its coverage line
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -14,6 +16,11 @@ import { hostResolverRules, startPortalServer } from '../demo/server';
 import { launchWithExtension } from '../support/browser';
 import { parseInteraction, perform } from '../support/interact';
 import { readPopupTally, waitForStoreQuiet } from '../support/popup';
+import { CRAWL_LISTS } from '../demo/crawl';
+import { coverage, listFor, setWalkOptions, startWalk, walkEnded } from '../support/crawl';
+
+/** The largest multi-page demo list: the one the demo walks. */
+const LARGEST = [...CRAWL_LISTS].sort((a, b) => b.total - a.total)[0]!;
 
 const { values } = parseArgs({
   options: {
@@ -43,6 +50,9 @@ console.log(`Cổng demo chạy tại 127.0.0.1:${server.port}; tiện ích ${br
 if (!headless) {
   const home = await browser.context.newPage();
   await home.goto(`${server.origin('motcua.langson.gov.vn')}/`);
+  // A multi-page list, so the popup's "Trang đang mở" offers "Đọc tất cả các trang".
+  const list = await browser.context.newPage();
+  await list.goto(`${server.origin('motcua.langson.gov.vn')}/crawl/${LARGEST.slug}`);
   await browser.openExtensionPage('popup.html');
   await home.bringToFront();
   console.log('Mở các trang trong menu cổng demo; bảng đếm ở thẻ "Kiểm đếm TTHC". Đóng trình duyệt hoặc nhấn Ctrl+C để dừng.');
@@ -74,6 +84,19 @@ if (!headless) {
   console.log('Đơn vị | Tổng còn hiệu lực | Đã số hóa | Chưa số hóa | Chưa rõ');
   for (const d of tally) console.log(`${d.department} | ${d.total} | ${d.digitized} | ${d.pending} | ${d.unknown}`);
   console.log(`\nẢnh chụp bảng đếm: ${shot}`);
+
+  // "Đọc tất cả các trang" on the largest demo list, from the popup, as a clerk would.
+  await setWalkOptions(popup, { walkDelayMs: 200 });
+  const listPage = await browser.context.newPage();
+  await listPage.goto(`${server.origin('motcua.langson.gov.vn')}/crawl/${LARGEST.slug}`);
+  await popup.bringToFront();
+  const item = await startWalk(popup, LARGEST.title);
+  const end = await walkEnded(item, 300_000);
+  const row = await listFor(popup, `motcua.langson.gov.vn/crawl/${LARGEST.slug}`, (l) => l.captured >= LARGEST.total);
+  console.log(
+    `\nĐộ phủ — ${row?.label ?? LARGEST.title}: ${row?.pagesRead ?? 0} trang, ${row?.captured ?? 0}/${row?.statedTotal ?? '?'} bản ghi (${coverage(row) ?? '?'} %) — ${end.text}`,
+  );
+  await popup.screenshot({ path: resolve(outDir, 'popup-coverage.png'), fullPage: true });
   await browser.close();
   await server.close();
 }

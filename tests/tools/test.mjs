@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type-check, unit + dom tests, production build, then end-to-end tests
+// `npm test`: type-check, lint, unit + dom tests, production build, then end-to-end tests
 // in real Chromium. Fails early, with the package to install, when no Chromium is found.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -37,6 +37,7 @@ const counts = (file) => {
 };
 
 let ok = run('typecheck', 'npx', ['tsc', '--noEmit']);
+ok = run('lint (Biome)', 'npx', ['biome', 'lint', '.']) && ok;
 ok = run('unit + dom tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(out, 'unit.json')}`]) && ok;
 const built = run('build (production)', 'npx', ['wxt', 'build']);
 ok = built && ok;

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readTally } from '../../utils/store/tally-read';
-import { makeBackup, parseBackup, restoreBackup } from '../../utils/backup';
+import { makeBackup, parseBackup, restoreBackup, settingsToApply } from '../../utils/backup';
 import { KiemDemDB } from '../../utils/store/db';
 import { clearAll, upsertBatch } from '../../utils/store/upsert';
 import { DEFAULT_PERIOD } from '../../utils/tally';
 import { DEPT_A, DEPT_B, dossier, prng, randomRecords, result } from './tally-helpers';
-import { DEFAULT_SETTINGS } from '../../utils/settings';
+import { DEFAULT_REPORT_HEADER, DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 import { departmentIndex } from '../../utils/vocab/departments';
 
 const IDX = departmentIndex(DEFAULT_SETTINGS);
@@ -29,7 +29,7 @@ describe('backup', () => {
     await upsertBatch(db, randomRecords(prng(3), 120), { url: 'https://p/1', at: T0 + 1000 });
     const before = await snapshot();
     const text = await makeBackup(db, Date.UTC(2026, 0, 2));
-    expect(JSON.parse(text)).toMatchObject({ app: 'kiem-dem-tthc', version: 1, exportedAt: '2026-01-02T00:00:00.000Z' });
+    expect(JSON.parse(text)).toMatchObject({ app: 'kiem-dem-tthc', version: 2, exportedAt: '2026-01-02T00:00:00.000Z' });
 
     await clearAll(db);
     const first = await restoreBackup(db, text, IDX);
@@ -107,5 +107,30 @@ describe('backup', () => {
       expect(r.backup.records[0]).toMatchObject({ key: 'r||5/x', dept: '' });
       expect(r.backup.records[0]).not.toHaveProperty('applicant');
     }
+  });
+});
+
+describe('settings in the backup', () => {
+  const mine: Settings = {
+    ...DEFAULT_SETTINGS,
+    departments: [...DEFAULT_SETTINGS.departments, { name: 'Trung tâm Ứng dụng KH&CN', aliases: ['TTƯD'] }],
+    portals: ['https://dichvucong.example.gov.vn/*', '*://*.other.gov.vn/*'],
+    report: { ...DEFAULT_REPORT_HEADER, unit: 'Phòng Quản lý khoa học', signerName: 'Nguyễn Văn A' },
+  };
+  it('carries departments, aliases, mapping, portals and the report header, and reads them back', async () => {
+    await upsertBatch(db, [result(null, '1/GCN', { department: DEPT_A, issuedAt: '2020-03-05' })], { url: 'https://p', at: T0 });
+    const parsed = parseBackup(await makeBackup(db, T0, mine), T0 + 1000);
+    expect(parsed.ok && parsed.backup.settings).toEqual(mine);
+    // A version 1 file (no settings) still restores.
+    const v1 = JSON.stringify({ app: 'kiem-dem-tthc', version: 1, exportedAt: 'x', records: [] });
+    expect(parseBackup(v1)).toMatchObject({ ok: true, backup: { records: [] } });
+  });
+  it('refuses a file whose settings are invalid, naming them, and applies only granted portals', () => {
+    const bad = JSON.stringify({ app: 'kiem-dem-tthc', version: 2, exportedAt: 'x', settings: { ...mine, portals: ['not a portal'] }, records: [] });
+    const r = parseBackup(bad);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors[0]).toMatch(/^Tệp sao lưu không hợp lệ: cài đặt trong tệp không hợp lệ \(portals\.0\)/u);
+    const applied = settingsToApply(mine, (p) => p.includes('example'));
+    expect(applied).toEqual({ settings: { ...mine, portals: ['https://dichvucong.example.gov.vn/*'] }, denied: ['*://*.other.gov.vn/*'] });
   });
 });

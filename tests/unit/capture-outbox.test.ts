@@ -27,7 +27,10 @@ describe('durable outbox', () => {
     let ack = false;
     const box = new DurableOutbox(kv, 'page-1', () => ({ url: 'https://a.gov.vn/x', rejected: { 'no-key': 1 } }), 0);
     const q = new CaptureQueue({
-      send: async (b) => (sent.push(b), ack ? { kind: 'acked' } : { kind: 'retry', error: 'busy' }),
+      send: async (b) => {
+        sent.push(b);
+        return ack ? { kind: 'acked' } : { kind: 'retry', error: 'busy' };
+      },
       maxRecords: 500, maxChars: 1e6, newId: () => 'b', setTimer: () => 0, clearTimer: () => undefined,
       onAdded: (item) => box.added(item),
       onAcked: (keys) => box.acked(keys),

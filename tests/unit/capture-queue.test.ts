@@ -99,7 +99,10 @@ describe('CaptureQueue', () => {
   it('bounds a batch by size as well as by count', async () => {
     const sent: BatchToSend[] = [];
     const q = new CaptureQueue({
-      send: async (b) => (sent.push(b), { kind: 'acked' }),
+      send: async (b) => {
+        sent.push(b);
+        return { kind: 'acked' };
+      },
       maxRecords: 500, maxChars: 1200, newId: () => 'x',
       setTimer: () => undefined, clearTimer: () => undefined,
     });

@@ -12,10 +12,12 @@ import {
 } from '../../utils/csv';
 import { formatDateTimeVn, isoToVn, parseDateTimeVn, vnToIso } from '../../utils/dates-vn';
 import { recordKey, type PortalRecord, type StoredRecord } from '../../utils/records';
-import { DEFAULT_PERIOD, tallyFromRecords } from '../../utils/tally';
+import { DEFAULT_PERIOD, tallyFromRecords, withAllYears } from '../../utils/tally';
 import { DEPT_A, DEPT_B, dossier, result } from './tally-helpers';
 
 const HEADER = DETAIL_COLUMNS.join(',');
+// Files exported before the archive-sync column (17 columns) still import.
+const OLD_HEADER = DETAIL_COLUMNS.slice(0, 17).join(',');
 // 2023-06-15 08:05 in Vietnam (UTC+7).
 const SEEN = Date.UTC(2023, 5, 15, 1, 5);
 
@@ -50,27 +52,46 @@ describe('formatRate', () => {
 describe('summaryCsv', () => {
   it('writes BOM, header, department years, "Cộng" and "Tổng cộng" with CRLF', () => {
     const t = tallyFromRecords([
-      result(null, '1', { department: DEPT_A, issuedAt: '2019-01-01', digitized: true }),
-      result(null, '2', { department: DEPT_A, issuedAt: '2020-01-01', digitized: false }),
+      result(null, '1', { department: DEPT_A, issuedAt: '2019-01-01', digitized: true, synced: true }),
+      result(null, '2', { department: DEPT_A, issuedAt: '2020-01-01', digitized: false, synced: false }),
       result(null, '3', { department: DEPT_A, issuedAt: '2020-01-01', digitized: null }),
       result(null, '4', { department: DEPT_B, issuedAt: '2020-01-01', digitized: true }),
     ]);
     expect(summaryCsv(t)).toBe(
       BOM +
         [
-          'Đơn vị,Năm,Tổng còn hiệu lực,Đã số hóa,Chưa số hóa,Chưa rõ,Tỷ lệ số hóa (%)',
-          `${DEPT_B},2020,1,1,0,0,"100,0"`,
-          `${DEPT_B},Cộng,1,1,0,0,"100,0"`,
-          `${DEPT_A},2019,1,1,0,0,"100,0"`,
-          `${DEPT_A},2020,2,0,1,1,"0,0"`,
-          `${DEPT_A},Cộng,3,1,1,1,"33,3"`,
-          'Tổng cộng,,4,2,1,1,"50,0"',
+          'Đơn vị,Năm,Tổng còn hiệu lực,Đã số hóa,Chưa số hóa,Chưa rõ,Tỷ lệ số hóa (%),Đã đồng bộ kho,Chưa đồng bộ kho',
+          `${DEPT_B},2020,1,1,0,0,"100,0",0,0`,
+          `${DEPT_B},Cộng,1,1,0,0,"100,0",0,0`,
+          `${DEPT_A},2019,1,1,0,0,"100,0",1,0`,
+          `${DEPT_A},2020,2,0,1,1,"0,0",0,1`,
+          `${DEPT_A},Cộng,3,1,1,1,"33,3",1,1`,
+          'Tổng cộng,,4,2,1,1,"50,0",1,1',
         ].join('\r\n'),
     );
   });
 
   it('has an empty rate when nothing counts', () => {
-    expect(summaryCsv(tallyFromRecords([]))).toBe(BOM + 'Đơn vị,Năm,Tổng còn hiệu lực,Đã số hóa,Chưa số hóa,Chưa rõ,Tỷ lệ số hóa (%)\r\nTổng cộng,,0,0,0,0,');
+    expect(summaryCsv(tallyFromRecords([]))).toBe(`${BOM}Đơn vị,Năm,Tổng còn hiệu lực,Đã số hóa,Chưa số hóa,Chưa rõ,Tỷ lệ số hóa (%),Đã đồng bộ kho,Chưa đồng bộ kho\r\nTổng cộng,,0,0,0,0,,0,0`);
+  });
+
+  it('with withAllYears: every year of the period for every department, zeros where nothing counts', () => {
+    const t = withAllYears(
+      tallyFromRecords([result(null, '1', { department: DEPT_A, issuedAt: '2019-01-01', digitized: true })], { from: '2018-01-01', to: '2020-06-30', reference: '2020-06-30' }),
+      [DEPT_B],
+    );
+    const lines = summaryCsv(t).slice(1).split('\r\n');
+    expect(lines.slice(1)).toEqual([
+      `${DEPT_B},2018,0,0,0,0,,0,0`,
+      `${DEPT_B},2019,0,0,0,0,,0,0`,
+      `${DEPT_B},2020,0,0,0,0,,0,0`,
+      `${DEPT_B},Cộng,0,0,0,0,,0,0`,
+      `${DEPT_A},2018,0,0,0,0,,0,0`,
+      `${DEPT_A},2019,1,1,0,0,"100,0",0,0`,
+      `${DEPT_A},2020,0,0,0,0,,0,0`,
+      `${DEPT_A},Cộng,1,1,0,0,"100,0",0,0`,
+      'Tổng cộng,,1,1,0,0,"100,0",0,0',
+    ]);
   });
 });
 
@@ -96,6 +117,7 @@ describe('detailCsv', () => {
       validUntil: '2028-06-21',
       permanent: true,
       digitized: false,
+      synced: true,
     }),
   );
 
@@ -104,9 +126,9 @@ describe('detailCsv', () => {
       BOM +
         HEADER +
         '\r\n' +
-        `Hồ sơ,000.00.13.H37-230615-0007,,"Cấp giấy phép, ""đặc biệt""\ndòng hai",Sở hữu trí tuệ,${DEPT_A},15/06/2023,30/06/2023,20/06/2023,,,,Đã trả kết quả,10,Chưa rõ,https://motcua.langson.gov.vn/hs?page=1,15/06/2023 08:05` +
+        `Hồ sơ,000.00.13.H37-230615-0007,,"Cấp giấy phép, ""đặc biệt""\ndòng hai",Sở hữu trí tuệ,${DEPT_A},15/06/2023,30/06/2023,20/06/2023,,,,Đã trả kết quả,10,Chưa rõ,https://motcua.langson.gov.vn/hs?page=1,15/06/2023 08:05,Chưa rõ` +
         '\r\n' +
-        `Kết quả,000.00.13.H37-230615-0007,2.002709,"'=HYPERLINK(""http://x"",""y"")",,Chưa phân loại,,,,21/06/2023,21/06/2028,Có,,,Chưa số hóa,https://motcua.langson.gov.vn/hs?page=1,15/06/2023 08:05`,
+        `Kết quả,000.00.13.H37-230615-0007,2.002709,"'=HYPERLINK(""http://x"",""y"")",,Chưa phân loại,,,,21/06/2023,21/06/2028,Có,,,Chưa số hóa,https://motcua.langson.gov.vn/hs?page=1,15/06/2023 08:05,Đã đồng bộ`,
     );
   });
 
@@ -152,9 +174,19 @@ describe('detailCsv', () => {
 describe('parseDetailCsv errors', () => {
   const good = `Kết quả,,1/QĐ,,,${DEPT_A},,,,01/02/2020,,,,,Đã số hóa,https://a,01/02/2020 10:00`;
   it('accepts a well-formed line without BOM too', () => {
-    const r = parseDetailCsv(`${HEADER}\r\n${good}`);
+    const r = parseDetailCsv(`${OLD_HEADER}\r\n${good}`);
     expect(r.errors).toEqual([]);
     expect(r.records[0]).toMatchObject({ kind: 'result', resultNumber: '1/QĐ', issuedAt: '2020-02-01', digitized: true, department: DEPT_A, key: 'r||1/qd|2020-02-01' });
+  });
+  it('reads the "Đồng bộ kho" column and refuses other words in it', () => {
+    const ok = parseDetailCsv(`${HEADER}\r\n${good},Đã đồng bộ\r\n${good.replace('1/QĐ', '2/QĐ')},Chưa đồng bộ\r\n${good.replace('1/QĐ', '3/QĐ')},Chưa rõ`);
+    expect(ok.errors).toEqual([]);
+    expect(ok.records.map((r) => r.synced)).toEqual([true, false, null]);
+    const bad = parseDetailCsv(`${HEADER}\r\n${good},Xong`);
+    expect(bad.records).toEqual([]);
+    expect(bad.errors).toEqual(['Dòng 2: Đồng bộ kho phải là "Đã đồng bộ", "Chưa đồng bộ" hoặc "Chưa rõ"']);
+    // A line shorter than the header is refused, not padded.
+    expect(parseDetailCsv(`${HEADER}\r\n${good}`).errors).toEqual(['Dòng 2: có 17 cột, cần 18']);
   });
   it('refuses a wrong header', () => {
     const r = parseDetailCsv(`Loại,Mã hồ sơ\r\nHồ sơ,X`);
@@ -169,7 +201,7 @@ describe('parseDetailCsv errors', () => {
       `Kết quả,,3/QĐ,,,,,,,,,Không,,,Chưa rõ,https://a,01/02/2020 10:00`,
       `Kết quả,,4/QĐ,,,,,,,,,,,11,Chưa rõ,https://a,01/02/2020 10:00`,
     ];
-    const r = parseDetailCsv(BOM + HEADER + '\r\n' + lines.join('\r\n'));
+    const r = parseDetailCsv(`${BOM + OLD_HEADER}\r\n${lines.join('\r\n')}`);
     expect(r.records).toEqual([]);
     expect(r.errors).toEqual([
       'Dòng 3: thiếu mã hồ sơ',

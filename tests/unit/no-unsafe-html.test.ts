@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-export const UNSAFE_RULES: readonly { name: string; pattern: RegExp; bad: string; fine: string }[] = [
+const UNSAFE_RULES: readonly { name: string; pattern: RegExp; bad: string; fine: string }[] = [
   { name: 'innerHTML', pattern: /\binnerHTML\b/u, bad: 'el.innerHTML = html', fine: 'el.textContent = text' },
   { name: 'outerHTML =', pattern: /\bouterHTML\s*\+?=(?!=)/u, bad: 'el.outerHTML = s', fine: 'el.outerHTML === s' },
   { name: 'insertAdjacentHTML', pattern: /\binsertAdjacentHTML\b/u, bad: "el.insertAdjacentHTML('beforeend', s)", fine: "el.insertAdjacentText('beforeend', s)" },
@@ -25,14 +25,14 @@ export const UNSAFE_RULES: readonly { name: string; pattern: RegExp; bad: string
 ];
 
 /** Where to look: folders scanned recursively, and single-level globs. */
-export const SCANNED = { trees: ['entrypoints', 'components', 'utils', 'tests/tools'], flat: ['tests/demo'] } as const;
+const SCANNED = { trees: ['entrypoints', 'components', 'utils', 'tests/tools'], flat: ['tests/demo'] } as const;
 const SOURCE_EXT = new Set(['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts']);
 
 /**
  * Known, reviewed uses, each with why it is safe. Keep this short: a new entry needs a
  * reason a reviewer would accept.
  */
-export const ALLOWED: readonly { file: string; rule: string; why: string }[] = [
+const ALLOWED: readonly { file: string; rule: string; why: string }[] = [
   {
     file: 'tests/tools/lib/load-page.ts',
     rule: 'document.write',

@@ -33,7 +33,9 @@ describe('schema upgrade v1 → current', () => {
     const v1Sorted = v1Rows.sort((a, b) => (a.key < b.key ? -1 : 1));
     expect(sorted).toHaveLength(v1Sorted.length);
     // Every v1 field kept; v4 adds the read time (= lastSeen), the number + date link and the result key.
-    sorted.forEach((r, i) => expect(r).toEqual({ ...v1Sorted[i], readAt: v1Sorted[i]!.lastSeen, link: expect.any(String), rkey: expect.any(String) }));
+    sorted.forEach((r, i) => {
+      expect(r).toEqual({ ...v1Sorted[i], readAt: v1Sorted[i]!.lastSeen, link: expect.any(String), rkey: expect.any(String) });
+    });
     const expected = tallyFromRecords(v1Rows);
     expect(expected.grand.total).toBeGreaterThan(0);
     expect((await readTally(db, DEFAULT_PERIOD))).toEqual(expected);
@@ -71,11 +73,45 @@ describe('schema upgrade v1 → current', () => {
     expect(await db.records.count()).toBe(rows.length);
     const cells = await db.cells.toArray();
     expect(cells.every((c) => /^\d{4}-\d{2}$/u.test(c.date) && (c.validity === '' || /^\d{4}-\d{2}$/u.test(c.validity)))).toBe(true);
-    expect(cells.length).toBeLessThan(dayCells.size);
+    // Never more than cells by day of the same dimensions (version 5 keyed them by sync too).
+    const daySync = new Set(results.filter((r) => r.exists === 1 && r.date !== null).map((r) => `${r.dept}|${r.date}|${r.state}|${r.sync}|${r.permanent === true || !r.validUntil ? '' : r.validUntil}`));
+    expect(cells.length).toBeLessThanOrEqual(daySync.size);
     expect(cells.sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(cellsFromResults(results).sort((a, b) => (a.id < b.id ? -1 : 1)));
     for (const p of [DEFAULT_PERIOD, { from: '2019-03-15', to: '2022-11-20', reference: '2022-11-20' }]) {
       expect(await readTally(db, p)).toEqual(tallyFromRecords(rows, p));
     }
+    db.close();
+    await db.delete();
+  });
+});
+
+describe('schema upgrade v2 → v5 (archive sync in results and cells)', () => {
+  it('keeps the records and rebuilds results and cells keyed by sync state', async () => {
+    const name = 'upgrade-v2-test';
+    const raw = randomRecords(prng(11), 200);
+    const rows = raw.map((r, i) => ({ ...r, key: recordKey(r), dept: r.department ?? '', firstSeen: i, lastSeen: i, sourceUrl: `https://p/${i}` }));
+    const byKey = new Map(rows.map((r) => [r.key, r]));
+    const v2 = new Dexie(name);
+    v2.version(1).stores(SCHEMA_V1);
+    v2.version(2).stores(SCHEMA_V2);
+    await v2.table('records').bulkPut([...byKey.values()]);
+    // Derived rows as version 2 wrote them: no sync state in the cell key.
+    await v2.table('cells').put({ id: 'x|2020-01-01|digitized|', dept: 'x', date: '2020-01-01', state: 'digitized', validity: '', count: 3 });
+    await v2.table('results').put({ rkey: 'c|stale', dept: 'x', exists: 1, date: '2020-01-01', validUntil: null, permanent: null, digitized: true, state: 'digitized', code: 'stale', resultNumber: null, sourceUrl: '', sources: [] });
+    v2.close();
+
+    const db = new KiemDemDB(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    const stored = [...byKey.values()];
+    expect(await db.records.count()).toBe(stored.length);
+    const cells = await db.cells.toArray();
+    expect(cells.every((c) => c.id.split('|').length === 5 && ['synced', 'unsynced', 'unknown'].includes(c.sync))).toBe(true);
+    expect(await db.results.get('c|stale')).toBeUndefined();
+    const expected = tallyFromRecords(stored);
+    expect(expected.grand.synced + expected.grand.unsynced).toBeGreaterThan(0);
+    expect(await readTally(db, DEFAULT_PERIOD)).toEqual(expected);
+    expect(await db.unitReports.count()).toBe(0);
     db.close();
     await db.delete();
   });

@@ -21,6 +21,7 @@ const blank: PortalRecord = {
   status: null,
   statusCode: null,
   digitized: null,
+  synced: null,
 };
 
 export function dossier(code: string, facts: Partial<PortalRecord> = {}): PortalRecord {
@@ -62,6 +63,7 @@ export function randomRecords(rand: () => number, n: number, codes = 40): Portal
       permanent: rand() < 0.6 ? null : rand() < 0.5,
       statusCode: maybe(pick([2, 4, 9, 10])),
       digitized: rand() < 0.3 ? null : rand() < 0.5,
+      synced: rand() < 0.4 ? null : rand() < 0.5,
     };
     const kind = rand();
     if (kind < 0.5) out.push(dossier(code, facts));

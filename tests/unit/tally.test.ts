@@ -6,10 +6,14 @@ import {
   dateFromCode,
   pendingResults,
   periodSchema,
+  periodYears,
   resultFacts,
   tallyFromRecords,
+  withAllYears,
+  worklistResults,
   type Tally,
 } from '../../utils/tally';
+import { namesCode } from '../../utils/store/derive';
 import { DEPT_A, DEPT_B, dossier, result } from './tally-helpers';
 
 const cell = (t: Tally, dept: string, year: number) => t.rows.find((r) => r.department === dept && r.year === year);
@@ -161,9 +165,13 @@ describe('pendingResults', () => {
     permanent: null,
     digitized: false,
     state: 'pending',
+    synced: null,
+    sync: 'unknown',
     code: rkey,
     resultNumber: null,
+    procedure: null,
     sourceUrl: 'https://x/1',
+    ownPageUrl: '',
     sources: [`d|${rkey}`],
     ...over,
   });
@@ -189,5 +197,64 @@ describe('periodSchema', () => {
   it('accepts the preset and refuses a reversed period', () => {
     expect(periodSchema.safeParse(DEFAULT_PERIOD).success).toBe(true);
     expect(periodSchema.safeParse({ ...DEFAULT_PERIOD, from: '2024-01-01' }).success).toBe(false);
+  });
+});
+
+describe('archive sync in the tally', () => {
+  it('counts synced and not synced beside digitization; unknown sync is neither; merged like digitization', () => {
+    const t = tallyFromRecords([
+      result(null, '1', { department: DEPT_A, issuedAt: '2020-01-01', digitized: true, synced: true }),
+      result(null, '2', { department: DEPT_A, issuedAt: '2020-01-01', digitized: true, synced: false }),
+      result(null, '3', { department: DEPT_A, issuedAt: '2020-01-01', digitized: false }),
+      result(null, '4', { department: DEPT_A, issuedAt: '2020-01-01', digitized: false, synced: false }),
+      // A later list without the sync shown erases nothing; a later reading saying "Đã đồng bộ" wins.
+      result(null, '1', { department: DEPT_A, issuedAt: '2020-01-01', synced: null }),
+      result(null, '4', { department: DEPT_A, issuedAt: '2020-01-01', synced: true }),
+    ]);
+    expect(t.rows).toHaveLength(1);
+    expect(t.rows[0]).toMatchObject({ total: 4, digitized: 2, pending: 2, synced: 2, unsynced: 1 });
+    expect(t.grand).toMatchObject({ synced: 2, unsynced: 1 });
+  });
+  it('a dossier and its result: the result row\'s sync completes the dossier', () => {
+    const t = tallyFromRecords([
+      dossier('H37-200101-1', { department: DEPT_A, statusCode: 10, resolvedAt: '2020-01-02' }),
+      result('H37-200101-1', '9/GCN', { issuedAt: '2020-01-03', synced: true }),
+    ]);
+    expect(t.grand).toMatchObject({ total: 1, synced: 1, unsynced: 0 });
+  });
+});
+
+describe('withAllYears', () => {
+  it('lists every year of the period for every department (tally and named), zeros where nothing counts, totals unchanged', () => {
+    const period = { from: '2019-03-01', to: '2021-06-30', reference: '2021-06-30' };
+    const base = tallyFromRecords([result(null, '1', { department: DEPT_A, issuedAt: '2020-01-01', digitized: true })], period);
+    const t = withAllYears(base, [DEPT_B, UNASSIGNED, '']);
+    expect(t.rows.map((r) => [r.department, r.year, r.total])).toEqual([
+      [DEPT_B, 2019, 0], [DEPT_B, 2020, 0], [DEPT_B, 2021, 0],
+      [DEPT_A, 2019, 0], [DEPT_A, 2020, 1], [DEPT_A, 2021, 0],
+    ]);
+    expect(t.perDepartment.map((d) => [d.department, d.total, d.rate])).toEqual([[DEPT_B, 0, null], [DEPT_A, 1, 100]]);
+    expect(t.grand).toEqual(base.grand);
+    expect(periodYears(period)).toEqual([2019, 2020, 2021]);
+  });
+});
+
+describe('"Chưa rõ" worklist', () => {
+  const row = (rkey: string, over: Partial<ResultRow>): ResultRow => ({
+    rkey, dept: DEPT_A, exists: 1, date: '2020-01-01', validUntil: null, permanent: null, digitized: null, state: 'unknown', synced: null, sync: 'unknown',
+    code: rkey, resultNumber: null, procedure: 'Cấp giấy phép', sourceUrl: 'https://x/list', ownPageUrl: '', sources: [], ...over,
+  });
+  it('lists unknown results with the procedure; links to the dossier\'s own page when one was seen', () => {
+    const items = worklistResults([row('a', {}), row('b', { ownPageUrl: 'https://x/hs?ma=b' }), row('c', { state: 'pending', digitized: false })], 'unknown');
+    expect(items.map((i) => [i.rkey, i.procedure, i.openUrl, i.ownPage])).toEqual([
+      ['a', 'Cấp giấy phép', 'https://x/list', false],
+      ['b', 'Cấp giấy phép', 'https://x/hs?ma=b', true],
+    ]);
+  });
+  it('an address naming the dossier code is its own page', () => {
+    expect(namesCode('https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html?ma_ho_so=000.00.13.H37-220316-0018', '000.00.13.H37-220316-0018')).toBe(true);
+    expect(namesCode('https://x/ho-so/000.00.13.H37-220316-0018%20', '000.00.13.H37-220316-0018')).toBe(true);
+    expect(namesCode('https://x/danh-sach?page=2', '000.00.13.H37-220316-0018')).toBe(false);
+    expect(namesCode('https://x/a/12345', '12345')).toBe(false); // too short to be a code
   });
 });

@@ -179,7 +179,7 @@ describe('bounded, atomic imports', () => {
     expect(parseBackup(file([{ ...rec, issuedAt: '2020-13-45' }]), now)).toMatchObject({ ok: false, errors: [expect.stringContaining('ngày ban hành')] });
     expect(parseBackup(file([{ ...rec, lastSeen: now + 3_600_000 }]), now).ok).toBe(true);
     const header = DETAIL_COLUMNS.join(',');
-    const line = (seen: string) => `Kết quả,,9/B,,,,,,,01/01/2020,,,,,Chưa rõ,https://x,${seen}`;
+    const line = (seen: string) => `Kết quả,,9/B,,,,,,,01/01/2020,,,,,Chưa rõ,https://x,${seen},Chưa rõ`;
     expect(parseDetailCsv(`${header}\r\n${line('01/01/9999 00:00')}`, now).errors[0]).toMatch(/Thu thập lúc .* từ 01\/01\/2000 đến nay/u);
     expect(parseDetailCsv(`${header}\r\n${line('01/01/2023 08:00')}`, now).errors).toEqual([]);
   });

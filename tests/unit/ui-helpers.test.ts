@@ -236,7 +236,7 @@ describe('download helper', () => {
     expect(clicks).toEqual([{ href: 'blob:1', download: 'kiem-dem-tong-hop.csv' }]);
     expect(a.remove).toHaveBeenCalled();
     expect(revoked).toEqual([]);
-    deferred.forEach((f) => f());
+    for (const f of deferred) f();
     expect(revoked).toEqual(['blob:1']);
   });
   it('makes safe file names', () => {

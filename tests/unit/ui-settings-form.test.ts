@@ -9,6 +9,15 @@ describe('settings form', () => {
     expect(v.ok).toBe(true);
     if (v.ok) expect(v.settings).toEqual(DEFAULT_SETTINGS);
   });
+  it('edits the report header: recipients one per line, a too-long value reported against its field', () => {
+    const d = toDraft(DEFAULT_SETTINGS);
+    expect(d.report).toMatchObject({ governingBody: 'UBND TỈNH LẠNG SƠN', issuingBody: 'SỞ KHOA HỌC VÀ CÔNG NGHỆ', recipients: 'Văn phòng Sở\nLưu: VT' });
+    const v = validateDraft({ ...d, report: { ...d.report, unit: ' Phòng Quản lý khoa học ', recipients: 'UBND tỉnh\n\n Văn phòng Sở \nLưu: VT' } });
+    expect(v.ok && v.settings.report).toMatchObject({ unit: 'Phòng Quản lý khoa học', recipients: ['UBND tỉnh', 'Văn phòng Sở', 'Lưu: VT'] });
+    const bad = validateDraft({ ...d, report: { ...d.report, signerName: 'x'.repeat(201) } });
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.errors['report.signerName']).toBe('errTooLong');
+  });
   it('splits aliases on commas and drops empties', () => {
     expect(splitAliases(' Phòng QLKH, QLKH ,, ')).toEqual(['Phòng QLKH', 'QLKH']);
   });

@@ -20,7 +20,10 @@ export class TabBadges {
   /** `documentId` identifies one loaded document; a new top document means a new page. */
   async set(tabId: number, frameId: number, documentId: string | undefined, count: number): Promise<void> {
     let tab = this.tabs.get(tabId);
-    if (!tab) this.tabs.set(tabId, (tab = { topDocument: undefined, frames: new Map() }));
+    if (!tab) {
+      tab = { topDocument: undefined, frames: new Map() };
+      this.tabs.set(tabId, tab);
+    }
     if (frameId === 0 && documentId !== tab.topDocument) {
       tab.topDocument = documentId;
       tab.frames.clear();

@@ -9,6 +9,7 @@ import { recordSchema, type PortalRecord } from '../records';
 import { urlMatchesAny } from '../portals';
 import { storageErrorMessage } from '../storage-error';
 import type { BatchSource, UpsertCounts } from '../store/upsert';
+import type { UnreadNotice } from '../unread';
 import type { DepartmentIndex } from '../vocab/departments';
 
 export interface SenderInfo {
@@ -32,6 +33,8 @@ export interface CaptureDeps {
   /** Load the reader (the extraction content script) into one frame of a tab, once the store's identity is published for it. */
   loadReader(tabId: number, frameId: number): Promise<void>;
   reportError(message: string): Promise<void>;
+  /** A frame's "có bảng nhưng chưa đọc được" notice (null clears it). */
+  setUnread?(tabId: number, frameId: number, url: string, notice: UnreadNotice | null): Promise<void>;
   clearError(): Promise<void>;
   now(): number;
 }
@@ -52,6 +55,12 @@ export async function handleContentMessage(message: unknown, sender: SenderInfo,
   const msg = parsed.data;
   if (msg.type === 'capture/load') {
     await deps.loadReader(sender.tabId, sender.frameId ?? 0).catch(() => undefined);
+    return undefined;
+  }
+  if (msg.type === 'capture/unread') {
+    await deps.setUnread?.(sender.tabId, sender.frameId ?? 0, sender.url, msg.notice);
+    // A notice means this document gave nothing: a count left from the tab's previous page goes.
+    if (msg.notice) await deps.setBadge(sender.tabId, sender.frameId ?? 0, sender.documentId, 0);
     return undefined;
   }
   if (msg.type === 'capture/idle') {

@@ -3,13 +3,29 @@
  * hands new or changed records to the outbox. Knows nothing of browser.* APIs:
  * the content script injects settings, the outbox and the badge hook.
  */
-import { findRecordTablesInSteps, type ExtractContext, type RecordTable } from '../extract';
+import { diagnosePage, findRecordTablesInSteps, type ExtractContext, type RecordTable } from '../extract';
+import type { UnreadNotice } from '../unread';
 import { recordKey, type PortalRecord } from '../records';
-import { rowSignature } from './row-memo';
+import { hashText, rowSignature } from './row-memo';
 import { forEachSliced, makeYield } from './slicer';
 
 /** Delay of the coalesced scan after text-only changes outside record tables. */
 const LATE_SCAN_MS = 3000;
+/**
+ * Longest a full scan waits for the page to settle: the debounce restarts on every change,
+ * so a page that never stops changing (a ticker, a user scrolling) is still read.
+ */
+const MAX_WAIT_MS = 300;
+
+const HEADER_CELL = 'th, [role="columnheader"], mat-header-cell, thead';
+
+/** A mutation that adds, removes or edits header cells. */
+function touchesHeader(m: MutationRecord): boolean {
+  const target = m.target.nodeType === 1 ? (m.target as Element) : m.target.parentElement;
+  if (target?.closest(HEADER_CELL)) return true;
+  const isHeader = (n: Node) => n.nodeType === 1 && ((n as Element).matches(HEADER_CELL) || (n as Element).querySelector(HEADER_CELL) !== null);
+  return Array.from(m.addedNodes).some(isHeader) || Array.from(m.removedNodes).some(isHeader);
+}
 
 export interface PageCaptureDeps {
   doc: Document;
@@ -24,7 +40,14 @@ export interface PageCaptureDeps {
   now?(): number;
   /** After each scan: distinct records read on this page so far, rejected rows by reason. */
   scanned(pageTotal: number, rejected: Record<string, number>): void;
+  /** Every valid record read from a row (also unchanged ones): coverage counts per list. */
+  seen?(key: string): void;
+  /** The page had record tables and now has none (a SPA left the list). */
+  idle?(): void;
+  /** The page's "có bảng nhưng chưa đọc được" notice changed (null: nothing to say). */
+  unread?(notice: UnreadNotice | null): void;
   debounceMs?: number;
+  maxWaitMs?: number;
   sliceBudgetMs?: number;
   /** Rows this page gave before (row-memo.ts): a known row is not read again. */
   memo?: {
@@ -72,9 +95,21 @@ export class PageCapture {
   // A record table was skipped because the user cannot see it: watch for it being shown.
   private hiddenSkipped = false;
   private rejectedKeys = new Map<string, string>();
-  // Record tables found by the last scan: changes inside them always matter.
-  private roots: Element[] = [];
+  // Record tables found by the last scan: changes inside them are read at once, from the table alone.
+  private tables: RecordTable[] = [];
+  private rowKey = new WeakMap<Element, string>();
+  private dirty = new Set<RecordTable>();
+  private quickTimer: ReturnType<typeof setTimeout> | null = null;
+  private quickRunning = false;
+  private firstRequest = 0;
+  private waiters: (() => void)[] = [];
+  private hadTables = false;
+  private headersChanged = false;
+  // First and last row of each table at its last read: a page's identity without reading every row again.
+  private span = new WeakMap<RecordTable, [Element, Element]>();
   private readonly yieldToPage = makeYield();
+  // Each new document says its state once (a reload clears the notice of the page before).
+  private unreadPrint = '';
 
   constructor(private readonly deps: PageCaptureDeps) {}
 
@@ -84,12 +119,23 @@ export class PageCapture {
     const Observer = (win as unknown as { MutationObserver?: typeof MutationObserver } | null)?.MutationObserver ?? MutationObserver;
     this.observer = new Observer((mutations) => {
       let later = false;
+      let full = false;
       for (const m of mutations) {
         const kind = this.matters(m);
-        if (kind === 'now') return this.schedule();
-        if (kind === 'later') later = true;
+        if (kind === 'now') full = true;
+        else if (kind === 'later') later = true;
+        else if (kind !== false) {
+          // New header cells (a route swapping the columns): the table's column map is stale.
+          if (touchesHeader(m)) {
+            this.headersChanged = true;
+            full = true;
+          } else this.dirty.add(kind);
+        }
       }
-      if (later) this.scheduleLate();
+      if (this.headersChanged) this.dirty.clear();
+      if (this.dirty.size > 0) this.scheduleQuick();
+      if (full) this.schedule();
+      else if (later) this.scheduleLate();
     });
     // The observer callback only schedules; all work happens in the debounced scan.
     this.observer.observe(this.deps.doc.documentElement, {
@@ -108,6 +154,8 @@ export class PageCapture {
     this.observer = null;
     if (this.timer) clearTimeout(this.timer);
     if (this.lateTimer) clearTimeout(this.lateTimer);
+    if (this.quickTimer) clearTimeout(this.quickTimer);
+    for (const w of this.waiters.splice(0)) w();
     const win = this.deps.doc.defaultView;
     win?.removeEventListener('hashchange', this.onNav);
     win?.removeEventListener('popstate', this.onNav);
@@ -123,6 +171,35 @@ export class PageCapture {
     return this.sent.size;
   }
 
+  /** Record tables found by the last scan, in document order. */
+  get recordTables(): readonly RecordTable[] {
+    return this.tables;
+  }
+
+  /** A full scan now; resolves once a scan started after this call has finished. */
+  scanNow(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.waiters.push(resolve);
+      this.schedule(0);
+    });
+  }
+
+  /**
+   * Identity keys of the records in the rows on screen (as the last reads left them; a row
+   * changed since is read again by the next scan). No text is read: cheap on 10,000 rows.
+   */
+  keysOnScreen(): string[] {
+    const out = new Set<string>();
+    for (const t of this.tables) {
+      for (const row of t.rows()) {
+        const k = this.rowKey.get(row);
+        if (k !== undefined) out.add(k);
+      }
+    }
+    return [...out];
+  }
+
   private onNav = (): void => this.schedule();
 
   /**
@@ -131,13 +208,16 @@ export class PageCapture {
    * changing elsewhere (a clock, a countdown — or, rarely, a header written after its
    * cell), so ticking text costs one scan every few seconds at most. Our notice is ignored.
    */
-  private matters(m: MutationRecord): 'now' | 'later' | false {
+  private matters(m: MutationRecord): RecordTable | 'now' | 'later' | false {
     const target = m.target.nodeType === 1 ? (m.target as Element) : m.target.parentElement;
-    if (target?.closest('kiem-dem-tthc-toast')) return false;
+    if (target?.closest('kiem-dem-tthc-toast, kiem-dem-tthc-walk')) return false;
     // Attribute changes matter only while a record table was skipped as hidden.
     if (m.type === 'attributes') return this.hiddenSkipped ? 'later' : false;
-    if (target && this.roots.some((r) => r.contains(target))) return 'now';
-    const elementNode = (n: Node) => n.nodeType === 1 && (n as Element).tagName.toLowerCase() !== 'kiem-dem-tthc-toast';
+    if (target) {
+      const table = this.tables.find((t) => t.root.contains(target));
+      if (table) return table;
+    }
+    const elementNode = (n: Node) => n.nodeType === 1 && !/^kiem-dem-tthc-(?:toast|walk)$/u.test((n as Element).tagName.toLowerCase());
     if (m.type === 'childList' && (Array.from(m.addedNodes).some(elementNode) || Array.from(m.removedNodes).some(elementNode))) return 'now';
     return 'later';
   }
@@ -173,11 +253,56 @@ export class PageCapture {
       this.rescanWanted = true;
       return;
     }
+    const now = Date.now();
     if (this.timer) clearTimeout(this.timer);
+    else this.firstRequest = now;
+    // The debounce restarts on every change, but never past the maximum wait.
+    const wait = Math.max(0, Math.min(delay, this.firstRequest + (this.deps.maxWaitMs ?? MAX_WAIT_MS) - now));
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.scan();
-    }, delay);
+    }, wait);
+  }
+
+  /**
+   * Rows changed inside a known record table: read that table's rows at once, without
+   * searching the document again (virtual grids recycle rows while the user scrolls).
+   */
+  private scheduleQuick(): void {
+    if (this.quickTimer || this.quickRunning || this.stopped) return;
+    this.quickTimer = setTimeout(() => {
+      this.quickTimer = null;
+      void this.quickRead();
+    }, 0);
+  }
+
+  private async quickRead(): Promise<void> {
+    this.quickRunning = true;
+    try {
+      while (this.dirty.size > 0 && !this.stopped && !this.headersChanged) {
+        const tables = [...this.dirty];
+        this.dirty.clear();
+        for (const table of tables) {
+          // A table replaced or removed is found again by the full scan.
+          if (!table.root.isConnected) {
+            this.schedule();
+            continue;
+          }
+          await this.scanTable(table, -1);
+        }
+        this.report();
+      }
+    } catch {
+      // Never break the portal page; the next full scan reads the rows again.
+    } finally {
+      this.quickRunning = false;
+    }
+  }
+
+  private report(): void {
+    const rejected: Record<string, number> = {};
+    for (const reason of this.rejectedKeys.values()) rejected[reason] = (rejected[reason] ?? 0) + 1;
+    this.deps.scanned(this.sent.size, rejected);
   }
 
   private async scan(): Promise<void> {
@@ -185,7 +310,14 @@ export class PageCapture {
     this.scanning = true;
     this.rescanWanted = false;
     const gen = ++this.generation;
+    const waiters = this.waiters.splice(0);
+    let done = false;
     try {
+      // Columns changed: every row is read again with the new column map.
+      if (this.headersChanged) {
+        this.headersChanged = false;
+        this.rowText = new WeakMap();
+      }
       const ctx = this.deps.context();
       const found = await this.findTables(ctx, gen);
       if (found === null) return;
@@ -197,7 +329,7 @@ export class PageCapture {
       if (this.stopped || gen !== this.generation) return;
       const tables = found.filter((t) => isShown(t.root, framed));
       this.hiddenSkipped = tables.length < found.length;
-      this.roots = tables.map((t) => t.root);
+      this.tables = tables;
       for (const table of tables) {
         if (this.stopped) return;
         await this.scanTable(table, gen);
@@ -205,12 +337,30 @@ export class PageCapture {
       const rejected: Record<string, number> = {};
       for (const reason of this.rejectedKeys.values()) rejected[reason] = (rejected[reason] ?? 0) + 1;
       this.deps.scanned(this.sent.size, rejected);
+      this.reportUnread(ctx, tables, rejected);
+      if (tables.length === 0 && this.hadTables) this.deps.idle?.();
+      this.hadTables = tables.length > 0;
+      done = true;
     } catch {
       // A page we cannot read must never break the portal: stay silent and try on the next change.
     } finally {
       this.scanning = false;
-      if (this.rescanWanted && !this.stopped) this.schedule();
+      // A superseded scan hands its waiters to the next one.
+      if (done || this.stopped) for (const w of waiters) w();
+      else this.waiters.unshift(...waiters);
+      if ((this.rescanWanted || this.waiters.length > 0) && !this.stopped) this.schedule(this.waiters.length > 0 ? 0 : undefined);
     }
+  }
+
+  /** Tells the page's notice when it changes; looked for only while the page gave nothing. */
+  private reportUnread(ctx: ExtractContext, tables: RecordTable[], rejected: Record<string, number>): void {
+    if (!this.deps.unread) return;
+    const refused = Object.values(rejected).reduce((a, b) => a + b, 0);
+    const notice = this.sent.size === 0 ? diagnosePage(this.deps.doc, ctx, tables, refused, 0) : null;
+    const print = JSON.stringify(notice);
+    if (print === this.unreadPrint) return;
+    this.unreadPrint = print;
+    this.deps.unread(notice);
   }
 
   /**
@@ -237,20 +387,38 @@ export class PageCapture {
     }
   }
 
+  /** Keys of the first and last record rows of the main table, as last read. */
+  spanKeys(): string[] {
+    const t = this.tables[0];
+    const span = t ? this.span.get(t) : undefined;
+    if (!span) return [];
+    return span.map((row) => this.rowKey.get(row)).filter((k): k is string => k !== undefined);
+  }
+
   private async scanTable(table: RecordTable, gen: number): Promise<void> {
     const rows = table.rows();
+    if (rows.length > 0) this.span.set(table, [rows[0]!, rows[rows.length - 1]!]);
+    // A row's record depends on its table's columns too (a route swapping the columns, a column mapping).
+    const tableSig = this.deps.memo ? hashText(`${table.kind}|${JSON.stringify(table.columns?.map((c) => [c.field, c.text, c.group ?? '']) ?? [])}`) : '';
     await forEachSliced(
       rows,
       (row) => {
         const text = row.textContent ?? '';
-        if (this.rowText.get(row) === text) return;
+        if (this.rowText.get(row) === text) {
+          const known = this.rowKey.get(row);
+          if (known !== undefined) this.deps.seen?.(known);
+          return;
+        }
         this.rowText.set(row, text);
+        this.rowKey.delete(row);
         const memo = this.deps.memo;
-        const signature = memo ? rowSignature(row) : '';
+        const signature = memo ? rowSignature(row) + tableSig : '';
         const known = memo?.keyOf(signature);
         if (known !== undefined) {
-          // Given (and committed) before, unchanged since: counted on this page, not read again.
+          // Given (and committed) before, unchanged since: counted on this page (and its list), not read again.
           if (!this.sent.has(known)) this.sent.set(known, '');
+          this.rowKey.set(row, known);
+          this.deps.seen?.(known);
           return;
         }
         const out = table.readRow(row);
@@ -261,6 +429,8 @@ export class PageCapture {
         }
         // readRow's records are checked already (buildRecord); the worker checks them again.
         const key = recordKey(out);
+        this.rowKey.set(row, key);
+        this.deps.seen?.(key);
         const shown = this.firstShown.get(key);
         const readAt = shown && shown.text === text ? shown.at : (this.deps.now ?? Date.now)();
         if (!shown || shown.text !== text) this.firstShown.set(key, { text, at: readAt });
@@ -274,7 +444,8 @@ export class PageCapture {
         budgetMs: this.deps.sliceBudgetMs ?? 12,
         now: () => performance.now(),
         yieldToPage: this.yieldToPage,
-        cancelled: () => this.stopped || gen !== this.generation,
+        // A quick read (gen -1) is never superseded: what it reads is the rows on screen now.
+        cancelled: () => this.stopped || (gen !== -1 && gen !== this.generation),
       },
     );
   }

@@ -15,7 +15,9 @@ export function pageSettings(value: unknown): Settings {
   const ok =
     isArrayOf(value.departments, (d) => isObj(d) && isStr(d.name) && isArrayOf(d.aliases, isStr)) &&
     isArrayOf(value.fieldMapping, (m) => isObj(m) && isStr(m.field) && isStr(m.department)) &&
-    isArrayOf(value.portals, isStr);
+    isArrayOf(value.portals, isStr) &&
+    (value.columnMappings === undefined ||
+      isArrayOf(value.columnMappings, (m) => isObj(m) && isStr(m.host) && isStr(m.signature) && isArrayOf(m.headers, isStr) && isArrayOf(m.fields, isStr)));
   return ok ? ({ ...DEFAULT_SETTINGS, ...value } as Settings) : DEFAULT_SETTINGS;
 }
 

@@ -4,7 +4,10 @@
  */
 import { clean } from '../text/fold';
 import { digitizedFromIconName, digitizedFromText, isRealHref, isResultFileHref } from '../vocab/digitized';
+import { syncedFromText } from '../vocab/synced';
 import { looksLikeDate } from '../text/dates';
+import { resolveDepartment, type DepartmentIndex } from '../vocab/departments';
+import { ICON_SELECTOR, isChromeWithin } from './skip';
 import { textOf } from './text';
 
 const LABELLED = '[title], [aria-label], img[alt], [data-original-title], [data-tooltip]';
@@ -13,13 +16,18 @@ const LABEL_ATTRS = ['title', 'aria-label', 'alt', 'data-original-title', 'data-
 
 /** The label of an icon-only cell (a status badge with a tooltip): the first title/aria-label/alt in it. */
 export function iconLabel(cell: Element): string {
-  for (const el of [cell, ...Array.from(cell.querySelectorAll(LABELLED))]) {
+  for (const el of [cell, ...within(cell, LABELLED)]) {
     for (const attr of LABEL_ATTRS) {
       const v = clean(el.getAttribute(attr));
       if (v) return v;
     }
   }
   return '';
+}
+
+/** Elements of a cell matching `sel`, leaving out action menus and hidden parts (never facts). */
+function within(cell: Element, sel: string): Element[] {
+  return Array.from(cell.querySelectorAll(sel)).filter((el) => !isChromeWithin(el, cell));
 }
 
 /**
@@ -32,10 +40,10 @@ export function readDigitized(cell: Element, fileColumn: boolean): boolean | nul
   const text = textOf(cell);
   const byText = digitizedFromText(text);
   if (byText !== null) return byText;
-  const links = Array.from(cell.querySelectorAll('a[href]'));
+  const links = within(cell, 'a[href]');
   if (links.some((a) => isResultFileHref(a.getAttribute('href')))) return true;
   if (isResultFileHref(text)) return true;
-  const labelled = [cell, ...Array.from(cell.querySelectorAll(LABELLED))];
+  const labelled = [cell, ...within(cell, LABELLED)];
   for (const el of labelled) {
     for (const attr of LABEL_ATTRS) {
       const v = digitizedFromText(el.getAttribute(attr));
@@ -46,6 +54,11 @@ export function readDigitized(cell: Element, fileColumn: boolean): boolean | nul
     const v = digitizedFromIconName(el.getAttribute('aria-label')) ?? digitizedFromIconName(el.getAttribute('data-icon'));
     if (v !== null) return v;
   }
+  // An icon font's glyph name ("check_circle", "cancel") says it too.
+  for (const icon of within(cell, ICON_SELECTOR)) {
+    const v = digitizedFromIconName(icon.textContent);
+    if (v !== null) return v;
+  }
   const box = cell.querySelector('input[type="checkbox"]');
   if (box) return box.hasAttribute('checked') || (box as HTMLInputElement).checked === true;
   if (text && looksLikeDate(text)) return true;
@@ -53,6 +66,29 @@ export function readDigitized(cell: Element, fileColumn: boolean): boolean | nul
     if (links.some((a) => isRealHref(a.getAttribute('href')))) return true;
     if (!text) return false;
   }
+  return null;
+}
+
+/**
+ * Archive sync shown by a sync column: its words ("Đã đồng bộ", a log's "Thành công"),
+ * an icon's title/aria-label/alt or icon name, a ticked checkbox. Empty says nothing.
+ */
+export function readSynced(cell: Element): boolean | null {
+  const byText = syncedFromText(textOf(cell));
+  if (byText !== null) return byText;
+  const labelled = [cell, ...Array.from(cell.querySelectorAll(LABELLED))];
+  for (const el of labelled) {
+    for (const attr of LABEL_ATTRS) {
+      const v = syncedFromText(el.getAttribute(attr));
+      if (v !== null) return v;
+    }
+  }
+  for (const el of labelled) {
+    const v = digitizedFromIconName(el.getAttribute('aria-label')) ?? digitizedFromIconName(el.getAttribute('data-icon'));
+    if (v !== null) return v;
+  }
+  const box = cell.querySelector('input[type="checkbox"]');
+  if (box) return box.hasAttribute('checked') || (box as HTMLInputElement).checked === true;
   return null;
 }
 
@@ -73,4 +109,28 @@ export function pickCode(text: string): string | null {
   if (!/\s/u.test(t)) return t;
   const token = t.split(' ').find((w) => /\d/u.test(w) && w.length >= 5 && /[.\-/]/u.test(w));
   return token ?? null;
+}
+
+/**
+ * A result number as shown: it looks like a document number (letters or a slash:
+ * "41/GCN-SKHCN", "QĐ-125"), never a bare count ("30" under a totals row).
+ */
+export function pickResultNumber(text: string): string | null {
+  const t = clean(text);
+  const v = pickCode(t) ?? t;
+  return v && /[\p{L}/]/u.test(v) && /\d/u.test(v) ? v : null;
+}
+
+/**
+ * A department cell's name: the text when it names a department; else its tooltip
+ * (`<abbr title>`, `title`) when the cell shows a bare abbreviation ("QLCN", "TĐC") and
+ * the tooltip carries the name; else the text as shown.
+ */
+export function departmentText(cell: Element, idx: DepartmentIndex): string | null {
+  const text = textOf(cell);
+  if (text && resolveDepartment(text, idx)) return text;
+  const tip = iconLabel(cell);
+  if (tip && (resolveDepartment(tip, idx) || !text)) return tip;
+  if (tip && text && tip.length > text.length && /^[\p{Lu}&.\-\s]{2,12}$/u.test(text)) return tip;
+  return text || null;
 }

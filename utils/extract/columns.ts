@@ -4,13 +4,29 @@
  * and a digitization group ("Số hóa" over "Hệ thống tỉnh", "Kho quốc gia") lends its
  * meaning to every leaf below it.
  */
-import { lookupHeader, type HeaderField } from '../vocab/headers';
+import { clean } from '../text/fold';
+import { keyRank, lookupHeader, type HeaderField } from '../vocab/headers';
 import { textOf } from './text';
 
 export interface Column {
   index: number;
   text: string; // leaf header text
   field: HeaderField | null;
+  /** Text of the group header right above the leaf, when there is one ("Số hóa"). */
+  group?: string | null;
+}
+
+/**
+ * A header cell's text; an abbreviation ("SKH", "ĐV") that names nothing is read from
+ * its tooltip (`<abbr title>`, `title`) when that does.
+ */
+export function headerText(cell: Element): string {
+  const text = textOf(cell);
+  if (text && lookupHeader(text)) return text;
+  const holder = cell.matches('abbr[title], [title]') ? cell : cell.querySelector('abbr[title], [title]');
+  const tip = clean(holder?.getAttribute('title'));
+  if (tip && lookupHeader(tip)) return tip;
+  return text;
 }
 
 function span(el: Element, attr: string): number {
@@ -26,13 +42,17 @@ export function layoutHeader(headerRows: Element[][]): string[][] {
     let c = 0;
     for (const cell of cells) {
       while (taken[r]?.[c]) c++;
-      const text = textOf(cell);
+      const text = headerText(cell);
       const cs = span(cell, 'colspan');
       const rs = span(cell, 'rowspan');
       for (let dc = 0; dc < cs; dc++) {
-        const list = (cols[c + dc] ??= []);
+        cols[c + dc] ??= [];
+        const list = cols[c + dc]!;
         if (text && list[list.length - 1] !== text) list.push(text);
-        for (let dr = 0; dr < rs; dr++) (taken[r + dr] ??= [])[c + dc] = true;
+        for (let dr = 0; dr < rs; dr++) {
+          taken[r + dr] ??= [];
+          taken[r + dr]![c + dc] = true;
+        }
       }
       c += cs;
     }
@@ -43,7 +63,7 @@ export function layoutHeader(headerRows: Element[][]): string[][] {
 const GROUP_FIELDS: ReadonlySet<HeaderField> = new Set(['digitized', 'resultFile']);
 
 export function mapColumns(headerRows: Element[][]): Column[] {
-  return layoutHeader(headerRows).map((texts, index) => {
+  return rankKeys(layoutHeader(headerRows).map((texts, index) => {
     const leaf = texts[texts.length - 1] ?? '';
     const groups = texts.slice(0, -1);
     let field = lookupHeader(leaf);
@@ -55,10 +75,27 @@ export function mapColumns(headerRows: Element[][]): Column[] {
     // A digitization group turns a leaf read as something vaguer into a digitization column.
     if (field && groups.length && !GROUP_FIELDS.has(field)) {
       const g = lookupHeader(groups[groups.length - 1]);
-      if (g && GROUP_FIELDS.has(g) && field !== 'applicant') field = g;
+      if (g && GROUP_FIELDS.has(g) && field !== 'applicant' && field !== 'synced') field = g;
     }
-    return { index, text: leaf, field };
-  });
+    return { index, text: leaf, field, group: groups[groups.length - 1] ?? null };
+  }));
+}
+
+/**
+ * One key column of each kind: when a table shows both a receipt number and the dossier
+ * code, the dossier code is the key (ranked, not the first found); the others are left
+ * to be read as packed cells (their labelled parts only).
+ */
+function rankKeys(columns: Column[]): Column[] {
+  const codes = columns.filter((c) => c.field === 'code');
+  if (codes.length > 1) {
+    let best = codes[0] as Column;
+    for (const c of codes) if (keyRank(c.text) > keyRank(best.text)) best = c;
+    for (const c of codes) if (c !== best) c.field = null;
+  }
+  const numbers = columns.filter((c) => c.field === 'resultNumber');
+  for (const c of numbers.slice(1)) c.field = null;
+  return columns;
 }
 
 /** A record table names a key (code or number) and at least one more readable field. */

@@ -81,7 +81,7 @@ function inlineValue(label: Element): string {
  * ("<b>Mã hồ sơ:</b> 000.00… <br><b>Người nộp:</b> …") — only the text up to the next
  * label or line break, never the whole block (which would carry the applicant's line).
  */
-function valueOf(label: Element): Element | null {
+function valueElementOf(label: Element): Element | null {
   const next = label.nextElementSibling;
   const between = label.nextSibling && label.nextSibling !== next ? clean(label.nextSibling.textContent) : '';
   if (next && !between && !FORM_CONTROL.test(next.tagName.toLowerCase()) && !next.matches(LABEL_SEL) && next.tagName.toLowerCase() !== 'br') {
@@ -103,7 +103,7 @@ function fromLabels(doc: Document, skip: (el: Element) => boolean): DetailBlock[
     if (/^(strong|b)$/u.test(label.tagName.toLowerCase()) && !/:\s*$/u.test(label.textContent ?? '')) continue;
     const field = labelField(label);
     if (!field) continue;
-    const value = valueOf(label);
+    const value = valueElementOf(label);
     if (!value) continue;
     // Pairs wrapped one per row share the grandparent; flat pairs share the parent.
     const parent = label.parentElement;

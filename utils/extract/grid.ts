@@ -62,7 +62,7 @@ function isHeaderLikeRow(row: Element): boolean {
 /** A header-only table placed just before this table's container (split fixed headers). */
 function splitHeader(table: Element): Element[][] | null {
   let el: Element | null = table;
-  for (let depth = 0; depth < 4 && el; depth++) {
+  for (let depth = 0; depth < 6 && el; depth++) { // DevExtreme nests its body table five levels below the header
     let sib = el.previousElementSibling;
     for (let n = 0; sib && n < 3; n++, sib = sib.previousElementSibling) {
       const t = lower(sib) === 'table' ? sib : sib.querySelector('table');
@@ -126,20 +126,32 @@ function isHeaderRow(row: Element): boolean {
 }
 
 function isFooterRow(row: Element): boolean {
-  return /footer-row/u.test(lower(row) + ' ' + (row.getAttribute('class') ?? ''));
+  return /footer-row/u.test(`${lower(row)} ${row.getAttribute('class') ?? ''}`);
 }
 
 /** The grid root an element belongs to (nearest ancestor grid). */
 function ownerGrid(el: Element): Element | null {
-  return el.parentElement?.closest(ELEMENT_GRID_SEL + ', table') ?? null;
+  return el.parentElement?.closest(`${ELEMENT_GRID_SEL}, table`) ?? null;
+}
+
+/**
+ * Virtual grids (ag-Grid) keep rows and cells in the DOM in the order they were created,
+ * not as shown; aria-rowindex/aria-colindex say where each one is. Sorted by them when
+ * every element carries one.
+ */
+function byAriaIndex(els: Element[], attr: 'aria-rowindex' | 'aria-colindex'): Element[] {
+  if (els.length < 2) return els;
+  const idx = els.map((e) => Number.parseInt(e.getAttribute(attr) ?? '', 10));
+  if (idx.some((n) => !Number.isFinite(n))) return els;
+  return els.map((e, i) => ({ e, n: idx[i] ?? 0, i })).sort((a, b) => a.n - b.n || a.i - b.i).map((x) => x.e);
 }
 
 export function elementGrid(root: Element): Grid {
-  const ownRows = () => Array.from(root.querySelectorAll(ROW_SEL)).filter((r) => ownerGrid(r) === root);
+  const ownRows = () => byAriaIndex(Array.from(root.querySelectorAll(ROW_SEL)).filter((r) => ownerGrid(r) === root), 'aria-rowindex');
   const all = ownRows();
   const headerRows = all.filter(isHeaderRow);
   const cells = (row: Element) =>
-    Array.from(row.querySelectorAll(CELL_SEL)).filter((c) => c.parentElement?.closest(ROW_SEL) === row);
+    byAriaIndex(Array.from(row.querySelectorAll(CELL_SEL)).filter((c) => c.parentElement?.closest(ROW_SEL) === row), 'aria-colindex');
   return {
     root,
     headerRows: headerRows.map(cells),
@@ -151,7 +163,7 @@ export function elementGrid(root: Element): Grid {
 /** Every grid-like element of the document, outermost first (document order). */
 export function findGrids(doc: Document): Grid[] {
   const grids: Grid[] = [];
-  for (const el of Array.from(doc.querySelectorAll('table, ' + ELEMENT_GRID_SEL))) {
+  for (const el of Array.from(doc.querySelectorAll(`table, ${ELEMENT_GRID_SEL}`))) {
     if (lower(el) === 'table') grids.push(tableGrid(el));
     else if (!el.closest('table')) grids.push(elementGrid(el));
   }

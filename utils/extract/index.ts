@@ -7,16 +7,20 @@ import { mergeByKey, type PortalRecord } from '../records';
 import type { Settings } from '../settings';
 import { departmentIndex } from '../vocab/departments';
 import type { HeaderField } from '../vocab/headers';
-import { isNoDataText } from '../vocab/noise';
+import { isNoDataText, isTotalsText } from '../vocab/noise';
 import { isRecordHeader, kindOf, mapColumns, type Column } from './columns';
 import { findCards } from './cards';
 import { findDetailBlocks } from './detail';
 import { findGrids, tableGrid, type Grid } from './grid';
+import { GroupTracker, groupCaption, isNotDataRow, mayHoldCaptions } from './groups';
+import { applyMapping, findMapping } from './mapping';
+import { blankMeansNo } from './marks';
 import { pageDepartment } from './page';
 import { buildRecord, type Entry, type RecordContext, type RowRejection } from './record';
 import { textOf } from './text';
 
 export type { RowRejection } from './record';
+export { diagnosePage } from './diagnose';
 
 export interface ExtractContext {
   url: string;
@@ -28,6 +32,8 @@ export interface RecordTable {
   kind: 'dossier' | 'result';
   rows(): Element[];
   readRow(row: Element): PortalRecord | RowRejection | null;
+  /** The columns of a list table (for the "chưa đọc được" notice). */
+  columns?: Column[];
 }
 
 function span(el: Element): number {
@@ -39,33 +45,72 @@ function isHeaderCell(c: Element): boolean {
   return c.tagName.toLowerCase() === 'th' || c.getAttribute('role') === 'columnheader';
 }
 
+/** Cells of a row laid on the header's columns (a cell spanning two columns takes the first). */
+function placeCells(cells: Element[], columns: readonly Column[]): { cell: Element; col: number; field: HeaderField | null }[] {
+  const out: { cell: Element; col: number; field: HeaderField | null }[] = [];
+  let pos = 0;
+  for (const cell of cells) {
+    out.push({ cell, col: pos, field: columns[pos]?.field ?? null });
+    pos += span(cell);
+  }
+  return out;
+}
+
+/** A totals or subtotal row: its first text cell is a totals label ("Tổng cộng", "Tổng số: 18 hồ sơ"). */
+function isTotalsRow(cells: Element[]): boolean {
+  for (const cell of cells.slice(0, 4)) {
+    const t = textOf(cell);
+    if (!t) continue;
+    return isTotalsText(t);
+  }
+  return false;
+}
+
 function listTable(grid: Grid, columns: Column[], ctx: RecordContext): RecordTable {
   const kind = kindOf(columns.map((c) => c.field));
   const width = columns.length;
+  const groups = new GroupTracker((row) => groupCaption(row, grid.cells(row), width, ctx.departments));
+  let captions: boolean | null = null; // looked up once per scan
+  const hasCaptions = () => (captions ??= mayHoldCaptions(grid.bodyRows(), grid.cells, width));
+  // Mark columns are judged on the rows present when first needed (once per scan).
+  let marks: Set<number> | null = null;
+  const markColumns = (): Set<number> => {
+    marks ??= blankMeansNo(columns, grid.bodyRows(), (row, col) => placeCells(grid.cells(row), columns).find((p) => p.col === col)?.cell);
+    return marks;
+  };
   return {
     root: grid.root,
     kind,
+    columns,
     rows: () => grid.bodyRows(),
     readRow(row) {
       const cells = grid.cells(row);
       if (cells.length === 0) return null;
-      // One cell across the table: "Không có dữ liệu", a pager, a group caption, an expansion.
+      if (isNotDataRow(row)) return null; // expansions, group footers, summaries
+      // A group caption ("Lĩnh vực: …") gives its value to the rows under it; it is no record.
+      if (hasCaptions() && groupCaption(row, cells, width, ctx.departments)) return null;
+      // One cell across the table: "Không có dữ liệu", a pager, an expansion.
       if (cells.length === 1 && width > 1) return null;
       if (cells.every(isHeaderCell)) return null; // a repeated header row
       if (cells.length <= 2 && isNoDataText(textOf(row))) return null;
-      const entries: Entry[] = [];
-      let pos = 0;
-      for (const cell of cells) {
-        const field: HeaderField | null = columns[pos]?.field ?? null;
-        entries.push({ field, cell });
-        pos += span(cell);
-      }
+      if (isTotalsRow(cells)) return null;
+      const placed = placeCells(cells, columns);
+      const hasDigit = placed.some((p) => p.field === 'digitized');
+      const blankNo = hasDigit ? markColumns() : null;
+      const entries: Entry[] = placed.map((p) => ({ field: p.field, cell: p.cell, blankIsNo: blankNo?.has(p.col) ?? false }));
       if (entries.every((e) => e.field === 'applicant' || !textOf(e.cell))) {
         if (!cells.some((c) => c.querySelector('a[href], img, [title], [aria-label], input'))) return null;
       }
-      return buildRecord(entries, kind, ctx);
+      return buildRecord(entries, kind, ctx, hasCaptions() ? groups.contextOf(row) : []);
     },
   };
+}
+
+/** The grid's columns, read by the rules or, when the clerk mapped this layout, by the mapping. */
+function columnsOf(g: Grid, ctx: ExtractContext): Column[] {
+  const columns = mapColumns(g.headerRows);
+  const mapping = findMapping(ctx.settings.columnMappings, ctx.url, columns);
+  return mapping ? applyMapping(columns, mapping) : columns;
 }
 
 /**
@@ -99,10 +144,10 @@ export function* findRecordTablesInSteps(doc: Document, ctx: ExtractContext): Ge
   for (const grid of grids) {
     if (inside(grid.root)) continue; // nested tables (attachments) inside a record row
     let g = grid;
-    let columns = mapColumns(g.headerRows);
+    let columns = columnsOf(g, ctx);
     if (!isRecordHeader(columns) && g.headerRows.length === 0 && g.root.tagName.toLowerCase() === 'table') {
       g = tableGrid(g.root, true); // header row written with <td> cells
-      columns = mapColumns(g.headerRows);
+      columns = columnsOf(g, ctx);
     }
     if (isRecordHeader(columns)) {
       if (rctx === null) yield; // the page context is a few more document-wide queries

@@ -13,13 +13,22 @@ import { lookupLabel } from '../vocab/labels';
 import { parseStatus } from '../vocab/status';
 import { parseValidity } from '../vocab/validity';
 import { departmentOfField, resolveDepartment, type DepartmentIndex } from '../vocab/departments';
+import { syncedFromText, syncedMentioned } from '../vocab/synced';
 import { acceptDepartment, guardRecord, isPersonalText, readsAsProcedure, startsWithApplicantLabel } from '../privacy/guard';
-import { combineDigitized, iconLabel, pickCode, readDigitized } from './cells';
+import { combineDigitized, departmentText, iconLabel, pickCode, pickResultNumber, readDigitized, readSynced } from './cells';
 import { linesOf, textOf } from './text';
 
 export interface Entry {
   field: HeaderField | null;
   cell: Element;
+  /** A mark column's blank cell: "not digitized" rather than "not shown". */
+  blankIsNo?: boolean;
+}
+
+/** A value the rows inherit from a group caption above them ("Lĩnh vực: …", "Đơn vị: …"). */
+export interface Inherited {
+  field: 'field' | 'department' | 'procedure' | 'status';
+  value: string;
 }
 
 /** The page's department, found once per page: the shown text and its canonical name. */
@@ -74,7 +83,7 @@ function fillFact(facts: Facts, field: HeaderField, value: string): void {
   } else if (field === 'code') {
     facts.code ??= pickCode(value);
   } else if (field === 'resultNumber') {
-    facts.resultNumber ??= pickCode(value) ?? clean(value);
+    facts.resultNumber ??= pickResultNumber(value);
   } else if (TEXT_FIELDS.has(field)) {
     const k = field as 'procedure' | 'field' | 'department' | 'status';
     facts[k] ??= clean(value);
@@ -88,7 +97,7 @@ function fillFact(facts: Facts, field: HeaderField, value: string): void {
  * first line of a cell of labelled lines — never a person's name or an applicant's line
  * ("Chủ hồ sơ - Hoàng Văn Minh").
  */
-function readPacked(cell: Element, facts: Facts, isCodeCell: boolean, digitized: (boolean | null)[]): void {
+function readPacked(cell: Element, facts: Facts, isCodeCell: boolean, digitized: (boolean | null)[], synced: (boolean | null)[]): void {
   let codeSeen = false;
   const lines = linesOf(cell).map((line) => splitLabelled(line, isLabel));
   const labelled = lines.some((parts) => parts.some((p) => p.label !== null));
@@ -96,7 +105,10 @@ function readPacked(cell: Element, facts: Facts, isCodeCell: boolean, digitized:
     for (const part of parts) {
       if (part.label !== null) {
         const f = lookupLabel(part.label);
-        if (f === 'digitized' || f === 'resultFile') digitized.push(digitizedFromText(part.value));
+        if (f === 'digitized' || f === 'resultFile') {
+          digitized.push(digitizedFromText(part.value));
+          synced.push(syncedMentioned(part.value));
+        } else if (f === 'synced') synced.push(syncedFromText(part.value));
         else if (f && f !== 'applicant') fillFact(facts, f, part.value);
         continue;
       }
@@ -127,20 +139,32 @@ export function buildRecord(
   entries: Entry[],
   kind: 'dossier' | 'result',
   ctx: RecordContext,
+  inherited: readonly Inherited[] = [],
 ): PortalRecord | RowRejection {
   const facts = emptyFacts();
   const digitized: (boolean | null)[] = [];
+  const synced: (boolean | null)[] = [];
   let statusShown = false;
   const packedCells: { cell: Element; code: boolean }[] = [];
 
-  for (const { field, cell } of entries) {
+  for (const { field, cell, blankIsNo } of entries) {
     if (field === 'applicant') continue; // personal data: never read
     if (field === null) {
       packedCells.push({ cell, code: false });
       continue;
     }
     if (field === 'digitized' || field === 'resultFile') {
-      digitized.push(readDigitized(cell, field === 'resultFile'));
+      const v = readDigitized(cell, field === 'resultFile');
+      digitized.push(v === null && blankIsNo && !textOf(cell) ? false : v);
+      synced.push(syncedMentioned(textOf(cell))); // "Đã số hóa và đồng bộ" says both
+      continue;
+    }
+    if (field === 'synced') {
+      synced.push(readSynced(cell));
+      continue;
+    }
+    if (field === 'department') {
+      facts.department ??= departmentText(cell, ctx.departments);
       continue;
     }
     if (field === 'code') {
@@ -159,13 +183,18 @@ export function buildRecord(
     if (!text) continue;
     if (DATE_FIELDS.has(field)) fillFact(facts, field, text);
     else if (field === 'validUntil') fillFact(facts, field, text);
-    else if (field === 'resultNumber') facts.resultNumber ??= pickCode(linesOf(cell)[0] ?? '') ?? clean(text);
+    else if (field === 'resultNumber') facts.resultNumber ??= pickResultNumber(linesOf(cell)[0] ?? '');
     else if (field === 'status') {
       statusShown = true;
       facts.status ??= text;
     } else fillFact(facts, field, text);
   }
-  for (const p of packedCells) readPacked(p.cell, facts, p.code, digitized);
+  for (const p of packedCells) readPacked(p.cell, facts, p.code, digitized, synced);
+  let groupDept: string | null = null;
+  for (const g of inherited) {
+    if (g.field === 'department') groupDept = g.value;
+    else facts[g.field] ??= g.value;
+  }
 
   const code = clip(facts.code, MAX_CODE);
   const resultNumber = clip(facts.resultNumber, MAX_CODE);
@@ -173,13 +202,12 @@ export function buildRecord(
 
   const { status, statusCode } = parseStatus(facts.status);
   const fieldText = clip(facts.field, MAX_TEXT);
-  const dept = pickDepartment(facts.department, fieldText, ctx);
+  const dept = pickDepartment(facts.department, fieldText, ctx, groupDept);
 
-  let dig = combineDigitized(digitized);
-  // A dossier known to have no result yet has nothing to digitize.
-  if (kind === 'dossier' && statusShown && statusCode !== null && !RESULT_STATUSES.has(statusCode) && !facts.resolvedAt) {
-    dig = null;
-  }
+  // A dossier known to have no result yet has nothing to digitize or sync.
+  const noResultYet = kind === 'dossier' && statusShown && statusCode !== null && !RESULT_STATUSES.has(statusCode) && !facts.resolvedAt;
+  const dig = noResultYet ? null : combineDigitized(digitized);
+  const sync = noResultYet ? null : combineDigitized(synced);
 
   const candidate = {
     kind,
@@ -198,6 +226,7 @@ export function buildRecord(
     status: clip(status, 500),
     statusCode,
     digitized: dig,
+    synced: sync,
   };
   const checked = checkRecord(candidate);
   return checked ? guardRecord(checked, ctx.departments) : { reason: 'invalid' };
@@ -213,14 +242,20 @@ function pickDepartment(
   column: string | null,
   field: string | null,
   ctx: RecordContext,
+  group: string | null = null,
 ): { name: string | null; from: 'column' | 'page' | 'field-mapping' } {
   const colCanonical = column ? resolveDepartment(column, ctx.departments) : null;
   if (colCanonical) return { name: colCanonical, from: 'column' };
+  // A group caption ("Đơn vị: Phòng QLKH") is the page's context for the rows under it.
+  const groupCanonical = group ? resolveDepartment(group, ctx.departments) : null;
+  if (groupCanonical) return { name: groupCanonical, from: 'page' };
   if (ctx.page?.canonical) return { name: ctx.page.canonical, from: 'page' };
   const mapped = departmentOfField(field, ctx.departments);
   if (mapped) return { name: mapped, from: 'field-mapping' };
   const colShown = acceptDepartment(column, ctx.departments);
   if (colShown) return { name: colShown, from: 'column' };
+  const groupShown = acceptDepartment(group, ctx.departments);
+  if (groupShown) return { name: groupShown, from: 'page' };
   const pageShown = acceptDepartment(ctx.page?.text, ctx.departments);
   if (pageShown) return { name: pageShown, from: 'page' };
   return { name: null, from: 'column' };

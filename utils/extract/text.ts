@@ -4,6 +4,7 @@
  * (absent in happy-dom) and is slow on big pages.
  */
 import { clean } from '../text/fold';
+import { isNotContent } from './skip';
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG', 'svg', 'BUTTON', 'SELECT', 'OPTION', 'TEXTAREA']);
 const BLOCK = new Set([
@@ -34,7 +35,7 @@ function walk(root: Node, out: string[]): void {
       out.push(c.nodeValue ?? '');
     } else if (c.nodeType === 1) {
       const tag = (c as Element).tagName.toUpperCase();
-      if (SKIP.has(tag)) continue;
+      if (SKIP.has(tag) || isNotContent(c as Element)) continue; // icons, action menus, hidden parts
       const block = BLOCK.has(tag);
       if (block) {
         out.push('\n');

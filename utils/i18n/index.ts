@@ -21,7 +21,7 @@ export function pickLang(uiLanguage: string | null | undefined): Lang {
 export function format(template: string, params?: Params): string {
   if (!params) return template;
   return template.replace(/\{(\w+)\}/gu, (m, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : m,
+    Object.hasOwn(params, name) ? String(params[name]) : m,
   );
 }
 

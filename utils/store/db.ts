@@ -3,11 +3,11 @@
  * `cells` are derived from them inside the same transaction as every write, so the
  * popup reads a small aggregate instead of scanning every record.
  */
-import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import { assignResultKeys, linkKey, mergeFacts, recordKey, type StoredRecord } from '../records';
 import { groupByResult } from '../tally';
 import { cellsFromResults, deriveResult } from './derive';
-import type { CellRow, MetaRow, ResultRow } from './types';
+import type { CellRow, ListKeyRow, ListRow, MetaRow, ResultRow, UnitReportRow } from './types';
 
 export const DB_NAME = 'kiem-dem-tthc';
 
@@ -25,12 +25,31 @@ export const SCHEMA_V2 = {
 } as const;
 
 /**
+ * v3 adds per-list coverage: `lists` (stated total, distinct records captured, pages read,
+ * last read) and `listKeys` (which record, by key hash, came from which list). New tables
+ * only: every existing table and row stays as it was.
+ */
+export const SCHEMA_V3 = {
+  lists: 'id, lastRead',
+  listKeys: '[list+key], list',
+} as const;
+
+/**
  * v4: records know the result they belong to (`rkey`) and their number + issue date
  * (`link`, how a code-less result finds its coded twin); keys drop invisible characters.
  * Only the tables that change are listed (other versions add their own tables).
  */
 export const SCHEMA_V4 = {
   records: 'key, dept, kind, lastSeen, rkey, link',
+} as const;
+
+/**
+ * v5: results and cells carry archive sync (cells are keyed by it), results the
+ * procedure and the dossier's own page; `unitReports` holds the units' summary files
+ * the office consolidates. Records are kept; the derived tables are rebuilt from them.
+ */
+export const SCHEMA_V5 = {
+  unitReports: 'id, importedAt',
 } as const;
 
 /**
@@ -48,12 +67,17 @@ export class KiemDemDB extends Dexie {
   results!: EntityTable<ResultRow, 'rkey'>;
   cells!: EntityTable<CellRow, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  unitReports!: EntityTable<UnitReportRow, 'id'>;
+  lists!: EntityTable<ListRow, 'id'>;
+  listKeys!: Table<ListKeyRow, [string, string]>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(buildDerivedTables);
+    this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4).upgrade(rekeyRecords);
+    this.version(5).stores(SCHEMA_V5).upgrade(rebuildDerivedTables);
     this.version(6).stores(SCHEMA_V6).upgrade(rebuildMonthCells);
   }
 }
@@ -111,6 +135,13 @@ async function buildDerivedTables(tx: Transaction): Promise<void> {
   await tx.table('results').bulkPut(results);
   await tx.table('cells').bulkPut(cellsFromResults(results));
   await tx.table('meta').put({ key: 'schema', value: { version: SCHEMA_VERSION, upgradedAt: Date.now() } });
+}
+
+/** v5: the cells' key gained the sync state; rebuild both derived tables from the records. */
+async function rebuildDerivedTables(tx: Transaction): Promise<void> {
+  await tx.table('results').clear();
+  await tx.table('cells').clear();
+  await buildDerivedTables(tx);
 }
 
 /** v… → v6: the cells again, by month, from the results (which the upgrade keeps as they are). */

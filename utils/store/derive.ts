@@ -4,7 +4,8 @@
  * schema upgrade so both build the same rows.
  */
 import type { StoredRecord } from '../records';
-import { resultFacts, stateOf } from '../tally';
+import { fold } from '../text/fold';
+import { resultFacts, stateOf, syncStateOf } from '../tally';
 import type { CellRow, ResultRow } from './types';
 
 /** The result row made of the records sharing one resultKey. */
@@ -23,11 +24,30 @@ export function deriveResult(rkey: string, group: readonly StoredRecord[]): Resu
     permanent: f.permanent,
     digitized: f.digitized,
     state: stateOf(f.digitized),
+    synced: f.synced,
+    sync: syncStateOf(f.synced),
     code: f.code,
     resultNumber: f.resultNumber,
+    procedure: f.procedure,
     sourceUrl: byRecency[0]?.sourceUrl ?? '',
+    ownPageUrl: byRecency.map((r) => r.sourceUrl).find((u) => namesCode(u, f.code)) ?? '',
     sources: group.map((r) => r.key).sort(),
   };
+}
+
+/**
+ * A page address that names the dossier's code (…?ma_ho_so=000.00.13.H37-…, …/ho-so/000.00…)
+ * is that dossier's own page: the worklist links there rather than to the list.
+ */
+export function namesCode(url: string, code: string | null): boolean {
+  if (!url || !code || code.length < 8) return false;
+  let decoded = url;
+  try {
+    decoded = decodeURIComponent(url);
+  } catch {
+    // a malformed escape: compare the raw address
+  }
+  return fold(decoded).includes(fold(code));
 }
 
 export type CellKey = Omit<CellRow, 'count'>;
@@ -39,14 +59,15 @@ export type CellKey = Omit<CellRow, 'count'>;
  * results (tallyFromCells, tallyDetails).
  */
 export function cellOf(r: ResultRow | undefined): CellKey | null {
-  if (!r || r.exists !== 1 || r.date === null) return null;
+  if (r?.exists !== 1 || r.date === null) return null;
   const validity = r.permanent === true || !r.validUntil ? '' : r.validUntil.slice(0, 7);
   const month = r.date.slice(0, 7);
   return {
-    id: `${r.dept}|${month}|${r.state}|${validity}`,
+    id: `${r.dept}|${month}|${r.state}|${r.sync}|${validity}`,
     dept: r.dept,
     date: month,
     state: r.state,
+    sync: r.sync,
     validity,
   };
 }

@@ -94,8 +94,8 @@ export async function importRecords(db: KiemDemDB, stored: readonly StoredRecord
 
 /** Forget every record and count (settings live elsewhere and stay). */
 export async function clearAll(db: KiemDemDB): Promise<void> {
-  await db.transaction('rw', [db.records, db.results, db.cells, db.meta], async () => {
-    await Promise.all([db.records.clear(), db.results.clear(), db.cells.clear()]);
+  await db.transaction('rw', [db.records, db.results, db.cells, db.meta, db.lists, db.listKeys], async () => {
+    await Promise.all([db.records.clear(), db.results.clear(), db.cells.clear(), db.lists.clear(), db.listKeys.clear()]);
     await db.meta.where('key').notEqual('schema').delete();
   });
 }

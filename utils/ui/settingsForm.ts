@@ -4,7 +4,7 @@
  * problem is reported against the form field it belongs to. Nothing is saved
  * unless there are no errors.
  */
-import { settingsSchema, type Settings } from '../settings';
+import { reportHeaderOf, settingsSchema, type ReportHeader, type Settings } from '../settings';
 import type { MessageKey } from '../i18n';
 
 export interface DeptDraft {
@@ -20,10 +20,14 @@ export interface MappingDraft {
   /** Name as loaded or last chosen: used when deptRef is null or its row was removed. */
   department: string;
 }
+/** The report header as edited: recipients one per line. */
+export type ReportDraft = Omit<ReportHeader, 'recipients'> & { recipients: string };
+
 export interface SettingsDraft {
   departments: DeptDraft[];
   mapping: MappingDraft[];
   portals: string[];
+  report: ReportDraft;
 }
 
 /** Field id → message key: `dept.<id>.name`, `dept.<id>.aliases`, `map.<id>.field`, `map.<id>.department`, `form`. */
@@ -53,6 +57,7 @@ export function toDraft(s: Settings): SettingsDraft {
       department: m.department,
     })),
     portals: [...s.portals],
+    report: { ...reportHeaderOf(s), recipients: reportHeaderOf(s).recipients.join('\n') },
   };
 }
 
@@ -68,6 +73,13 @@ export function fromDraft(d: SettingsDraft): unknown {
     departments: d.departments.map((x) => ({ name: x.name.normalize('NFC'), aliases: splitAliases(x.aliases) })),
     fieldMapping: d.mapping.map((m) => ({ field: m.field.normalize('NFC'), department: mappingDepartment(m, d.departments) })),
     portals: d.portals,
+    report: {
+      ...Object.fromEntries(Object.entries(d.report).map(([k, v]) => [k, v.normalize('NFC')])),
+      recipients: d.report.recipients
+        .split('\n')
+        .map((r) => r.normalize('NFC').trim())
+        .filter((r) => r !== ''),
+    },
   };
 }
 
@@ -102,6 +114,8 @@ export function validateDraft(d: SettingsDraft): ValidateResult {
         if (row) id = `map.${row.id}.${prop === 'department' ? 'department' : 'field'}`;
       } else if (section === 'portals') {
         id = 'portals';
+      } else if (section === 'report') {
+        id = `report.${String(index ?? '')}`;
       }
       errors[id] ??= msg;
     }

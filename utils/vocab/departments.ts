@@ -4,9 +4,12 @@
  */
 import type { Settings } from '../settings';
 import { matchKey, containsWords } from '../text/keys';
+import { abbreviationsOf } from './department-abbr';
 
 /** Placeholders of a department filter that mean "no department chosen". */
 export const ALL_PLACEHOLDERS: readonly string[] = ['Tất cả', 'Tất cả đơn vị', 'Chọn đơn vị', 'Tất cả phòng ban', 'Chọn', 'Toàn bộ'];
+
+export { ABBREVIATED_PREFIXES, DEPARTMENT_PREFIXES, NAME_JOINERS } from './department-words';
 
 /** Words that introduce a department in a title or breadcrumb: "Đơn vị: …". */
 export const DEPARTMENT_INTRO: readonly string[] = [
@@ -43,6 +46,14 @@ export function departmentIndex(settings: Settings): DepartmentIndex {
       if (ka && !exact.has(ka)) exact.set(ka, d.name);
       if (ka && distinctiveAlias(a)) names.push([ka, d.name]);
     }
+  }
+  // Abbreviations derived from the names (QLKH, Phòng QLCN&CN, Chi cục TĐC): a new
+  // department gets them without hand-written aliases. Never over a name or alias.
+  for (const [alias, dept] of abbreviationsOf(settings.departments.map((d) => d.name))) {
+    const ka = matchKey(alias);
+    if (!ka || exact.has(ka)) continue;
+    exact.set(ka, dept);
+    if (distinctiveAlias(alias)) names.push([ka, dept]);
   }
   names.sort((a, b) => b[0].length - a[0].length);
   const fields = new Map<string, string>();

@@ -6,15 +6,27 @@ import { matchKey } from '../text/keys';
 
 export const DIGITIZED_YES: readonly string[] = [
   'Có', 'Đã số hóa', 'Đã số hóa kết quả', 'Tái sử dụng', 'x', 'Xem tệp', 'Đã số hoá', 'Số hóa', 'Đã đồng bộ',
-  'Đã số hóa và đồng bộ', 'Xem file', 'Tải về', 'Tải tệp', 'Xem kết quả', 'Đã có tệp', '✓', '✔', '☑',
+  'Đã số hóa và đồng bộ', 'Xem file', 'Tải về', 'Tải tệp', 'Xem kết quả', 'Đã có tệp', '✓', '✔', '☑', '✅', 'v', '●',
 ];
 export const DIGITIZED_NO: readonly string[] = [
   'Chưa có tệp', 'Chưa số hóa', 'Chưa số hóa kết quả', 'Không', 'Chưa', 'Chưa có', 'Chưa đồng bộ',
   'Không có tệp', 'Không có', '✗', '✘', '☐', '—', '-', '–',
 ];
+/**
+ * Marks: cells of a mark column hold only these (or nothing). Once a column carries marks
+ * on some rows, its blank cells mean "no".
+ */
+export const DIGITIZED_MARKS: readonly string[] = ['x', '✓', '✔', '☑', '✅', '✗', '✘', '☐', 'v', 'Có', 'Không', '●'];
+
 /** Icon names (aria-label of icon fonts) that carry the meaning on their own. */
-export const ICON_YES: readonly string[] = ['check', 'check-circle', 'check-square', 'done', 'check_circle', 'ok', 'tick'];
-export const ICON_NO: readonly string[] = ['close', 'close-circle', 'times', 'times-circle', 'cancel', 'minus-circle', 'x-circle'];
+export const ICON_YES: readonly string[] = [
+  'check', 'check-circle', 'check-square', 'done', 'check_circle', 'ok', 'tick', 'check_circle_outline', 'task_alt',
+  'check_box', 'done_all', 'verified', 'cloud_done',
+];
+export const ICON_NO: readonly string[] = [
+  'close', 'close-circle', 'times', 'times-circle', 'cancel', 'minus-circle', 'x-circle', 'highlight_off',
+  'check_box_outline_blank', 'radio_button_unchecked', 'clear', 'remove_circle_outline',
+];
 
 /** File types that are a result file when linked. */
 export const RESULT_FILE_EXT: readonly string[] = ['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff', 'doc', 'docx', 'zip', 'rar', 'xls', 'xlsx', 'xml'];
@@ -25,6 +37,13 @@ const YES = new Set(DIGITIZED_YES.map(rawKey));
 const NO = new Set(DIGITIZED_NO.map(rawKey));
 const ICON_Y = new Set(ICON_YES.map((s) => s.toLowerCase()));
 const ICON_N = new Set(ICON_NO.map((s) => s.toLowerCase()));
+
+const MARKS = new Set(DIGITIZED_MARKS.map(rawKey));
+
+/** True when a cell's whole text is a mark (x, ✓, Có, Không …). */
+export function isMarkText(text: string | null | undefined): boolean {
+  return !!text && MARKS.has(rawKey(text));
+}
 
 /** Yes/no from a wording; null when the text says neither. */
 export function digitizedFromText(text: string | null | undefined): boolean | null {

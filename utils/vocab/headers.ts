@@ -21,7 +21,8 @@ export type HeaderField =
   | 'validUntil'
   | 'status'
   | 'digitized' // a yes/no digitization column: empty means "not shown"
-  | 'resultFile'; // a result file / attachment column: empty means "no file", i.e. not digitized
+  | 'resultFile' // a result file / attachment column: empty means "no file", i.e. not digitized
+  | 'synced'; // archive sync (đồng bộ kho): a sync column or a sync log's outcome
 
 /** Exact wordings (any case, any diacritics form). */
 export const HEADER_WORDINGS: Record<HeaderField, readonly string[]> = {
@@ -31,6 +32,7 @@ export const HEADER_WORDINGS: Record<HeaderField, readonly string[]> = {
     'Địa chỉ', 'Số điện thoại', 'Điện thoại', 'Email', 'Số CMND', 'Số CCCD', 'CMND/CCCD', 'Số giấy tờ',
     // Applicant organisations and abstracts that name the applicant (vocab/personal.ts).
     ...APPLICANT_LABELS,
+    'Người đại diện', 'Cán bộ ký số', 'Người ký',
   ],
   code: [
     'Mã hồ sơ', 'Mã HS', 'Mã số hồ sơ', 'Số biên nhận', 'Thông tin hồ sơ', 'Số hồ sơ', 'Mã biên nhận',
@@ -48,6 +50,10 @@ export const HEADER_WORDINGS: Record<HeaderField, readonly string[]> = {
   resultFile: [
     'File kết quả', 'Tệp đính kèm', 'Tệp kết quả', 'File đính kèm', 'Đính kèm', 'Bản điện tử',
     'Tài liệu đính kèm', 'Kết quả điện tử', 'Tệp tin kết quả', 'File', 'Tệp',
+  ],
+  synced: [
+    'Đồng bộ', 'Trạng thái đồng bộ', 'Đồng bộ kho', 'Tình trạng đồng bộ', 'Kết quả đồng bộ', 'Đồng bộ kho dữ liệu',
+    'Đồng bộ kho quốc gia', 'Nhật ký đồng bộ', 'Đã đồng bộ', 'Đồng bộ lên kho',
   ],
   dueAt: [
     'Hạn trả', 'Ngày hẹn trả', 'Ngày hẹn trả kết quả', 'Hạn xử lý', 'Hạn giải quyết', 'Hẹn trả',
@@ -104,9 +110,12 @@ export const HEADER_CONTAINS: readonly (readonly [string, HeaderField])[] = [
   ['don vi de nghi', 'applicant'],
   ['don vi duoc cap', 'applicant'],
   ['to chuc duoc cap', 'applicant'],
+  ['tuy than', 'applicant'],
+  ['dinh danh', 'applicant'],
   ['so ky hieu', 'resultNumber'],
   ['so hieu van ban', 'resultNumber'],
   ['so hoa', 'digitized'],
+  ['dong bo', 'synced'],
   ['so hoa kq', 'digitized'],
   ['ngay hen', 'dueAt'],
   ['hen tra', 'dueAt'],
@@ -164,6 +173,48 @@ export const HEADER_NOT: readonly string[] = [
 ];
 const NOT_KEYS = HEADER_NOT.map(matchKey);
 
+/**
+ * The result-number word rule: "Số" followed by hiệu / ký hiệu / a kind of document
+ * ("Số hiệu giấy tờ", "Số quyết định", "Số GCN", "Số/Ký hiệu văn bản") names a result
+ * number, whatever the rest of the header says. Tried after the personal-data rules
+ * ("Số giấy tờ" alone is an ID number) and before the contains rules.
+ */
+export const RESULT_NUMBER_LEAD = 'so';
+export const RESULT_NUMBER_NEXT: readonly string[] = [
+  'hieu', 'ky hieu', 'quyet dinh', 'giay phep', 'chung nhan', 'giay chung nhan', 'van ban', 'giay to', 'chung chi',
+  'ban hanh', 'ket qua', 'gcn', 'gp', 'qd', 'vb', 'cc',
+];
+const NEXT_KEYS = RESULT_NUMBER_NEXT.map(matchKey).sort((a, b) => b.length - a.length);
+
+function isResultNumberWords(key: string): boolean {
+  const words = key.split(' ');
+  for (let i = 0; i < words.length - 1; i++) {
+    if (words[i] !== RESULT_NUMBER_LEAD) continue;
+    const rest = ` ${words.slice(i + 1).join(' ')} `;
+    if (NEXT_KEYS.some((n) => rest.startsWith(` ${n} `))) return true;
+  }
+  return false;
+}
+
+/**
+ * Ranking of key columns when a table has more than one: a receipt number ("Mã biên
+ * nhận" BN-2021-00412) or a packed information cell stands aside for the dossier code.
+ * Higher wins; unlisted code headers rank 3.
+ */
+export const KEY_RANK: readonly (readonly [string, number])[] = [
+  ['bien nhan', 1],
+  ['bien lai', 1],
+  ['phieu', 1],
+  ['thong tin ho so', 2],
+  ['ho so', 3],
+];
+
+export function keyRank(text: string): number {
+  const key = matchKey(text);
+  for (const [words, rank] of KEY_RANK) if (containsWords(key, words)) return rank;
+  return 3;
+}
+
 /** Longer than this, a "header" is a sentence, not a column name. */
 const MAX_HEADER_KEY = 60;
 
@@ -174,6 +225,8 @@ export function lookupHeader(text: string | null | undefined): HeaderField | nul
   const exact = EXACT.get(key);
   if (exact) return exact;
   if (NOT_KEYS.some((n) => containsWords(key, n))) return null;
+  for (const [needle, f] of HEADER_CONTAINS) if (f === 'applicant' && containsWords(key, needle)) return f;
+  if (isResultNumberWords(key)) return 'resultNumber';
   for (const [needle, f] of HEADER_CONTAINS) if (containsWords(key, needle)) return f;
   return null;
 }

@@ -22,6 +22,7 @@ export const PACKED_LABELS: Partial<Record<HeaderField, readonly string[]>> = {
   validUntil: ['Hiệu lực đến', 'Ngày hết hiệu lực', 'Hiệu lực', 'Thời hạn hiệu lực', 'Có giá trị đến'],
   department: ['Đơn vị', 'Đơn vị xử lý', 'Phòng ban', 'Phòng ban xử lý'],
   digitized: ['Số hóa', 'Số hoá', 'Trạng thái số hóa', 'Kết quả số hóa'],
+  synced: ['Đồng bộ', 'Đồng bộ kho', 'Trạng thái đồng bộ', 'Kết quả đồng bộ'],
   applicant: ['Chủ hồ sơ', 'Người nộp', 'Địa chỉ', 'Điện thoại', 'Số điện thoại', 'Email', 'CMND', 'CCCD', 'Số giấy tờ', ...APPLICANT_LABELS],
 };
 
