@@ -79,6 +79,11 @@ describe('row memo (re-capture of an unchanged page)', () => {
     const before = rowSignature(tr);
     (tr.querySelector('input') as HTMLInputElement).checked = true;
     expect(rowSignature(tr)).not.toBe(before);
+    // Markup that moves text between elements, an attribute, or a nesting change: a new signature.
+    const sig = (html: string) => rowSignature(loadDoc(`<table><tr id="r">${html}</tr></table>`).getElementById('r')!);
+    const variants = ['<td><a>x</a><b>y</b></td>', '<td><a>x<b>y</b></a></td>', '<td><a>xy</a></td>', '<td><a title="t">xy</a></td>', '<td><a title="u">xy</a></td>', '<td><a>x</a>y</td>'];
+    expect(new Set(variants.map(sig)).size).toBe(variants.length);
+    expect(sig(variants[3]!)).toBe(sig(variants[3]!));
     expect(hashText('Mã hồ sơ')).toBe(hashText('Mã hồ sơ'));
     expect(hashText('a')).not.toBe(hashText('b'));
   });

@@ -34,13 +34,46 @@ export function hashText(text: string, seed = 0): string {
 }
 
 /**
- * Everything a row's record is read from: its markup (text, titles, icon labels, links)
+ * Everything a row's record is read from: its tree (tags, every attribute, text, nesting)
  * and the live state of its inputs (a ticked checkbox need not show in the markup).
+ * Hashed while walking the nodes, not by serialising the row: the strings read are the
+ * DOM's own (cached by the browser), so a big page makes little garbage for the page's
+ * collector, where innerHTML made a fresh copy of every row's markup.
  */
 export function rowSignature(row: Element): string {
-  let sig = row.innerHTML;
-  if (sig.includes('<input')) for (const i of Array.from(row.querySelectorAll('input'))) sig += (i as HTMLInputElement).checked ? '1' : '0';
-  return hashText(sig);
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  const feed = (text: string) => {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+  };
+  const walk = (el: Element) => {
+    feed(`<${el.tagName}`);
+    const attrs = el.attributes;
+    for (let i = 0; i < attrs.length; i++) {
+      const a = attrs[i]!;
+      feed(` ${a.name}=`);
+      feed(a.value);
+      feed('\u0001');
+    }
+    if (el.tagName === 'INPUT') feed((el as HTMLInputElement).checked ? '+' : '-');
+    feed('>');
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 1) walk(n as Element);
+      else if (n.nodeType === 3) {
+        feed('\u0002');
+        feed((n as Text).data);
+      }
+    }
+    feed('\u0003');
+  };
+  walk(row);
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
 export const vnDay = (t: number): number => Math.floor((t + 7 * 3_600_000) / 86_400_000);

@@ -54,9 +54,12 @@ export const SCHEMA_V5 = {
 
 /**
  * v6: tally cells by month (a popup reads a few thousand, not one per day), and results
- * indexed by validUntil (the reference month's validities are read day by day).
+ * indexed by validUntil (the reference month's validities are read day by day). Records
+ * lose the kind and lastSeen indexes: nothing reads through them, and every record write
+ * paid for them.
  */
 export const SCHEMA_V6 = {
+  records: 'key, dept, rkey, link',
   results: 'rkey, dept, [dept+state], date, validUntil',
 } as const;
 
