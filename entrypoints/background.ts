@@ -17,13 +17,14 @@ import { DEFAULT_MATCHES } from '../utils/portals';
 import { SETTINGS_KEY } from '../utils/settings';
 import { loadSettings } from '../utils/settings-storage';
 import { getDb } from '../utils/store/db';
-import { STORE_ID_KEY, storeIdentity } from '../utils/store/meta';
+import { READER_STORE_ID_KEY, storeIdentity } from '../utils/store/meta';
 import { STORAGE_ERROR_KEY } from '../utils/storage-error';
 import { upsertBatch } from '../utils/store/upsert';
 import { recordListRead } from '../utils/store/lists';
 import { Walks } from '../utils/background/walks';
 import { routeWalkMessage } from '../utils/background/walk-router';
 import { walkOptions } from '../utils/settings';
+import { checkStoreKept, checkStoreKeptAtStart, type LocalArea } from '../utils/store/lost';
 
 
 export default defineBackground(() => {
@@ -33,6 +34,12 @@ export default defineBackground(() => {
   let publishedStoreId: string | undefined;
   // While a walk runs its progress takes the badge (blue); the page's count, or the amber "?", comes back after.
   const walkBadge = new Map<number, string>();
+  // Was the store wiped by the browser (see utils/store/lost.ts)? Asked at start and after
+  // the first write of each worker life or after a failure: when a lost database shows up.
+  const local = browser.storage.local as unknown as LocalArea;
+  const checkKept = () => void checkStoreKept(db, local, Date.now()).catch(() => undefined);
+  const databaseNames = async () => (await indexedDB.databases()).map((d) => d.name ?? '');
+  void checkStoreKeptAtStart(db, local, databaseNames, Date.now()).catch(() => undefined);
   const unread = new UnreadNotices(browser.storage.session, () => Date.now());
   const totals = new Map<number, number>();
   // The count when the page gave records, else an amber "?" when it shows a table left unread.
@@ -98,17 +105,20 @@ export default defineBackground(() => {
     departments: async () => departmentIndex((await loadSettings()).settings),
     setBadge: (tabId, frameId, documentId, count) => badges.set(tabId, frameId, documentId, count),
     loadReader: async (tabId, frameId) => {
-      // The reader's row memo is valid only for this store (see storeIdentity). A busy store
-      // must not hold the reader back: then the id is published as unknown (no memo is used).
+      // The reader's row memo is valid only for this store (see storeIdentity), read from the
+      // database now: a store wiped since the last check gets a new identity, so no memo of
+      // the old one is used (and the check below tells open pages to give their rows again).
+      // A busy store must not hold the reader back: then the id is published as unknown (no memo).
       const id = await Promise.race([storeIdentity(db), new Promise<string>((r) => setTimeout(() => r(''), 300))]);
       if (id !== publishedStoreId) {
-        await browser.storage.local.set({ [STORE_ID_KEY]: id });
+        await browser.storage.local.set({ [READER_STORE_ID_KEY]: id });
         publishedStoreId = id;
       }
       if (id === '') void storeIdentity(db).then((late) => {
         publishedStoreId = late;
-        return browser.storage.local.set({ [STORE_ID_KEY]: late });
+        return browser.storage.local.set({ [READER_STORE_ID_KEY]: late });
       }).catch(() => undefined);
+      else checkKept();
       await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [`/${READER_FILE}`], injectImmediately: true });
     },
     setUnread: async (tabId, frameId, url, notice) => {
@@ -120,7 +130,10 @@ export default defineBackground(() => {
       await browser.storage.local.set({ [STORAGE_ERROR_KEY]: { message: text, at: Date.now() } });
     },
     clearError: async () => {
-      if (errorShown) await browser.storage.local.remove(STORAGE_ERROR_KEY);
+      if (errorShown) {
+        await browser.storage.local.remove(STORAGE_ERROR_KEY);
+        checkKept();
+      }
       errorShown = false;
     },
     now: () => Date.now(),

@@ -16,8 +16,8 @@ import { BRIDGE_KEY, type WalkBridge } from '../utils/crawl/bridge';
 import { MAX_BATCH, type ContentToBackground, type PageState } from '../utils/messages';
 import { DEFAULT_MATCHES } from '../utils/portals';
 import type { Settings } from '../utils/settings';
-import { STORE_ID_KEY } from '../utils/store/meta';
 import { samplePage } from '../utils/extract/sample';
+import { READER_STORE_ID_KEY, STORE_LOST_KEY } from '../utils/store/meta';
 import type { SampleReply, UnreadMessage } from '../utils/unread';
 
 const ACK_TIMEOUT_MS = 15_000;
@@ -80,9 +80,9 @@ export default defineContentScript({
     let settings: Settings;
     let memo: RowMemo;
     try {
-      const got = await browser.storage.local.get([SETTINGS_KEY, memoKey, STORE_ID_KEY]);
+      const got = await browser.storage.local.get([SETTINGS_KEY, memoKey, READER_STORE_ID_KEY]);
       settings = pageSettings(got[SETTINGS_KEY]);
-      storeId = String(got[STORE_ID_KEY] ?? '');
+      storeId = String(got[READER_STORE_ID_KEY] ?? '');
       memo = new RowMemo(vnDay(Date.now()), memoContext(settings), readMemo(got[memoKey]));
     } catch {
       return; // extension is gone already
@@ -239,7 +239,15 @@ export default defineContentScript({
     (globalThis as Record<string, unknown>)[BRIDGE_KEY] = bridge;
 
     browser.storage.onChanged.addListener((changes, area) => {
-      if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+      if (area !== 'local') return;
+      // The browser wiped the store: what this page gave is gone, so give it again (rows
+      // known only by the row memo are read again).
+      if (changes[STORE_LOST_KEY]?.newValue) {
+        memo = new RowMemo(vnDay(Date.now()), memoContext(settings));
+        capture?.resendAll();
+        if (queue.size > 0) queue.flushSoon();
+      }
+      if (!(SETTINGS_KEY in changes)) return;
       settings = pageSettings(changes[SETTINGS_KEY]?.newValue);
       memo = new RowMemo(vnDay(Date.now()), memoContext(settings));
       capture?.refresh();

@@ -4,6 +4,7 @@
  * and tiêu ngữ top right, place and date, title), the summary sentence and the notes.
  */
 import type { ReportHeader } from './settings';
+import type { ListRow } from './store/types';
 import type { Counts } from './tally';
 
 /** "SỞ KHOA HỌC VÀ CÔNG NGHỆ" → "SKHCN": first letters, "và" left out (the usual ký hiệu). */
@@ -34,6 +35,27 @@ export interface ReportNotes {
 
 export function notesOf(grand: Counts): ReportNotes {
   return { unknown: grand.unknown, syncUnknown: Math.max(0, grand.total - grand.synced - grand.unsynced) };
+}
+
+export interface CoverageNote {
+  /** Lists of the portal read (a page of them at least). */
+  lists: number;
+  /** Lists whose stated total is reached. */
+  complete: number;
+  /** Lists that print no total: their coverage is not known. */
+  unknownTotal: number;
+  /** Lists below their stated total, least covered first (label, captured, stated). */
+  incomplete: { label: string; captured: number; stated: number }[];
+}
+
+/** What the report says about coverage: which lists were read to the end, which were not. */
+export function coverageNoteOf(lists: readonly ListRow[]): CoverageNote {
+  const incomplete = lists
+    .filter((l) => l.statedTotal !== null && l.captured < l.statedTotal)
+    .map((l) => ({ label: l.label, captured: l.captured, stated: l.statedTotal as number }))
+    .sort((a, b) => a.captured / a.stated - b.captured / b.stated || a.label.localeCompare(b.label, 'vi'));
+  const unknownTotal = lists.filter((l) => l.statedTotal === null).length;
+  return { lists: lists.length, complete: lists.length - unknownTotal - incomplete.length, unknownTotal, incomplete };
 }
 
 /** Recipients as written under "Nơi nhận:": "- X;" and the last "- Y." */

@@ -56,7 +56,7 @@ export const DEFAULT_REPORT_HEADER: ReportHeader = {
 /** What a clerk may map a column to ("Ánh xạ cột"); 'skip' is "Bỏ qua". */
 export const MAPPABLE_FIELDS = [
   'code', 'resultNumber', 'procedure', 'field', 'department', 'receivedAt', 'dueAt', 'resolvedAt', 'issuedAt',
-  'validUntil', 'status', 'digitized', 'skip',
+  'validUntil', 'status', 'digitized', 'synced', 'skip',
 ] as const;
 export type MappableField = (typeof MAPPABLE_FIELDS)[number];
 

@@ -24,6 +24,7 @@ import { getDb } from '../../utils/store/db';
 import { META_REBUILT, META_REJECTED } from '../../utils/store/meta';
 import { useStorageError } from '../../components/useStorageError';
 import { tallyDetails } from '../../utils/store/tally-read';
+import { StoreLostNotice } from '../../components/StoreLostNotice';
 import { tallyFromCells, withAllYears, type Period } from '../../utils/tally';
 import { PageLinks } from '../../components/PageLinks';
 import { OpenTabs } from '../../components/OpenTabs';
@@ -95,6 +96,7 @@ export function App() {
     <main className="app" data-testid="popup" data-records={count}>
       {header}
       <StorageErrorBanner error={lastError} />
+      <StoreLostNotice />
       <OpenTabs state={walkSession} />
       <OutboxNotice />
       <UnreadNotice />

@@ -11,7 +11,7 @@ import { TallyTable } from '../../components/TallyTable';
 import { useSettings } from '../../components/settingsStorage';
 import { useStoredPeriod } from '../../components/useStoredPeriod';
 import { consolidatedTally, departmentsOf } from '../../utils/consolidation';
-import { abbreviation, dateLine, notesOf, recipientLines, REPORT_SUBTITLE, REPORT_TITLE } from '../../utils/report-doc';
+import { abbreviation, coverageNoteOf, dateLine, notesOf, recipientLines, REPORT_SUBTITLE, REPORT_TITLE } from '../../utils/report-doc';
 import { reportHeaderOf } from '../../utils/settings';
 import { getDb } from '../../utils/store/db';
 import { tallyDetails } from '../../utils/store/tally-read';
@@ -32,6 +32,7 @@ export function ReportApp() {
   const cells = useLiveQuery(() => (consolidated ? [] : db.cells.toArray()), []);
   const sources = useLiveQuery(() => (consolidated ? db.unitReports.toArray() : []), []);
   const count = useLiveQuery(() => (consolidated ? 0 : db.records.count()), []);
+  const lists = useLiveQuery(() => (consolidated ? [] : db.lists.toArray()), []);
 
   const departments = useMemo(() => (loaded?.settings.departments ?? []).map((d) => d.name), [loaded]);
   // Consolidation: the sources' own period (all share one); else the popup's period.
@@ -47,7 +48,7 @@ export function ReportApp() {
     return withAllYears(base, consolidated ? departmentsOf(sources) : departments);
   }, [period, cells, sources, details, departments]);
 
-  if (!loaded || !tally || !period || count === undefined) {
+  if (!loaded || !tally || !period || count === undefined || !lists) {
     return (
       <main className="report-page" aria-busy="true">
         <p className="muted">{t('loading')}</p>
@@ -57,6 +58,7 @@ export function ReportApp() {
   const header = reportHeaderOf(loaded.settings);
   const today = todayIsoVn();
   const notes = notesOf(tally.grand);
+  const coverage = coverageNoteOf(lists);
   const issuer = header.issuingBody || header.governingBody;
   const unit = consolidated ? t('consUnitName') : header.unit;
   const g = tally.grand;
@@ -129,7 +131,23 @@ export function ReportApp() {
           {consolidated ? (
             <li>{t('reportNoteConsolidated', { count: sources?.length ?? 0, units: (sources ?? []).map((s) => s.unit).join('; ') })}</li>
           ) : (
-            <li>{t('reportNoteCoverage', { records: formatCount(count, lang) })}</li>
+            <>
+              <li>{t('reportNoteCoverage', { records: formatCount(count, lang) })}</li>
+              {coverage.lists > 0 ? (
+                <li data-testid="report-lists" data-lists={coverage.lists} data-incomplete={coverage.incomplete.length}>
+                  {t('reportNoteLists', { lists: formatCount(coverage.lists, lang), complete: formatCount(coverage.complete, lang), unknownTotal: formatCount(coverage.unknownTotal, lang) })}
+                </li>
+              ) : null}
+              {coverage.incomplete.length > 0 ? (
+                <li data-testid="report-incomplete">
+                  {t('reportNoteIncomplete', {
+                    list: coverage.incomplete
+                      .map((l) => t('reportNoteIncompleteItem', { label: l.label, captured: formatCount(l.captured, lang), stated: formatCount(l.stated, lang) }))
+                      .join('; '),
+                  })}
+                </li>
+              ) : null}
+            </>
           )}
         </ul>
 

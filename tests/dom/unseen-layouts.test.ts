@@ -155,3 +155,19 @@ describe('class 8 — icon ligatures and row menus (ag-Grid virtual DOM, Bootstr
     for (const s of ['visibility', 'file_download', 'arrow_upward', 'Trả kết quả', 'Số hóa giấy tờ']) expect(text).not.toContain(s);
   });
 });
+
+describe('a "Kết quả" column that holds the result file', () => {
+  const { records } = extract('result-file-column.html');
+  const digitized = (code: string) => records.find((r) => r.code === code)?.digitized;
+  it('reads a linked file as digitized and an empty cell as not, once the column holds only files', () => {
+    expect(digitized('000.00.13.H37-190312-0003')).toBe(true);
+    expect(digitized('000.00.13.H37-190313-0004')).toBe(false);
+    expect(digitized('000.00.13.H37-190314-0005')).toBe(true);
+  });
+  it('a "Kết quả" column with words, or with links to pages, says nothing of digitization', () => {
+    for (const code of ['000.00.13.H37-200105-0010', '000.00.13.H37-200106-0011', '000.00.13.H37-210105-0020', '000.00.13.H37-210106-0021']) {
+      expect(digitized(code)).toBeNull();
+    }
+    expect(records).toHaveLength(7);
+  });
+});

@@ -114,6 +114,17 @@ describe('PageWalker', () => {
     expect(w!.records).toBeLessThan(20);
   });
 
+  it('"Đọc tiếp" on a later page counts from the number the pager shows', async () => {
+    const { doc } = pagedDoc();
+    // Page 2 of 3 is on screen when the walk starts; the pager marks it as current.
+    doc.getElementById('next')!.click();
+    await wait(40);
+    doc.getElementById('next-item')!.insertAdjacentHTML('beforebegin', '<li class="active"><span>2</span></li>');
+    const { walks, walker } = await setup(doc);
+    await walker.run();
+    expect(await walks.walk(1)).toMatchObject({ status: 'ended', reason: 'done', page: 3, pagesRead: 2 });
+  });
+
   it('stops at the page limit', async () => {
     const { doc } = pagedDoc();
     const { walks, walker } = await setup(doc, 2);

@@ -158,6 +158,14 @@ describe('walk controls and stops', () => {
     expect((await storedOf(l)).length).toBeGreaterThanOrEqual(row!.captured);
     await expect.poll(() => popup.getByTestId('coverage-warning').textContent(), { timeout: 10_000 }).toBe('Có danh sách chưa đọc hết — số liệu có thể thiếu');
     report('walk stopped', { captured: row!.captured, stated: row!.statedTotal ?? 0, coverage: `${coverage(row)} %` });
+    // The office report names the list and how far it was read.
+    const reportPage = await s.browser.openExtensionPage('report.html');
+    const named = reportPage.getByTestId('report-incomplete');
+    await expect.poll(async () => ((await named.count()) > 0 ? await named.textContent() : ''), { timeout: 10_000 }).toContain(`${row!.label} (`);
+    const read = Number(/\((\d+)\/500\)/u.exec((await named.textContent()) ?? '')?.[1]);
+    expect(read).toBeGreaterThanOrEqual(row!.captured);
+    expect(read).toBeLessThan(500);
+    await reportPage.close();
     // "Đọc tiếp" is offered for the list while its tab is open.
     const cont = popup.getByTestId('list-row').filter({ hasText: row!.label.split(' · ')[0]! }).getByRole('button', { name: 'Đọc tiếp', exact: true });
     await expect.poll(() => cont.count(), { timeout: 10_000 }).toBeGreaterThan(0);

@@ -17,7 +17,7 @@ import { DEMO_PAGES, DEMO_TOTAL_RECORDS } from '../demo/routes';
 import { openSession, type Session } from '../support/session';
 import { parseInteraction, perform } from '../support/interact';
 import { waitForStoreQuiet } from '../support/popup';
-import { waitFor } from '../support/store';
+import { readTable, waitFor } from '../support/store';
 import { downloadByButton, type DownloadedFile } from '../support/downloads';
 
 // The contract, written out here: the seven columns, then the two appended sync columns.
@@ -155,6 +155,18 @@ describe('report.html', () => {
     expect(await text('report-recipients')).toContain('Nơi nhận:');
     expect(await text('report-signer')).toContain('GIÁM ĐỐC');
     expect(await text('report-notes')).toMatch(/“Chưa rõ”: \d+ kết quả/u);
+    // Coverage: the lists the store knows, and by name each one below the portal's total.
+    const lists = await readTable<{ label: string; statedTotal: number | null; captured: number }>(report, 'lists');
+    const short = lists.filter((l) => l.statedTotal !== null && l.captured < l.statedTotal);
+    expect(lists.length).toBeGreaterThan(0);
+    console.log(`[report] coverage note: lists ${lists.length}, below their stated total ${short.length}`);
+    const listNote = report.getByTestId('report-lists');
+    expect(await listNote.getAttribute('data-lists')).toBe(String(lists.length));
+    expect(await listNote.getAttribute('data-incomplete')).toBe(String(short.length));
+    if (short.length > 0) {
+      const named = await text('report-incomplete');
+      for (const l of short) expect(named).toContain(`${l.label} (${l.captured}/${l.statedTotal})`);
+    }
     expect(await report.getByRole('button', { name: 'In / Lưu PDF', exact: true }).isVisible()).toBe(true);
   });
 

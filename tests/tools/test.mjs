@@ -30,7 +30,10 @@ const run = (label, cmd, args) => {
 const counts = (file) => {
   try {
     const j = JSON.parse(readFileSync(file, 'utf8'));
-    return { passed: j.numPassedTests ?? 0, failed: (j.numFailedTests ?? 0) + (j.numFailedTestSuites ?? 0) };
+    // Vitest counts a describe block holding a failed test as a failed suite too: count
+    // suites only when no test failed (a file that crashed before its tests ran).
+    const tests = j.numFailedTests ?? 0;
+    return { passed: j.numPassedTests ?? 0, failed: tests > 0 ? tests : (j.numFailedTestSuites ?? 0) };
   } catch {
     return { passed: 0, failed: 0 };
   }

@@ -20,11 +20,15 @@ describe('stated totals', () => {
     ['Tổng số kết quả60Đã số hóa33', 60],
     ['Có 30 hồ sơ', 30],
     ['Tổng cộng: 9', 9],
+    ['Trang 1/5 (100 bản ghi)', 100],
+    ['Kết quả tìm kiếm: 57', 57],
+    ['Số bản ghi: 1.284', 1284],
+    ['1 - 2 of 2 items', 2],
   ])('%s → %d', (text, n) => {
     expect(parseStatedTotal(text)).toBe(n);
   });
 
-  it.each(['Trang 3', 'Ngày 12/05/2023', 'Số điện thoại 0912345678 gọi lúc 8 giờ', 'Hồ sơ 000.00.13.H37-230601-0001', ''])('%s → no total', (text) => {
+  it.each(['Trang 3', 'Ngày 12/05/2023', 'Số điện thoại 0912345678 gọi lúc 8 giờ', 'Hồ sơ 000.00.13.H37-230601-0001', 'Số hồ sơ: 000.00.13.H37-230601-0001', 'Số kết quả: 125/GP-SKHCN', ''])('%s → no total', (text) => {
     expect(parseStatedTotal(text)).toBeNull();
   });
 

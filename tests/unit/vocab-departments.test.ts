@@ -14,6 +14,20 @@ describe('resolveDepartment', () => {
     expect(resolveDepartment('phong quan ly khoa hoc', idx)).toBe('Phòng Quản lý khoa học');
     expect(resolveDepartment('Chi cục Tiêu chuẩn - Đo lường - Chất lượng', idx)).toBe('Chi cục Tiêu chuẩn Đo lường Chất lượng');
   });
+  it('reads the short prefixes, "&" for "và" and an abbreviation split by dashes', () => {
+    const QLKH = 'Phòng Quản lý khoa học';
+    const QLCN = 'Phòng Quản lý công nghệ và chuyên ngành';
+    const TDC = 'Chi cục Tiêu chuẩn Đo lường Chất lượng';
+    expect(['P. QLKH', 'P.QLKH', 'P QLKH'].map((t) => resolveDepartment(t, idx))).toEqual([QLKH, QLKH, QLKH]);
+    expect(resolveDepartment('P.QLCN', idx)).toBe(QLCN);
+    expect(resolveDepartment('CC TĐC', idx)).toBe(TDC);
+    expect(resolveDepartment('Chi cục TC-ĐL-CL', idx)).toBe(TDC);
+    expect(resolveDepartment('Phòng Quản lý Công nghệ & Chuyên ngành', idx)).toBe(QLCN);
+    expect(resolveDepartment('TTr Sở', idx)).toBe('Thanh tra Sở');
+    // A short prefix before something unknown is still unknown; the Sở itself is no department.
+    expect(resolveDepartment('P. Y tế', idx)).toBeNull();
+    expect(resolveDepartment('Sở KH&CN', idx)).toBeNull();
+  });
   it('finds a canonical name inside a longer text', () => {
     expect(resolveDepartment('Phòng Quản lý khoa học - Sở KH&CN Lạng Sơn', idx)).toBe('Phòng Quản lý khoa học');
   });

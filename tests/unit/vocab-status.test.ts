@@ -23,6 +23,16 @@ describe('statusCode', () => {
     expect(statusCode('Hồ sơ không được tiếp nhận')).toBe(3);
     expect(statusCode('Đã trả kết quả cho công dân')).toBe(10);
   });
+  it('reads local systems\' wordings of the same steps', () => {
+    const local: [string, number][] = [
+      ['Hồ sơ chuyển phòng chuyên môn', 4], ['Đang trình ký', 4], ['Tạm dừng', 8],
+      ['Đã giải quyết', 9], ['Giải quyết xong', 9], ['Đã nhận kết quả', 10],
+    ];
+    for (const [w, c] of local) expect(statusCode(w), w).toBe(c);
+    // "Đang giải quyết" is still being worked on; a refusal after review is no result.
+    expect(statusCode('Đang giải quyết')).toBe(4);
+    expect(statusCode('Không đủ điều kiện giải quyết')).toBeNull();
+  });
   it('returns null for unknown statuses', () => {
     expect(statusCode('Lưu nháp')).toBeNull();
   });

@@ -167,6 +167,20 @@ export class PageCapture {
     this.schedule(0);
   }
 
+  /** The store lost what this page gave (the browser wiped it): give every record again. */
+  resendAll(): void {
+    const now = (this.deps.now ?? Date.now)();
+    let unread = false;
+    for (const [key, print] of this.sent) {
+      if (print === '') {
+        // Known only by the row memo (never read in this document): read it again.
+        this.sent.delete(key);
+        unread = true;
+      } else this.deps.emit(key, JSON.parse(print) as PortalRecord, this.firstShown.get(key)?.at ?? now);
+    }
+    if (unread) this.refresh();
+  }
+
   get distinctRecords(): number {
     return this.sent.size;
   }

@@ -16,7 +16,8 @@ export type Turn =
   | { kind: 'more'; control: HTMLElement; disabled: boolean }
   | { kind: 'scroll'; box: HTMLElement; atEnd: boolean };
 
-const CLICKABLE = 'a, button, [role="button"], [role="link"], input[type="button"], input[type="submit"], [onclick], li[title]';
+// jqGrid's pager buttons are table cells with script handlers (no attribute says so).
+const CLICKABLE = 'a, button, [role="button"], [role="link"], input[type="button"], input[type="submit"], [onclick], li[title], td.ui-pg-button';
 const LEVELS = 6;
 const NEXT = new Set(NEXT_WORDS);
 const NOT_NEXT = new Set(NOT_NEXT_WORDS);

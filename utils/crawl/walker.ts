@@ -7,7 +7,7 @@
  */
 import type { WalkEndReason, WalkReply, WalkReport } from '../messages';
 import type { WalkBridge } from './bridge';
-import { atScrollEnd, findTurn, largestPageSize, type Turn } from './pager';
+import { atScrollEnd, findTurn, largestPageSize, pagerCurrent, type Turn } from './pager';
 
 export interface WalkIO {
   report(r: WalkReport): Promise<WalkReply>;
@@ -97,6 +97,11 @@ export class PageWalker {
     else target.click();
   }
 
+  private shownPage(): number | null {
+    const root = this.bridge.table();
+    return root ? pagerCurrent(root) : null;
+  }
+
   async run(): Promise<void> {
     let page = this.opts.page;
     try {
@@ -105,6 +110,10 @@ export class PageWalker {
         return;
       }
       if (this.opts.fresh && this.opts.largestPageSize) await this.pickPageSize();
+      // "Đọc tiếp" on page 12 counts from 12, as the pager itself does (a new walk only:
+      // after a full page load the worker already knows the number).
+      const shown = this.opts.fresh ? this.shownPage() : null;
+      if (shown !== null && shown > page) page = shown;
       for (;;) {
         if (this.halted || this.leaving) return;
         await this.bridge.readNow();

@@ -23,8 +23,7 @@ const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹ
 function suggestion(c: Column): MappableField {
   const f = c.field;
   if (f === null || f === 'applicant') return 'skip';
-  // Archive sync is not among the mappable fields yet: suggested as "Bỏ qua".
-  return f === 'resultFile' ? 'digitized' : f === 'synced' ? 'skip' : f;
+  return f === 'resultFile' ? 'digitized' : f;
 }
 
 function noticeFor(reason: UnreadNotice['reason'], columns: Column[], rows: number): UnreadNotice {

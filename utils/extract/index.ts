@@ -15,6 +15,7 @@ import { findGrids, tableGrid, type Grid } from './grid';
 import { GroupTracker, groupCaption, isNotDataRow, mayHoldCaptions } from './groups';
 import { applyMapping, findMapping } from './mapping';
 import { blankMeansNo } from './marks';
+import { mayHoldResultFiles, resultFileColumns } from './file-columns';
 import { pageDepartment } from './page';
 import { buildRecord, type Entry, type RecordContext, type RowRejection } from './record';
 import { textOf } from './text';
@@ -78,6 +79,14 @@ function listTable(grid: Grid, columns: Column[], ctx: RecordContext): RecordTab
     marks ??= blankMeansNo(columns, grid.bodyRows(), (row, col) => placeCells(grid.cells(row), columns).find((p) => p.col === col)?.cell);
     return marks;
   };
+  // "Kết quả" columns holding result files, judged the same way (see file-columns.ts).
+  let files: Set<number> | null = null;
+  const fileColumns = (): Set<number> => {
+    files ??= mayHoldResultFiles(columns)
+      ? resultFileColumns(columns, grid.bodyRows(), (row, col) => placeCells(grid.cells(row), columns).find((p) => p.col === col)?.cell)
+      : new Set();
+    return files;
+  };
   return {
     root: grid.root,
     kind,
@@ -94,7 +103,8 @@ function listTable(grid: Grid, columns: Column[], ctx: RecordContext): RecordTab
       if (cells.every(isHeaderCell)) return null; // a repeated header row
       if (cells.length <= 2 && isNoDataText(textOf(row))) return null;
       if (isTotalsRow(cells)) return null;
-      const placed = placeCells(cells, columns);
+      const fileCols = fileColumns();
+      const placed = placeCells(cells, columns).map((p) => (fileCols.has(p.col) ? { ...p, field: 'resultFile' as const } : p));
       const hasDigit = placed.some((p) => p.field === 'digitized');
       const blankNo = hasDigit ? markColumns() : null;
       const entries: Entry[] = placed.map((p) => ({ field: p.field, cell: p.cell, blankIsNo: blankNo?.has(p.col) ?? false }));

@@ -67,11 +67,18 @@ export async function getRejected(db: KiemDemDB): Promise<Record<string, number>
 export const META_STORE_ID = 'storeId';
 /** Where pages find the store's identity (extension storage: content scripts cannot open the database). */
 export const STORE_ID_KEY = 'store.id';
+/** Set when the worker found the store wiped by the browser (see lost.ts); pages give their rows again. */
+export const STORE_LOST_KEY = 'storeLost';
+/**
+ * The identity a reader's row memo is valid for, published by the worker just before it
+ * loads the reader into a frame ('' when the store was too busy to say: no memo is used).
+ */
+export const READER_STORE_ID_KEY = 'store.readerId';
 
 /**
- * This store's identity: a random id kept in meta, made anew when the store is emptied
- * ("Xóa dữ liệu" removes it) or found without one (wiped some other way). Row memos of
- * pages carry it, so no page skips rows as "already given" to a store that lost them.
+ * This store's identity: a random id kept in meta, made when the database is found
+ * without one (new, or wiped by the browser). "Xóa dữ liệu" keeps it: the clerk emptied
+ * the store on purpose, nothing was lost behind their back.
  */
 export async function storeIdentity(db: KiemDemDB): Promise<string> {
   return await db.transaction('rw', db.meta, async () => {

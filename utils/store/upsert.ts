@@ -23,7 +23,7 @@ import {
 import type { DepartmentIndex } from '../vocab/departments';
 import { deriveAllResults, type KiemDemDB } from './db';
 import { CellDelta, cellOf, cellsFromResults, deriveResult } from './derive';
-import { bumpRejected, META_REBUILT, recordRejectedTotals } from './meta';
+import { bumpRejected, META_REBUILT, META_STORE_ID, recordRejectedTotals } from './meta';
 
 export { assignDepartment, correctResult, undoCorrection, type Correction, type CorrectionUndo } from './corrections';
 
@@ -92,11 +92,11 @@ export async function importRecords(db: KiemDemDB, stored: readonly StoredRecord
   return await mergeIncoming(db, items);
 }
 
-/** Forget every record and count (settings live elsewhere and stay). */
+/** Forget every record and count (settings live elsewhere and stay; so does the store's identity). */
 export async function clearAll(db: KiemDemDB): Promise<void> {
   await db.transaction('rw', [db.records, db.results, db.cells, db.meta, db.lists, db.listKeys], async () => {
     await Promise.all([db.records.clear(), db.results.clear(), db.cells.clear(), db.lists.clear(), db.listKeys.clear()]);
-    await db.meta.where('key').notEqual('schema').delete();
+    await db.meta.where('key').noneOf(['schema', META_STORE_ID]).delete();
   });
 }
 

@@ -13,3 +13,11 @@ export const ABBREVIATED_PREFIXES: readonly string[] = ['Phòng', 'Chi cục', '
 /** Words of a name that join its parts ("và", "&") and are not initialled. */
 export const NAME_JOINERS: readonly string[] = ['và', '&', '-', '–', ','];
 
+
+/**
+ * Short forms of the prefixes as pages write them ("P. QLKH", "CC TĐC", "TT Ứng dụng …"):
+ * read as the prefix. ("TT" is Trung tâm; Thanh tra is written out or "TTr".)
+ */
+export const PREFIX_SHORT_FORMS: readonly [string, string][] = [
+  ['P', 'Phòng'], ['CC', 'Chi cục'], ['TT', 'Trung tâm'], ['TTr', 'Thanh tra'], ['VP', 'Văn phòng'],
+];

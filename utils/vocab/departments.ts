@@ -9,7 +9,39 @@ import { abbreviationsOf } from './department-abbr';
 /** Placeholders of a department filter that mean "no department chosen". */
 export const ALL_PLACEHOLDERS: readonly string[] = ['Tất cả', 'Tất cả đơn vị', 'Chọn đơn vị', 'Tất cả phòng ban', 'Chọn', 'Toàn bộ'];
 
+import { PREFIX_SHORT_FORMS } from './department-words';
+
 export { ABBREVIATED_PREFIXES, DEPARTMENT_PREFIXES, NAME_JOINERS } from './department-words';
+
+/** The folded key of a department text: "&" and "và" are one word. */
+export function departmentKey(text: string | null | undefined): string {
+  return matchKey(text).replace(/\s*&\s*/gu, ' va ').trim();
+}
+
+const SHORT_FORMS = PREFIX_SHORT_FORMS.map(([short, full]) => [matchKey(short), departmentKey(full)] as const);
+
+/**
+ * Other ways a page writes the same name, tried after the text as it is: a short prefix
+ * written out ("P. QLKH" → "phong qlkh"), and an abbreviation split by dashes or spaces
+ * glued together ("Chi cục TC-ĐL-CL" → "chi cuc tcdlcl").
+ */
+function variants(key: string): string[] {
+  const out: string[] = [];
+  let k = key;
+  for (const [short, full] of SHORT_FORMS) {
+    if (k.startsWith(`${short} `)) {
+      k = `${full}${k.slice(short.length)}`;
+      out.push(k);
+      break;
+    }
+  }
+  for (const [, full] of SHORT_FORMS) {
+    if (!k.startsWith(`${full} `)) continue;
+    const rest = k.slice(full.length + 1).split(' ');
+    if (rest.length >= 2 && rest.every((w) => w.length <= 3 && /^[a-z]+$/u.test(w))) out.push(`${full} ${rest.join('')}`);
+  }
+  return out;
+}
 
 /** Words that introduce a department in a title or breadcrumb: "Đơn vị: …". */
 export const DEPARTMENT_INTRO: readonly string[] = [
@@ -17,8 +49,8 @@ export const DEPARTMENT_INTRO: readonly string[] = [
 ];
 
 export interface DepartmentIndex {
-  exact: Map<string, string>; // matchKey(name or alias) → canonical name
-  names: [string, string][]; // [matchKey(name), name], longest first, for contains matches
+  exact: Map<string, string>; // departmentKey(name or alias) → canonical name
+  names: [string, string][]; // [departmentKey(name), name], longest first, for contains matches
   fields: Map<string, string>; // matchKey(lĩnh vực) → canonical name
 }
 
@@ -36,13 +68,13 @@ export function departmentIndex(settings: Settings): DepartmentIndex {
   const exact = new Map<string, string>();
   const names: [string, string][] = [];
   for (const d of settings.departments) {
-    const k = matchKey(d.name);
+    const k = departmentKey(d.name);
     if (k) {
       exact.set(k, d.name);
       names.push([k, d.name]);
     }
     for (const a of d.aliases) {
-      const ka = matchKey(a);
+      const ka = departmentKey(a);
       if (ka && !exact.has(ka)) exact.set(ka, d.name);
       if (ka && distinctiveAlias(a)) names.push([ka, d.name]);
     }
@@ -50,7 +82,7 @@ export function departmentIndex(settings: Settings): DepartmentIndex {
   // Abbreviations derived from the names (QLKH, Phòng QLCN&CN, Chi cục TĐC): a new
   // department gets them without hand-written aliases. Never over a name or alias.
   for (const [alias, dept] of abbreviationsOf(settings.departments.map((d) => d.name))) {
-    const ka = matchKey(alias);
+    const ka = departmentKey(alias);
     if (!ka || exact.has(ka)) continue;
     exact.set(ka, dept);
     if (distinctiveAlias(alias)) names.push([ka, dept]);
@@ -67,11 +99,15 @@ export function departmentIndex(settings: Settings): DepartmentIndex {
  * "Sở KH&CN - Chi cục TĐC"). Plain-word aliases ("Văn phòng") only match exactly.
  */
 export function resolveDepartment(text: string | null | undefined, idx: DepartmentIndex): string | null {
-  const key = matchKey(text);
+  const key = departmentKey(text);
   if (!key) return null;
   const hit = idx.exact.get(key);
   if (hit) return hit;
   if (key.length > 200) return null;
+  for (const v of variants(key)) {
+    const found = idx.exact.get(v);
+    if (found) return found;
+  }
   for (const [k, name] of idx.names) if (containsWords(key, k)) return name;
   return null;
 }

@@ -9,6 +9,7 @@
 export const PAGER_CONTAINERS = [
   '.pagination', '.ant-pagination', 'mat-paginator', '.mat-paginator', '.mat-mdc-paginator', '.v-pagination',
   '.k-pager-wrap', '.k-pager', '.rgPager', '.dataTables_paginate', '.dx-pager', '.el-pagination', '.p-paginator',
+  '.ui-jqgrid-pager', '.ui-pg-table',
   '.pager', '.paging', '.pagination-container', '.page-navigation', 'nav', '[role="navigation"]', 'tr.pgr', 'tr.pager',
 ].join(',');
 
@@ -31,6 +32,9 @@ export const NEXT_CLASS_PATTERNS: readonly RegExp[] = [
   /(?:^|\s)anticon-right(?:\s|$)/u, /(?:^|\s)fa-(?:chevron|angle|caret|arrow)-right(?:\s|$)/u, /(?:^|\s)(?:bi|glyphicon|icon|mdi|ti|la)-(?:chevron|arrow|caret)-right/u,
   /(?:^|\s)k-i-arrow-(?:e|60-right)(?:\s|$)/u, /(?:^|\s)ant-pagination-next(?:\s|$)/u, /mat-(?:mdc-)?paginator-navigation-next/u,
   /(?:^|\s)(?:paginate_button\s+)?next(?:\s|$)/u, /(?:^|\s)page-next(?:\s|$)/u, /(?:^|\s)rgPageNext(?:\s|$)/u, /(?:^|\s)k-pager-next/u,
+  // PrimeNG, Element UI, jqGrid
+  /(?:^|\s)p-paginator-next(?:\s|$)/u, /(?:^|\s)pi-(?:angle|chevron|arrow)-right(?:\s|$)/u, /(?:^|\s)btn-next(?:\s|$)/u,
+  /(?:^|\s)el-icon-arrow-right(?:\s|$)/u, /(?:^|\s)ui-icon-(?:seek-next|triangle-1-e|carat-1-e)(?:\s|$)/u,
 ];
 export const NOT_NEXT_CLASS_PATTERNS: readonly RegExp[] = [/last|prev|first|double-right|angle-double|chevron-double|k-pager-last/u];
 

@@ -12,7 +12,7 @@ export const STATUS_CATALOGUE: Record<number, readonly string[]> = {
   3: ['Không được tiếp nhận', 'Từ chối tiếp nhận', 'Không tiếp nhận', 'Từ chối', 'Bị từ chối'],
   4: [
     'Đang xử lý', 'Đã chuyển xử lý', 'Đang giải quyết', 'Chuyển xử lý', 'Đang thẩm định', 'Chờ phê duyệt',
-    'Chờ ký duyệt', 'Đang thụ lý', 'Chờ xử lý',
+    'Chờ ký duyệt', 'Đang thụ lý', 'Chờ xử lý', 'Chuyển phòng chuyên môn', 'Đang trình ký', 'Trình ký', 'Chờ ký',
   ],
   5: ['Yêu cầu bổ sung giấy tờ', 'Chờ bổ sung', 'Yêu cầu bổ sung', 'Bổ sung hồ sơ', 'Chờ bổ sung hồ sơ'],
   6: [
@@ -20,9 +20,12 @@ export const STATUS_CATALOGUE: Record<number, readonly string[]> = {
     'Chờ thực hiện nghĩa vụ tài chính',
   ],
   7: ['Công dân yêu cầu rút hồ sơ', 'Xin rút', 'Rút hồ sơ', 'Đã rút hồ sơ', 'Yêu cầu rút hồ sơ'],
-  8: ['Dừng xử lý', 'Tạm dừng xử lý', 'Đã dừng xử lý'],
-  9: ['Đã xử lý xong', 'Đã có kết quả', 'Chờ trả trực tiếp', 'Chờ trả kết quả', 'Có kết quả', 'Xử lý xong', 'Chờ trả'],
-  10: ['Đã trả kết quả', 'Đã trả', 'Hoàn thành', 'Đã hoàn thành', 'Đã trả kết quả trực tiếp', 'Trả kết quả'],
+  8: ['Dừng xử lý', 'Tạm dừng xử lý', 'Đã dừng xử lý', 'Tạm dừng'],
+  9: [
+    'Đã xử lý xong', 'Đã có kết quả', 'Chờ trả trực tiếp', 'Chờ trả kết quả', 'Có kết quả', 'Xử lý xong', 'Chờ trả',
+    'Đã giải quyết', 'Giải quyết xong', 'Đã giải quyết xong',
+  ],
+  10: ['Đã trả kết quả', 'Đã trả', 'Hoàn thành', 'Đã hoàn thành', 'Đã trả kết quả trực tiếp', 'Trả kết quả', 'Đã nhận kết quả'],
 };
 
 /** Timeliness flags shown next to (or instead of) a status. */

@@ -14,8 +14,10 @@ export const TOTAL_PATTERNS: readonly RegExp[] = [
   new RegExp(`\\btong (?:so|cong)?\\s*(?:ban ghi|ho so|ket qua)?\\s*:?\\s*${N}(?!\\d)`, 'u'),
   // "Hiển thị 1 - 25 / 37 kết quả", "1–15 trên 15", "1 - 10 của 100", "Showing 1 to 10 of 57 entries"
   new RegExp(`\\b\\d+\\s*(?:-|–|—|~|den|to)\\s*\\d+\\s*(?:/|tren|cua|trong|trong tong so|of)\\s*(?:tong so\\s*)?${N}(?!\\d)`, 'u'),
-  // "Có 47 hồ sơ", "Tìm thấy 1.284 kết quả", "Trang 3/3 — 24 hồ sơ", "Total 47 items"
-  new RegExp(`\\b(?:co|tim thay|tim duoc|total|trang \\d+\\s*/\\s*\\d+\\s*[-–—:,.]?)\\s*${N}\\s*${NOUN}\\b`, 'u'),
+  // "Có 47 hồ sơ", "Tìm thấy 1.284 kết quả", "Trang 3/3 — 24 hồ sơ", "Trang 1/5 (100 bản ghi)", "Total 47 items"
+  new RegExp(`\\b(?:co|tim thay|tim duoc|total|trang \\d+\\s*/\\s*\\d+\\s*[-–—:,.(]?)\\s*${N}\\s*${NOUN}\\b`, 'u'),
+  // "Kết quả tìm kiếm: 57", "Số bản ghi: 57" (not "Số hồ sơ:", "Số kết quả:": labels of codes and numbers)
+  new RegExp(`\\b(?:ket qua tim kiem|so ban ghi)\\s*:\\s*${N}(?!\\d)`, 'u'),
   // "Tổng: 47", "Total: 47", "47 bản ghi" alone on its line
   new RegExp(`^(?:total|tong)\\s*:\\s*${N}$`, 'u'),
   new RegExp(`^${N}\\s*${NOUN}$`, 'u'),
