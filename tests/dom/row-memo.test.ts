@@ -84,6 +84,12 @@ describe('row memo (re-capture of an unchanged page)', () => {
     const variants = ['<td><a>x</a><b>y</b></td>', '<td><a>x<b>y</b></a></td>', '<td><a>xy</a></td>', '<td><a title="t">xy</a></td>', '<td><a title="u">xy</a></td>', '<td><a>x</a>y</td>'];
     expect(new Set(variants.map(sig)).size).toBe(variants.length);
     expect(sig(variants[3]!)).toBe(sig(variants[3]!));
+    // A cell nested 20,000 deep (no recursion to overflow).
+    const deep = loadDoc('<table><tr id="d"><td id="c"></td></tr></table>');
+    let at: Element = deep.getElementById('c')!;
+    for (let i = 0; i < 20_000; i++) at = at.appendChild(deep.createElement('span'));
+    at.textContent = 'x';
+    expect(rowSignature(deep.getElementById('d')!)).toMatch(/^[0-9a-z]+$/u);
     expect(hashText('Mã hồ sơ')).toBe(hashText('Mã hồ sơ'));
     expect(hashText('a')).not.toBe(hashText('b'));
   });

@@ -50,7 +50,7 @@ export function rowSignature(row: Element): string {
       h2 = Math.imul(h2 ^ c, 1597334677);
     }
   };
-  const walk = (el: Element) => {
+  const open = (el: Element) => {
     feed(`<${el.tagName}`);
     const attrs = el.attributes;
     for (let i = 0; i < attrs.length; i++) {
@@ -61,16 +61,30 @@ export function rowSignature(row: Element): string {
     }
     if (el.tagName === 'INPUT') feed((el as HTMLInputElement).checked ? '+' : '-');
     feed('>');
-    for (let n = el.firstChild; n; n = n.nextSibling) {
-      if (n.nodeType === 1) walk(n as Element);
-      else if (n.nodeType === 3) {
-        feed('\u0002');
-        feed((n as Text).data);
-      }
-    }
-    feed('\u0003');
   };
-  walk(row);
+  // Depth first without recursion (portals nest cells thousands deep): down to the first
+  // child, else on to the next sibling, else up (closing each element left) to an ancestor's sibling.
+  open(row);
+  let n: Node | null = row.firstChild;
+  while (n) {
+    if (n.nodeType === 1) {
+      open(n as Element);
+      if (n.firstChild) {
+        n = n.firstChild;
+        continue;
+      }
+      feed('\u0003');
+    } else if (n.nodeType === 3) {
+      feed('\u0002');
+      feed((n as Text).data);
+    }
+    while (n && n !== row && !n.nextSibling) {
+      n = n.parentNode;
+      if (n && n !== row) feed('\u0003');
+    }
+    n = n && n !== row ? n.nextSibling : null;
+  }
+  feed('\u0003');
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
