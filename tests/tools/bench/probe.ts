@@ -65,8 +65,10 @@ export async function probeEvents(s: Session, since: number): Promise<ProbeEvent
   const worker = await s.browser.worker();
   return worker.evaluate((t) => {
     const ev = (globalThis as unknown as { __bench?: Record<'commits' | 'recordCommits' | 'messages' | 'batches' | 'badges', number[]> }).__bench;
-    const since = (xs: number[] | undefined) => (xs ?? []).filter((x) => x >= t);
-    return { commits: since(ev?.commits), recordCommits: since(ev?.recordCommits), messages: since(ev?.messages), batches: since(ev?.batches), badges: since(ev?.badges) };
+    // No named inner function here: the tsx transform would wrap it in a helper the worker lacks.
+    const out: Record<string, number[]> = {};
+    for (const k of ['commits', 'recordCommits', 'messages', 'batches', 'badges'] as const) out[k] = (ev?.[k] ?? []).filter((x) => x >= t);
+    return out as unknown as { commits: number[]; recordCommits: number[]; messages: number[]; batches: number[]; badges: number[] };
   }, since);
 }
 
