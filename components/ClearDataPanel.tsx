@@ -5,6 +5,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { Notice, type NoticeValue } from './Notice';
 import { formatCount } from '../utils/ui/format';
 import { clearAll } from '../utils/store/upsert';
+import { purgeRowMemos } from '../utils/capture/memo-storage';
 import type { KiemDemDB } from '../utils/store/db';
 
 export function ClearDataPanel({ db }: { db: KiemDemDB }) {
@@ -22,6 +23,8 @@ export function ClearDataPanel({ db }: { db: KiemDemDB }) {
     try {
       const n = await db.records.count();
       await clearAll(db);
+      // Pages must not skip rows as "already given" once the store is empty.
+      await purgeRowMemos();
       setNotice({ kind: 'ok', text: t('optCleared', { count: formatCount(n, lang) }) });
     } catch (e) {
       setNotice({ kind: 'error', text: t('optClearFailed', { message: e instanceof Error ? e.message : String(e) }) });

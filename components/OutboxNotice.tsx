@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { useI18n } from './I18n';
 import { formatCount } from '../utils/ui/format';
-import { OUTBOX_PREFIX, waitingRows } from '../utils/capture/outbox';
+import { OUTBOX_PREFIX, readOutboxes, waitingRows, type KeyValueStore } from '../utils/capture/outbox';
 
 export function OutboxNotice() {
   const { t, lang } = useI18n();
@@ -17,8 +17,7 @@ export function OutboxNotice() {
   useEffect(() => {
     let alive = true;
     const read = () =>
-      void browser.storage.local
-        .get(null)
+      void readOutboxes(browser.storage.local as unknown as KeyValueStore)
         .then((all) => alive && setWaiting(waitingRows(all)))
         .catch(() => undefined);
     const onChanged = (changes: Record<string, unknown>, area: string) => {

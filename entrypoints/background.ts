@@ -10,12 +10,14 @@ import { outboxDrainSchema } from '../utils/messages';
 import { departmentIndex } from '../utils/vocab/departments';
 import { adoptOpenPortalTabs } from '../utils/background/adopt-tabs';
 import { badgeText, TabBadges } from '../utils/background/badges';
+import { READER_FILE, syncRegistration } from '../utils/background/registration';
+import { purgeRowMemos } from '../utils/capture/memo-storage';
 import { badgeLook, UnreadNotices } from '../utils/background/unread-notices';
-import { syncRegistration } from '../utils/background/registration';
 import { DEFAULT_MATCHES } from '../utils/portals';
 import { SETTINGS_KEY } from '../utils/settings';
 import { loadSettings } from '../utils/settings-storage';
 import { getDb } from '../utils/store/db';
+import { READER_STORE_ID_KEY, storeIdentity } from '../utils/store/meta';
 import { STORAGE_ERROR_KEY } from '../utils/storage-error';
 import { upsertBatch } from '../utils/store/upsert';
 import { recordListRead } from '../utils/store/lists';
@@ -29,6 +31,7 @@ export default defineBackground(() => {
   const db = getDb();
   // Cleared once after a successful write (also after a worker restart, when unknown).
   let errorShown = true;
+  let publishedStoreId: string | undefined;
   // While a walk runs its progress takes the badge (blue); the page's count, or the amber "?", comes back after.
   const walkBadge = new Map<number, string>();
   // Was the store wiped by the browser (see utils/store/lost.ts)? Asked at start and after
@@ -101,6 +104,23 @@ export default defineBackground(() => {
     upsert: (records, source) => upsertBatch(db, records, source),
     departments: async () => departmentIndex((await loadSettings()).settings),
     setBadge: (tabId, frameId, documentId, count) => badges.set(tabId, frameId, documentId, count),
+    loadReader: async (tabId, frameId) => {
+      // The reader's row memo is valid only for this store (see storeIdentity), read from the
+      // database now: a store wiped since the last check gets a new identity, so no memo of
+      // the old one is used (and the check below tells open pages to give their rows again).
+      // A busy store must not hold the reader back: then the id is published as unknown (no memo).
+      const id = await Promise.race([storeIdentity(db), new Promise<string>((r) => setTimeout(() => r(''), 300))]);
+      if (id !== publishedStoreId) {
+        await browser.storage.local.set({ [READER_STORE_ID_KEY]: id });
+        publishedStoreId = id;
+      }
+      if (id === '') void storeIdentity(db).then((late) => {
+        publishedStoreId = late;
+        return browser.storage.local.set({ [READER_STORE_ID_KEY]: late });
+      }).catch(() => undefined);
+      else checkKept();
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [`/${READER_FILE}`], injectImmediately: true });
+    },
     setUnread: async (tabId, frameId, url, notice) => {
       await unread.set(tabId, frameId, url, notice);
       await paint(tabId);
@@ -192,6 +212,8 @@ export default defineBackground(() => {
   const resync = () => void loadSettings().then(({ settings }) => syncRegistration(settings.portals)).catch(() => undefined);
   browser.runtime.onInstalled.addListener(resync);
   browser.runtime.onStartup.addListener(resync);
+  // Row memos are for the day's reloads; a new browser session starts without them.
+  browser.runtime.onStartup.addListener(() => void purgeRowMemos().catch(() => undefined));
   browser.permissions.onAdded.addListener(resync);
   browser.permissions.onRemoved.addListener(resync);
   browser.storage.onChanged.addListener((changes, area) => {

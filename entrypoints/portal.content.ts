@@ -8,20 +8,30 @@ import { DurableOutbox, type KeyValueStore } from '../utils/capture/outbox';
 import { CaptureQueue, type BatchToSend, type SendOutcome } from '../utils/capture/queue';
 import { sanitizeSourceUrl } from '../utils/privacy/url';
 import { PageCapture } from '../utils/capture/page-capture';
+import { pageSettings, SETTINGS_KEY } from '../utils/capture/page-settings';
+import { hashText, MEMO_PREFIX, RowMemo, vnDay, type SavedMemo } from '../utils/capture/row-memo';
 import { showToast } from '../utils/capture/toast';
 import { PageReporter } from '../utils/crawl/page-report';
 import { BRIDGE_KEY, type WalkBridge } from '../utils/crawl/bridge';
-import { captureAckSchema, MAX_BATCH, type ContentToBackground, type PageState } from '../utils/messages';
+import { MAX_BATCH, type ContentToBackground, type PageState } from '../utils/messages';
 import { DEFAULT_MATCHES } from '../utils/portals';
-import { SETTINGS_KEY, type Settings } from '../utils/settings';
-import { loadSettings, parseSettings } from '../utils/settings-storage';
+import type { Settings } from '../utils/settings';
 import { samplePage } from '../utils/extract/sample';
-import { STORE_LOST_KEY } from '../utils/store/meta';
-import { sampleRequestSchema, type SampleReply, type UnreadMessage } from '../utils/unread';
+import { READER_STORE_ID_KEY, STORE_LOST_KEY } from '../utils/store/meta';
+import type { SampleReply, UnreadMessage } from '../utils/unread';
 
 const ACK_TIMEOUT_MS = 15_000;
 const LIVE_COPY = '__kiemDemTthcLiveCopy';
 const RELOAD_HINT = 'Kiểm đếm TTHC vừa được cập nhật hoặc tải lại. Hãy tải lại trang này (F5) để tiếp tục đếm hồ sơ.';
+
+function readMemo(raw: unknown): SavedMemo | null {
+  if (typeof raw !== 'string') return null;
+  try {
+    return JSON.parse(raw) as SavedMemo;
+  } catch {
+    return null;
+  }
+}
 
 function contextGone(error: unknown): boolean {
   const text = String((error as Error)?.message ?? error);
@@ -30,6 +40,9 @@ function contextGone(error: unknown): boolean {
 
 export default defineContentScript({
   matches: DEFAULT_MATCHES,
+  // The reader is not in the manifest: the worker loads it into the frames where the cheap
+  // look (look.content.ts, in every portal frame) found something that may hold records.
+  registration: 'runtime',
   runAt: 'document_idle',
   // Some portals (older ASP.NET ones) list rows inside an iframe of the same portal.
   allFrames: true,
@@ -60,14 +73,30 @@ export default defineContentScript({
       }, 0);
     });
 
+    // What this page gave before (across reloads, the same day), so unchanged rows are not read again.
+    const memoKey = MEMO_PREFIX + hashText(location.href);
+    let storeId = '';
+    const memoContext = (s: Settings) => hashText(`${browser.runtime.getManifest().version}|${storeId}|${JSON.stringify(s)}`);
     let settings: Settings;
+    let memo: RowMemo;
     try {
-      settings = (await loadSettings()).settings;
+      const got = await browser.storage.local.get([SETTINGS_KEY, memoKey, READER_STORE_ID_KEY]);
+      settings = pageSettings(got[SETTINGS_KEY]);
+      storeId = String(got[READER_STORE_ID_KEY] ?? '');
+      memo = new RowMemo(vnDay(Date.now()), memoContext(settings), readMemo(got[memoKey]));
     } catch {
       return; // extension is gone already
     }
+    let saveTimer: ReturnType<typeof setTimeout> | undefined;
+    const saveMemo = () => {
+      saveTimer = undefined;
+      const changes = memo.takeChanges();
+      // One string, not an object of thousands of keys: storage clones it in one cheap step.
+      if (changes) void browser.storage.local.set({ [memoKey]: JSON.stringify(changes) }).catch(() => undefined);
+    };
 
     let pageTotal = 0;
+    let totalSent = -1;
     // Rejected rows by reason, all seen on this page: sent as totals with the page id, so the
     // worker counts each once however often a batch is re-sent (an ack lost to a timeout).
     let rejectedSeen: Record<string, number> = {};
@@ -90,8 +119,16 @@ export default defineContentScript({
           browser.runtime.sendMessage(message),
           new Promise((resolve) => setTimeout(() => resolve(undefined), ACK_TIMEOUT_MS)),
         ]);
-        const ack = captureAckSchema.safeParse(reply);
-        if (ack.success && ack.data.batchId === batch.batchId) return { kind: 'acked' };
+        // The worker's reply, checked by hand: this script carries no zod.
+        const ack = reply as { ok?: unknown; batchId?: unknown } | undefined;
+        if (ack?.ok === true && ack.batchId === batch.batchId) {
+          totalSent = message.pageTotal;
+          memo.acked(batch.records);
+          // Saved once the page's rows are all in (one write, not one per batch).
+          if (saveTimer !== undefined) clearTimeout(saveTimer);
+          saveTimer = setTimeout(saveMemo, queue.size <= batch.records.length ? 300 : 3000);
+          return { kind: 'acked' };
+        }
         const err = (reply as { error?: unknown } | undefined)?.error;
         return { kind: 'retry', error: typeof err === 'string' ? err : 'no ack' };
       } catch (error) {
@@ -157,7 +194,12 @@ export default defineContentScript({
     capture = new PageCapture({
       doc: document,
       context: () => ({ url: location.href, settings }),
-      emit: (key, record, readAt) => queue.add(key, record, readAt),
+      memo: { keyOf: (sig) => memo.keyOf(sig), read: (sig, key, record) => memo.read(sig, key, record) },
+      emit: (key, record, readAt) => {
+        queue.add(key, record, readAt);
+        // Full batches go while the rest of the page is still being read (the worker writes in parallel).
+        if (queue.size >= MAX_BATCH) queue.flushSoon(0);
+      },
       seen: (key) => reporter.seen(key),
       // "Trang này có bảng nhưng chưa đọc được": the worker shows "?" and the popup the notice.
       unread: (notice) => {
@@ -168,6 +210,8 @@ export default defineContentScript({
         pageTotal = total;
         rejectedSeen = rej;
         if (queue.size > 0) queue.flushSoon();
+        // Nothing new to send (every row known): the badge still needs this page's count.
+        else if (total !== totalSent && !queue.isDead) void send({ batchId: crypto.randomUUID(), records: [], readAt: [] });
         // Once per document even without a table: a walk learns that its tab went elsewhere.
         if ((capture?.recordTables.length ?? 0) > 0 || !reportedOnce) reporter.soon();
         reportedOnce = true;
@@ -196,19 +240,24 @@ export default defineContentScript({
 
     browser.storage.onChanged.addListener((changes, area) => {
       if (area !== 'local') return;
-      // The browser wiped the store: what this page gave is gone, so give it again.
+      // The browser wiped the store: what this page gave is gone, so give it again (rows
+      // known only by the row memo are read again).
       if (changes[STORE_LOST_KEY]?.newValue) {
+        memo = new RowMemo(vnDay(Date.now()), memoContext(settings));
         capture?.resendAll();
         if (queue.size > 0) queue.flushSoon();
       }
       if (!(SETTINGS_KEY in changes)) return;
-      settings = parseSettings(changes[SETTINGS_KEY]?.newValue).settings;
+      settings = pageSettings(changes[SETTINGS_KEY]?.newValue);
+      memo = new RowMemo(vnDay(Date.now()), memoContext(settings));
       capture?.refresh();
     });
 
     // "Lưu mẫu trang": the popup asks for a sanitised copy of this page's tables.
     browser.runtime.onMessage.addListener((message: unknown) => {
-      if (superseded || !sampleRequestSchema.safeParse(message).success) return undefined;
+      // Checked by hand (this script carries no zod): exactly { type: 'page/sample' }.
+      const m = message as { type?: unknown } | null;
+      if (superseded || typeof m !== 'object' || m === null || m.type !== 'page/sample' || Object.keys(m).length !== 1) return undefined;
       const { html, tables } = samplePage(document, location.href);
       const reply: SampleReply = { ok: true, html, tables };
       return Promise.resolve(reply);

@@ -52,10 +52,13 @@ export type CaptureError = z.infer<typeof captureErrorSchema>;
 /** content → background: the page has no record table (clears the badge). */
 export const pageIdleSchema = z.object({ type: z.literal('capture/idle') }).strict();
 
+/** content → background: this frame may hold records; load the reader into it. */
+export const loadReaderSchema = z.object({ type: z.literal('capture/load') }).strict();
+
 /** popup → background: store what closed tabs left in the durable outbox now. */
 export const outboxDrainSchema = z.object({ type: z.literal('outbox/drain') }).strict();
 
-export const contentToBackgroundSchema = z.discriminatedUnion('type', [captureBatchSchema, pageIdleSchema, unreadMessageSchema]);
+export const contentToBackgroundSchema = z.discriminatedUnion('type', [captureBatchSchema, pageIdleSchema, unreadMessageSchema, loadReaderSchema]);
 export type ContentToBackground = z.infer<typeof contentToBackgroundSchema>;
 
 

@@ -18,7 +18,8 @@ const text = (max: number) => z.string().min(1).max(max);
 
 export const DEPARTMENT_FROM = ['column', 'page', 'field-mapping', 'alias', 'manual'] as const;
 
-export const recordSchema = z
+// Marked pure: the content script shares this module but must not carry zod (wxt.config.ts).
+export const recordSchema = /* @__PURE__ */ z
   .object({
     kind: z.enum(['dossier', 'result']),
     code: text(MAX_CODE).nullable(),

@@ -43,14 +43,15 @@ export interface ResultRow {
   sources: string[];
 }
 
-/** Validity class of a cell: '' = always in force (permanent or no end date), else validUntil. */
+/** Validity class of a cell: '' = always in force (permanent or no end date), else the month (YYYY-MM) of validUntil. */
 export type ValidityClass = string;
 
-/** Count of existing, dated results per (department, date, digitization, sync, validity). */
+/** Count of existing, dated results per (department, month, digitization, sync, validity month). */
 export interface CellRow {
-  /** `${dept}|${date}|${state}|${sync}|${validity}` */
+  /** `${dept}|${month}|${state}|${sync}|${validity}` */
   id: string;
   dept: string;
+  /** Month of the result's date, YYYY-MM. */
   date: string;
   state: DigitizedState;
   sync: SyncState;
@@ -77,7 +78,7 @@ export function syncStateOf(synced: boolean | null | undefined): SyncState {
   return synced === true ? 'synced' : synced === false ? 'unsynced' : 'unknown';
 }
 
-/** The validity class of a result: '' when always in force (permanent or no end date), else its end date. */
+/** When a result stops being in force: '' when always (permanent or no end date), else its end date (a cell keeps its month). */
 export function validityOf(permanent: boolean | null | undefined, validUntil: string | null | undefined): ValidityClass {
   return permanent === true || !validUntil ? '' : validUntil;
 }

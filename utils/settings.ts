@@ -22,7 +22,8 @@ export const portalPatternSchema = z
     'Địa chỉ cổng phải có dạng https://ten-mien.gov.vn/* hoặc *://*.ten-mien.gov.vn/*',
   );
 
-const line = (max: number) => z.string().trim().max(max, 'Quá dài');
+// Marked free of side effects: the content script shares this module but must not carry zod (wxt.config.ts).
+const line = /* @__NO_SIDE_EFFECTS__ */ (max: number) => z.string().trim().max(max, 'Quá dài');
 
 /** The report's header and signer block (Nghị định 30/2020/NĐ-CP layout), editable in options. */
 export const reportHeaderSchema = z.object({
@@ -84,7 +85,7 @@ export const settingsSchema = z.object({
   fieldMapping: z.array(z.object({ field: name, department: name })).max(500),
   portals: z.array(portalPatternSchema).max(50),
   /** Optional: settings saved before the report existed use DEFAULT_REPORT_HEADER. */
-  report: reportHeaderSchema.optional(),
+  report: /* @__PURE__ */ reportHeaderSchema.optional(),
   // "Đọc tất cả các trang": polite delay after each page turn, page limit, pick the largest page size first.
   walkDelayMs: z.number().int().min(0).max(60_000).optional(),
   walkPageLimit: z.number().int().min(1).max(10_000).optional(),

@@ -8,10 +8,7 @@ import { DEFAULT_PERIOD, periodYears, type Period } from './period';
 import { mergeByKey, type PortalRecord } from './records';
 import { cmp, countsIn, groupByResult, resultFacts, stateOf, syncStateOf, validityOf, type CellRow, type DigitizedState, type LineCounts, type ResultRow, type SyncState } from './result-rules';
 import { compareDepartments, departmentKey, departmentLabel, UNASSIGNED } from './department-label';
-
-// The period (period.ts) and the department labels (department-label.ts), re-exported for the tally's readers.
-export { DEFAULT_PERIOD, periodSchema, periodYears, type Period } from './period';
-export { compareDepartments, departmentKey, departmentLabel } from './department-label';
+import { endOfMonth, shiftMonth } from './text/dates';
 
 /** Rate at or above which a row is marked "Đạt" (QĐ 766/QĐ-TTg service index). */
 export const TARGET_RATE = 80;
@@ -68,12 +65,63 @@ export function tallyFromRecords(records: readonly PortalRecord[], period: Perio
   return buildTally(acc, period);
 }
 
-/** Fast path: the same table from the store's aggregate cells. */
-export function tallyFromCells(cells: readonly CellRow[], period: Period = DEFAULT_PERIOD): Tally {
+/**
+ * What month cells answer for a period, and what they cannot: the whole months inside it,
+ * the date ranges of the (at most two) months it starts or ends inside, and the month of
+ * the reference date (a validity ending in it needs the day).
+ */
+export interface PeriodSplit {
+  fullFrom: string;
+  fullTo: string;
+  partial: [string, string][];
+  refMonth: string;
+}
+
+export function splitPeriod(p: Period): PeriodSplit {
+  const fm = p.from.slice(0, 7);
+  const tm = p.to.slice(0, 7);
+  const fromWhole = p.from === `${fm}-01`;
+  const toWhole = p.to === endOfMonth(tm);
+  const partial: [string, string][] = [];
+  if (fm === tm) {
+    if (!(fromWhole && toWhole)) partial.push([p.from, p.to]);
+  } else {
+    if (!fromWhole) partial.push([p.from, endOfMonth(fm)]);
+    if (!toWhole) partial.push([`${tm}-01`, p.to]);
+  }
+  return {
+    fullFrom: fromWhole ? fm : shiftMonth(fm, 1),
+    fullTo: toWhole ? tm : shiftMonth(tm, -1),
+    partial,
+    refMonth: p.reference.slice(0, 7),
+  };
+}
+
+/**
+ * Fast path: the same table from the store's month cells plus `details`, the results the
+ * cells cannot decide (tallyDetails reads them: results dated in the partial months, and
+ * results whose validity ends in the reference month). Exact, whatever the period.
+ */
+export function tallyFromCells(cells: readonly CellRow[], period: Period, details: readonly ResultRow[]): Tally {
   const acc: Acc = new Map();
+  const split = splitPeriod(period);
   for (const c of cells) {
-    if (c.count <= 0 || !countsIn(period, c.date, c.validity)) continue;
+    if (c.count <= 0 || c.date < split.fullFrom || c.date > split.fullTo) continue;
+    // Ends before the reference month: not in force; ends in it: decided day by day below.
+    if (c.validity !== '' && c.validity <= split.refMonth) continue;
     add(acc, departmentLabel(c.dept), c.date, c.state, c.sync ?? 'unknown', c.count);
+  }
+  const seen = new Set<string>();
+  for (const r of details) {
+    if (seen.has(r.rkey) || r.exists !== 1 || r.date === null) continue;
+    seen.add(r.rkey);
+    const month = r.date.slice(0, 7);
+    const validity = validityOf(r.permanent, r.validUntil);
+    // In a whole month of the period, only a validity ending in the reference month is left to decide.
+    const whole = month >= split.fullFrom && month <= split.fullTo;
+    if (whole && validity.slice(0, 7) !== split.refMonth) continue; // counted by its cell
+    if (!countsIn(period, r.date, validity)) continue;
+    add(acc, departmentLabel(r.dept), r.date, r.state, r.sync ?? 'unknown', 1);
   }
   return buildTally(acc, period);
 }

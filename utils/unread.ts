@@ -29,7 +29,7 @@ export const unreadNoticeSchema = z
 export type UnreadNotice = z.infer<typeof unreadNoticeSchema>;
 
 /** content → background: this frame's notice, or null once the page is read (or has no such table). */
-export const unreadMessageSchema = z.object({ type: z.literal('capture/unread'), notice: unreadNoticeSchema.nullable() }).strict();
+export const unreadMessageSchema = z.object({ type: z.literal('capture/unread'), notice: /* @__PURE__ */ unreadNoticeSchema.nullable() }).strict();
 export type UnreadMessage = z.infer<typeof unreadMessageSchema>;
 
 /** storage.session key of the notices: { [tabId]: { [frameId]: { notice, url, at } } }. */

@@ -23,6 +23,7 @@ import { useSettings } from '../../components/settingsStorage';
 import { getDb } from '../../utils/store/db';
 import { META_REBUILT, META_REJECTED } from '../../utils/store/meta';
 import { useStorageError } from '../../components/useStorageError';
+import { tallyDetails } from '../../utils/store/tally-read';
 import { StoreLostNotice } from '../../components/StoreLostNotice';
 import { tallyFromCells, withAllYears } from '../../utils/tally';
 import { PageLinks } from '../../components/PageLinks';
@@ -43,11 +44,18 @@ export function App() {
     if (period && isPeriodValid(period)) setLastValid(period);
   }, [period]);
 
+  // Month cells (a few thousand at most), plus the results of the days the period or its
+  // reference date cut through months: the table never waits for a read of every record.
+  const effective = period && isPeriodValid(period) ? period : lastValid;
   const cells = useLiveQuery(() => db.cells.toArray(), []);
+  const details = useLiveQuery(() => tallyDetails(db, effective), [effective.from, effective.to, effective.reference]);
   // Whether anything is stored is one key read; the full count walks the store (slow on
   // 100k records), so the table does not wait for it.
-  const hasAny = useLiveQuery(() => db.records.limit(1).count(), []);
-  const count = useLiveQuery(() => db.records.count(), []);
+  // (Dexie's limit(1).count() counts the whole table, then caps the answer: read one key instead.)
+  const hasAny = useLiveQuery(async () => (await db.records.limit(1).primaryKeys()).length, []);
+  // Started once the table is there, so it never competes with the table's reads.
+  const shown = cells !== undefined && details !== undefined;
+  const count = useLiveQuery(async () => (shown ? await db.records.count() : undefined), [shown]);
   const rejected = useLiveQuery(() => db.meta.get(META_REJECTED), []);
   const rebuilt = useLiveQuery(() => db.meta.get(META_REBUILT), []);
   const loaded = useSettings();
@@ -57,7 +65,10 @@ export function App() {
   const lastError = useStorageError();
   const departments = useMemo(() => (loaded?.settings.departments ?? []).map((d) => d.name), [loaded]);
   // Every year of the period for every department, zeros included (the office's table).
-  const tally = useMemo(() => (cells ? withAllYears(tallyFromCells(cells, lastValid), departments) : undefined), [cells, lastValid, departments]);
+  const tally = useMemo(
+    () => (cells && details ? withAllYears(tallyFromCells(cells, effective, details), departments) : undefined),
+    [cells, details, effective, departments],
+  );
 
   const header = (
     <header className="app-header">

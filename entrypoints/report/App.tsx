@@ -14,6 +14,7 @@ import { consolidatedTally, departmentsOf } from '../../utils/consolidation';
 import { abbreviation, coverageNoteOf, dateLine, notesOf, recipientLines, REPORT_SUBTITLE, REPORT_TITLE } from '../../utils/report-doc';
 import { reportHeaderOf } from '../../utils/settings';
 import { getDb } from '../../utils/store/db';
+import { tallyDetails } from '../../utils/store/tally-read';
 import { tallyFromCells, withAllYears } from '../../utils/tally';
 import type { Period } from '../../utils/period';
 import { isoToVn, todayIsoVn } from '../../utils/text/dates';
@@ -37,11 +38,16 @@ export function ReportApp() {
   const departments = useMemo(() => (loaded?.settings.departments ?? []).map((d) => d.name), [loaded]);
   // Consolidation: the sources' own period (all share one); else the popup's period.
   const period: Period | undefined = consolidated && sources?.[0] ? { from: sources[0].from, to: sources[0].to, reference: sources[0].reference } : stored;
+  // Month cells plus the results of the days the period or its reference date cut through months.
+  const details = useLiveQuery(
+    () => (consolidated ? [] : period ? tallyDetails(db, period) : undefined),
+    [period?.from, period?.to, period?.reference],
+  );
   const tally = useMemo(() => {
-    if (!period || !cells || !sources) return undefined;
-    const base = consolidated ? consolidatedTally(sources, period) : tallyFromCells(cells, period);
+    if (!period || !cells || !sources || !details) return undefined;
+    const base = consolidated ? consolidatedTally(sources, period) : tallyFromCells(cells, period, details);
     return withAllYears(base, consolidated ? departmentsOf(sources) : departments);
-  }, [period, cells, sources, departments]);
+  }, [period, cells, sources, details, departments]);
 
   if (!loaded || !tally || !period || count === undefined || !lists) {
     return (

@@ -1,7 +1,7 @@
 /**
  * Tally conformance: merge the records of every `*.expected.json` page in the fixture
  * folder, tally them with the reference (tallyFromRecords) and through a fresh store
- * (upsertBatch → cells → tallyFromCells), and compare both with tally.expected.json.
+ * (upsertBatch → cells → readTally), and compare both with tally.expected.json.
  * Usage: node --import tsx scripts/conformance-tally.ts [DIR]   (exit 1 on any difference)
  */
 import 'fake-indexeddb/auto';
@@ -10,7 +10,9 @@ import { join, resolve } from 'node:path';
 import { recordSchema, type PortalRecord } from '../../utils/records';
 import { KiemDemDB } from '../../utils/store/db';
 import { upsertBatch } from '../../utils/store/upsert';
-import { DEFAULT_PERIOD, tallyFromCells, tallyFromRecords, type Period, type Tally } from '../../utils/tally';
+import { readTally } from '../../utils/store/tally-read';
+import { DEFAULT_PERIOD, type Period } from '../../utils/period';
+import { tallyFromRecords, type Tally } from '../../utils/tally';
 
 type Expected = Record<string, Record<string, { total: number; digitized: number; pending: number; unknown: number }>>;
 
@@ -65,7 +67,7 @@ async function main(): Promise<number> {
     at += 60_000;
     await upsertBatch(db, p.records, { url: p.url, at });
   }
-  const fast = tallyFromCells(await db.cells.toArray(), expectedFile.period);
+  const fast = await readTally(db, expectedFile.period);
   const cellCount = await db.cells.count();
   const resultCount = await db.results.count();
   db.close();

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readTally } from '../../utils/store/tally-read';
 import { makeBackup, parseBackup, restoreBackup, settingsToApply } from '../../utils/backup';
 import { KiemDemDB } from '../../utils/store/db';
 import { clearAll, upsertBatch } from '../../utils/store/upsert';
-import { tallyFromCells } from '../../utils/tally';
+import { DEFAULT_PERIOD } from '../../utils/period';
 import { DEPT_A, DEPT_B, dossier, prng, randomRecords, result } from './tally-helpers';
 import { DEFAULT_REPORT_HEADER, DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 import { departmentIndex } from '../../utils/vocab/departments';
@@ -21,7 +22,7 @@ afterEach(async () => {
 });
 
 const byKey = <T extends { key: string }>(xs: T[]) => [...xs].sort((a, b) => (a.key < b.key ? -1 : 1));
-const snapshot = async () => ({ records: byKey(await db.records.toArray()), tally: tallyFromCells(await db.cells.toArray()) });
+const snapshot = async () => ({ records: byKey(await db.records.toArray()), tally: (await readTally(db, DEFAULT_PERIOD)) });
 
 describe('backup', () => {
   it('restores everything into an empty store, and a second restore changes nothing', async () => {
@@ -59,7 +60,7 @@ describe('backup', () => {
     await other.delete();
 
     expect(await restoreBackup(db, theirs, IDX)).toEqual({ ok: true, inserted: 2, updated: 1, unchanged: 0 });
-    const t = tallyFromCells(await db.cells.toArray());
+    const t = (await readTally(db, DEFAULT_PERIOD));
     expect(t.grand).toMatchObject({ total: 3, digitized: 2, pending: 1 });
     expect(t.perDepartment.map((d) => [d.department, d.total])).toEqual([[DEPT_B, 1], [DEPT_A, 2]]);
   });

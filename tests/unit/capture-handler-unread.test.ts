@@ -18,6 +18,7 @@ function deps() {
     departments: async () => departmentIndex(DEFAULT_SETTINGS),
     setBadge: async (...a) => void calls.badges.push(a),
     setUnread: async (...a) => void calls.unread.push(a),
+    loadReader: async () => undefined,
     reportError: async () => undefined,
     clearError: async () => undefined,
     now: () => 1,

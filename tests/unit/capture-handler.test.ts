@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handleContentMessage, type CaptureDeps } from '../../utils/background/capture-handler';
+import { MAX_BATCH } from '../../utils/messages';
 import type { PortalRecord } from '../../utils/records';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 import type { BatchSource } from '../../utils/store/upsert';
@@ -12,7 +13,7 @@ const record: PortalRecord = {
 };
 
 function deps(over: Partial<CaptureDeps> = {}) {
-  const calls = { upserts: [] as PortalRecord[][], sources: [] as BatchSource[], badges: [] as number[], rejected: [] as Record<string, number>[], errors: [] as string[] };
+  const calls = { upserts: [] as PortalRecord[][], sources: [] as BatchSource[], badges: [] as number[], rejected: [] as Record<string, number>[], errors: [] as string[], readers: [] as [number, number][] };
   const d: CaptureDeps = {
     extensionId: 'ext',
     allowedPatterns: async () => ['*://*.langson.gov.vn/*'],
@@ -24,6 +25,7 @@ function deps(over: Partial<CaptureDeps> = {}) {
     },
     departments: async () => departmentIndex(DEFAULT_SETTINGS),
     setBadge: async (_t, _f, _d, n) => void calls.badges.push(n),
+    loadReader: async (t, f) => void calls.readers.push([t, f]),
     reportError: async (m) => void calls.errors.push(m),
     clearError: async () => undefined,
     now: () => 1,
@@ -57,7 +59,7 @@ describe('handleContentMessage', () => {
   it('rejects a malformed or oversized message and writes nothing', async () => {
     const { d, calls } = deps();
     expect(await handleContentMessage({ type: 'capture/batch' }, sender, d)).toMatchObject({ ok: false });
-    expect(await handleContentMessage(batch(Array(501).fill(record)), sender, d)).toMatchObject({ ok: false, batchId: 'b1' });
+    expect(await handleContentMessage(batch(Array(MAX_BATCH + 1).fill(record)), sender, d)).toMatchObject({ ok: false, batchId: 'b1' });
     expect(await handleContentMessage(batch([record], { extra: 1 }), sender, d)).toMatchObject({ ok: false });
     expect(calls.upserts).toHaveLength(0);
   });
@@ -68,7 +70,9 @@ describe('handleContentMessage', () => {
     const reply = await handleContentMessage(batch([record, bad, { kind: 'dossier' }], { rejected: { 'no-key': 2 } }), sender, d);
     expect(reply).toMatchObject({ ok: true, inserted: 1, rejected: 2 });
     expect(calls.upserts[0]).toHaveLength(1);
-    expect(calls.rejected).toEqual([{ 'no-key': 2, invalid: 2 }]);
+    // The page's totals and the rows refused here travel apart (totals count by growth, refusals as they come).
+    expect(calls.rejected).toEqual([{ 'no-key': 2 }]);
+    expect(calls.sources[0]?.refused).toEqual({ invalid: 2 });
     // The rejected counters travel in the same write as the records (one transaction).
     expect(calls.sources).toHaveLength(1);
   });
@@ -91,5 +95,15 @@ describe('handleContentMessage', () => {
     expect((reply as { error: string }).error).toMatch(/Bộ nhớ trình duyệt đã đầy/u);
     expect(calls.errors).toHaveLength(1);
     expect(calls.badges).toHaveLength(0);
+  });
+
+  it('loads the reader into the frame whose look found records, for portal pages only', async () => {
+    const { d, calls } = deps();
+    expect(await handleContentMessage({ type: 'capture/load' }, { ...sender, frameId: 3 }, d)).toBeUndefined();
+    expect(calls.readers).toEqual([[7, 3]]);
+    await handleContentMessage({ type: 'capture/load' }, { ...sender, url: 'https://evil.example/' }, d);
+    await handleContentMessage({ type: 'capture/load', extra: 1 }, sender, d);
+    expect(calls.readers).toEqual([[7, 3]]);
+    expect(calls.upserts).toHaveLength(0);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHUNK_ROWS, readEntry, drainOutboxes, DurableOutbox, LivePages, OUTBOX_PREFIX, STALE_MS, waitingRows, type KeyValueStore, type OutboxEntry } from '../../utils/capture/outbox';
+import { CHUNK_ROWS, readEntry, readOutboxes, drainOutboxes, DurableOutbox, LivePages, OUTBOX_PREFIX, STALE_MS, waitingRows, type KeyValueStore, type OutboxEntry } from '../../utils/capture/outbox';
 import { CaptureQueue, type BatchToSend } from '../../utils/capture/queue';
 import type { PortalRecord } from '../../utils/records';
 
@@ -8,17 +8,37 @@ const rec = (code: string): PortalRecord => ({
   resolvedAt: null, issuedAt: null, validUntil: null, permanent: null, status: null, statusCode: null, digitized: null,
 });
 
-function memory(): KeyValueStore & { data: Record<string, unknown> } {
+function memory(): KeyValueStore & { data: Record<string, unknown>; reads: (string | null)[] } {
   const data: Record<string, unknown> = { settings: { x: 1 } };
+  const reads: (string | null)[] = [];
   return {
     data,
-    get: async (k) => (k === null ? { ...data } : k in data ? { [k]: data[k] } : {}),
+    reads,
+    get: async (k) => {
+      const keys = k === null ? null : Array.isArray(k) ? k : [k];
+      reads.push(...(keys ?? [null]));
+      return keys === null ? { ...data } : Object.fromEntries(keys.filter((x) => x in data).map((x) => [x, data[x]]));
+    },
     set: async (items) => void Object.assign(data, structuredClone(items)),
     remove: async (k) => {
       for (const key of Array.isArray(k) ? k : [k]) delete data[key];
     },
   };
 }
+
+describe('reading the outbox', () => {
+  it('reads only outbox keys where the browser lists keys (row memos are left unread), everything otherwise', async () => {
+    const kv = memory();
+    kv.data[`${OUTBOX_PREFIX}p1:0`] = { pageId: 'p1', url: 'https://a.gov.vn/x', at: 1, items: [], rejected: {} };
+    kv.data['kd-memo:big'] = 'x'.repeat(1000);
+    const withKeys = { ...kv, getKeys: async () => Object.keys(kv.data) };
+    expect(Object.keys(await readOutboxes(withKeys))).toEqual([`${OUTBOX_PREFIX}p1:0`]);
+    expect(kv.reads).toEqual([`${OUTBOX_PREFIX}p1:0`]);
+    kv.reads.length = 0;
+    expect(Object.keys(await readOutboxes(kv)).sort()).toEqual(['kd-memo:big', `${OUTBOX_PREFIX}p1:0`, 'settings']);
+    expect(kv.reads).toEqual([null]);
+  });
+});
 
 describe('durable outbox', () => {
   it('mirrors what waits for an ack in small chunks, with read times, and removes them once acked', async () => {

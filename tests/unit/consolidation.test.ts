@@ -3,7 +3,8 @@ import { csvFileName, summaryCsv } from '../../utils/csv';
 import { addUnitReport, consolidatedTally } from '../../utils/consolidation';
 import { KiemDemDB } from '../../utils/store/db';
 import { parseSummaryCsv } from '../../utils/summary-file';
-import { DEFAULT_PERIOD, tallyFromRecords, withAllYears, type Period } from '../../utils/tally';
+import { DEFAULT_PERIOD, type Period } from '../../utils/period';
+import { tallyFromRecords, withAllYears } from '../../utils/tally';
 import { buildXlsx } from '../../utils/xlsx';
 import { DEPT_A, DEPT_B, result } from './tally-helpers';
 

@@ -1,9 +1,11 @@
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import {
   BOM,
   CHUNK_ROWS,
   DETAIL_COLUMNS,
   csvFileName,
+  csvLine,
   detailCsv,
   detailCsvChunks,
   formatRate,
@@ -12,7 +14,8 @@ import {
 } from '../../utils/csv';
 import { formatDateTimeVn, isoToVn, parseDateTimeVn, vnToIso } from '../../utils/text/dates';
 import { storedRecord, type PortalRecord, type StoredRecord } from '../../utils/records';
-import { DEFAULT_PERIOD, tallyFromRecords, withAllYears } from '../../utils/tally';
+import { DEFAULT_PERIOD } from '../../utils/period';
+import { tallyFromRecords, withAllYears } from '../../utils/tally';
 import { DEPT_A, DEPT_B, dossier, result } from './tally-helpers';
 
 const HEADER = DETAIL_COLUMNS.join(',');
@@ -145,6 +148,18 @@ describe('detailCsv', () => {
     const csv = detailCsv([stored(result(null, 'N2', { field: nfd }))]);
     expect(csv).toContain(',Hoạt động khoa học,'.normalize('NFC'));
     expect(csv).not.toContain(nfd);
+  });
+
+  it('quotes every cell exactly as papaparse does (quotes, commas, line breaks, edge spaces, BOM, formulas)', () => {
+    const cells = [
+      '', 'a', 'Sở Khoa học và Công nghệ', 'a,b', 'say "hi"', '"', 'x\ny', 'x\r\ny', '\r', ' lead', 'trail ', ' ', '\uFEFFbom',
+      '=SUM(A1)', '+1', '-2', '@x', '\tTab', "'=already", "''+x", '=a,"b"', '12/GP-SKHCN', '01/02/2020', 'https://h/p?a=1&b=2',
+    ];
+    const formula = /^'*[=+\-@\t\r]/u;
+    for (const c of cells) {
+      expect(csvLine([c])).toBe(Papa.unparse([[c]], { newline: '\r\n', escapeFormulae: formula, header: false, quotes: false }));
+    }
+    expect(csvLine(cells)).toBe(Papa.unparse([cells], { newline: '\r\n', escapeFormulae: formula, header: false, quotes: false }));
   });
 
   it('chunked variant gives the same text and reports progress', async () => {

@@ -1,8 +1,11 @@
 import { Dexie } from 'dexie';
+import { readTally } from '../../utils/store/tally-read';
 import { describe, expect, it } from 'vitest';
 import { recordKey, type StoredRecord } from '../../utils/records';
-import { KiemDemDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSION } from '../../utils/store/db';
-import { tallyFromCells, tallyFromRecords } from '../../utils/tally';
+import { deriveAllResults, KiemDemDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSION } from '../../utils/store/db';
+import { cellsFromResults } from '../../utils/store/derive';
+import { DEFAULT_PERIOD } from '../../utils/period';
+import { tallyFromRecords } from '../../utils/tally';
 import { prng, randomRecords } from './tally-helpers';
 
 describe('schema upgrade v1 → current', () => {
@@ -36,9 +39,48 @@ describe('schema upgrade v1 → current', () => {
     });
     const expected = tallyFromRecords(v1Rows);
     expect(expected.grand.total).toBeGreaterThan(0);
-    expect(tallyFromCells(await db.cells.toArray())).toEqual(expected);
+    expect((await readTally(db, DEFAULT_PERIOD))).toEqual(expected);
     expect(await db.results.count()).toBeGreaterThan(0);
     expect((await db.meta.get('schema'))?.value).toMatchObject({ version: SCHEMA_VERSION });
+    db.close();
+    await db.delete();
+  });
+
+  it('v2 (tally cells by day) → v6: cells by month from the kept results, the same counts for any period', async () => {
+    const name = 'upgrade-test-v2';
+    const rows = [...new Map(randomRecords(prng(11), 300).map((r, i) => [recordKey(r), { ...r, key: recordKey(r), dept: r.department ?? '', firstSeen: i, lastSeen: i, sourceUrl: `https://p/${i}` } as StoredRecord])).values()];
+    const results = deriveAllResults(rows);
+    // The cells as version 2 wrote them: one per day of date and of validity end.
+    const dayCells = new Map<string, { id: string; dept: string; date: string; state: string; validity: string; count: number }>();
+    for (const r of results) {
+      if (r.exists !== 1 || r.date === null) continue;
+      const validity = r.permanent === true || !r.validUntil ? '' : r.validUntil;
+      const id = `${r.dept}|${r.date}|${r.state}|${validity}`;
+      const c = dayCells.get(id);
+      if (c) c.count++;
+      else dayCells.set(id, { id, dept: r.dept, date: r.date, state: r.state, validity, count: 1 });
+    }
+    const v2 = new Dexie(name);
+    v2.version(1).stores(SCHEMA_V1);
+    v2.version(2).stores(SCHEMA_V2);
+    await v2.table('records').bulkPut(rows);
+    await v2.table('results').bulkPut(results);
+    await v2.table('cells').bulkPut([...dayCells.values()]);
+    v2.close();
+
+    const db = new KiemDemDB(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(await db.records.count()).toBe(rows.length);
+    const cells = await db.cells.toArray();
+    expect(cells.every((c) => /^\d{4}-\d{2}$/u.test(c.date) && (c.validity === '' || /^\d{4}-\d{2}$/u.test(c.validity)))).toBe(true);
+    // Never more than cells by day of the same dimensions (version 5 keyed them by sync too).
+    const daySync = new Set(results.filter((r) => r.exists === 1 && r.date !== null).map((r) => `${r.dept}|${r.date}|${r.state}|${r.sync}|${r.permanent === true || !r.validUntil ? '' : r.validUntil}`));
+    expect(cells.length).toBeLessThanOrEqual(daySync.size);
+    expect(cells.sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(cellsFromResults(results).sort((a, b) => (a.id < b.id ? -1 : 1)));
+    for (const p of [DEFAULT_PERIOD, { from: '2019-03-15', to: '2022-11-20', reference: '2022-11-20' }]) {
+      expect(await readTally(db, p)).toEqual(tallyFromRecords(rows, p));
+    }
     db.close();
     await db.delete();
   });
@@ -69,7 +111,7 @@ describe('schema upgrade v2 → v5 (archive sync in results and cells)', () => {
     expect(await db.results.get('c|stale')).toBeUndefined();
     const expected = tallyFromRecords(stored);
     expect(expected.grand.synced + expected.grand.unsynced).toBeGreaterThan(0);
-    expect(tallyFromCells(cells)).toEqual(expected);
+    expect(await readTally(db, DEFAULT_PERIOD)).toEqual(expected);
     expect(await db.unitReports.count()).toBe(0);
     db.close();
     await db.delete();

@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readTally } from '../../utils/store/tally-read';
 import { recordKey, resultKey, type PortalRecord, type StoredRecord } from '../../utils/records';
 import { deriveAllResults, KiemDemDB } from '../../utils/store/db';
 import { cellsFromResults } from '../../utils/store/derive';
 import { getRejected } from '../../utils/store/meta';
 import { assignDepartment, clearAll, importRecords, rebuildDerived, upsertBatch } from '../../utils/store/upsert';
-import { DEFAULT_PERIOD, tallyFromCells, tallyFromRecords, type Period } from '../../utils/tally';
+import { DEFAULT_PERIOD, type Period } from '../../utils/period';
+import { tallyFromRecords } from '../../utils/tally';
 import { DEPT_A, DEPT_B, dossier, prng, randomRecords, result } from './tally-helpers';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { departmentIndex } from '../../utils/vocab/departments';
@@ -52,21 +54,31 @@ describe('upsertBatch', () => {
     expect(sortById(await db.cells.toArray())).toEqual(cells);
     expect(await db.results.count()).toBe(2);
     expect(cells.reduce((s, c) => s + c.count, 0)).toBe(2);
+    // A later reading moves the read time (and last-seen) on.
     const r = await db.records.get(recordKey(batch[0]!));
-    expect(r).toMatchObject({ firstSeen: 1000, lastSeen: 2000, sourceUrl: 'https://p/1', dept: DEPT_A });
+    expect(r).toMatchObject({ firstSeen: 1000, lastSeen: 2000, readAt: 2000, sourceUrl: 'https://p/1', dept: DEPT_A });
+    // The same reading arriving again the same day (a batch re-sent from the outbox): not
+    // rewritten, last-seen is kept by the day.
+    expect(await upsertBatch(db, batch, { ...src('https://p/1', 3000), readAt: [2000, 2000, 2000] })).toEqual({ inserted: 0, updated: 0, unchanged: 3 });
+    expect(await db.records.get(recordKey(batch[0]!))).toMatchObject({ lastSeen: 2000, readAt: 2000 });
+    // A later day moves last-seen on, still without counting anything twice.
+    const nextDay = 1000 + 86_400_000;
+    expect(await upsertBatch(db, batch, { ...src('https://p/1', nextDay), readAt: [2000, 2000, 2000] })).toEqual({ inserted: 0, updated: 0, unchanged: 3 });
+    expect(await db.records.get(recordKey(batch[0]!))).toMatchObject({ firstSeen: 1000, lastSeen: nextDay });
+    expect(sortById(await db.cells.toArray())).toEqual(cells);
     await expectConsistent();
   });
 
   it('merges field by field: nulls never erase, a status moves on, the latest page is kept', async () => {
     const code = '000.00.13.H37-210305-0002';
     await upsertBatch(db, [dossier(code, { department: DEPT_A, receivedAt: '2021-03-05', status: 'Đang xử lý', statusCode: 4 })], src('https://p/1', 1));
-    expect(tallyFromCells(await db.cells.toArray()).grand.total).toBe(0); // no result yet
+    expect((await readTally(db, DEFAULT_PERIOD)).grand.total).toBe(0); // no result yet
 
     const c = await upsertBatch(db, [dossier(code, { status: 'Đã trả kết quả', statusCode: 10, digitized: false })], src('https://p/2', 2));
     expect(c).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
     const stored = await db.records.get(`d|${code.toLowerCase()}`);
     expect(stored).toMatchObject({ department: DEPT_A, receivedAt: '2021-03-05', statusCode: 10, status: 'Đã trả kết quả', sourceUrl: 'https://p/2', firstSeen: 1, lastSeen: 2 });
-    const t = tallyFromCells(await db.cells.toArray());
+    const t = (await readTally(db, DEFAULT_PERIOD));
     expect(t.rows).toEqual([expect.objectContaining({ department: DEPT_A, year: 2021, total: 1, pending: 1 })]);
     await expectConsistent();
   });
@@ -83,17 +95,17 @@ describe('upsertBatch', () => {
     );
     expect(c).toEqual({ inserted: 1, updated: 1, unchanged: 1 });
     expect(await db.records.count()).toBe(1);
-    expect(tallyFromCells(await db.cells.toArray()).grand).toMatchObject({ total: 1, digitized: 1, pending: 0 });
+    expect((await readTally(db, DEFAULT_PERIOD)).grand).toMatchObject({ total: 1, digitized: 1, pending: 0 });
     await expectConsistent();
   });
 
   it('moves a result between cells when a later result row completes its dossier', async () => {
     const code = 'H37-190410-3';
     await upsertBatch(db, [dossier(code, { department: DEPT_B, statusCode: 9, resolvedAt: '2019-04-20' })], src('https://a', 1));
-    let t = tallyFromCells(await db.cells.toArray());
+    let t = (await readTally(db, DEFAULT_PERIOD));
     expect(t.rows).toEqual([expect.objectContaining({ department: DEPT_B, year: 2019, unknown: 1 })]);
     await upsertBatch(db, [result(code, '3/GCN', { department: DEPT_A, issuedAt: '2020-01-02', digitized: true, validUntil: '2025-01-01' })], src('https://b', 2));
-    t = tallyFromCells(await db.cells.toArray());
+    t = (await readTally(db, DEFAULT_PERIOD));
     expect(t.rows).toEqual([expect.objectContaining({ department: DEPT_A, year: 2020, total: 1, digitized: 1 })]);
     expect(await db.cells.count()).toBe(1);
     const row = await db.results.get(resultKey({ code, resultNumber: null }));
@@ -110,13 +122,16 @@ describe('upsertBatch', () => {
       await upsertBatch(db, batch, src(`https://p/${b}`, (b + 1) * 60_000)); // readings a minute apart: the later wins
     }
     await expectConsistent();
-    const cells = await db.cells.toArray();
     const periods: Period[] = [
       DEFAULT_PERIOD,
       { from: '2018-01-01', to: '2024-12-31', reference: '2023-06-29' },
       { from: '2019-05-06', to: '2019-05-06', reference: '2010-01-01' },
+      // Starting and ending inside months, reference inside a month where validities end.
+      { from: '2018-03-15', to: '2022-11-20', reference: '2022-11-20' },
+      { from: '2020-02-10', to: '2020-02-20', reference: '2021-07-16' },
+      { from: '2018-02-01', to: '2023-05-31', reference: '2025-01-01' },
     ];
-    for (const p of periods) expect(tallyFromCells(cells, p)).toEqual(tallyFromRecords(all, p));
+    for (const p of periods) expect(await readTally(db, p)).toEqual(tallyFromRecords(all, p));
     expect(tallyFromRecords(all).grand.total).toBeGreaterThan(5); // the data exercises the counts
   });
 
@@ -141,16 +156,16 @@ describe('assignDepartment', () => {
       result(null, '2/A', { issuedAt: '2020-01-01', digitized: true }),
     ];
     await upsertBatch(db, recs, src('https://a', 1));
-    expect(tallyFromCells(await db.cells.toArray()).rows.map((r) => r.department)).toEqual(['Chưa phân loại']);
+    expect((await readTally(db, DEFAULT_PERIOD)).rows.map((r) => r.department)).toEqual(['Chưa phân loại']);
 
     const changed = await assignDepartment(db, [recordKey(recs[0]!), recordKey(recs[1]!), 'missing'], DEPT_B);
     expect(changed).toBe(2);
-    let t = tallyFromCells(await db.cells.toArray());
+    let t = (await readTally(db, DEFAULT_PERIOD));
     expect(t.rows).toEqual([expect.objectContaining({ department: DEPT_B, total: 2, digitized: 1, pending: 1 })]);
     expect(await db.records.where('dept').equals(DEPT_B).count()).toBe(2);
 
     await upsertBatch(db, [result(null, '1/A', { department: DEPT_A, departmentFrom: 'page' })], src('https://b', 2));
-    t = tallyFromCells(await db.cells.toArray());
+    t = (await readTally(db, DEFAULT_PERIOD));
     expect(t.perDepartment.map((d) => [d.department, d.total])).toEqual([[DEPT_B, 2]]);
     expect(await db.records.get(recordKey(recs[0]!))).toMatchObject({ department: DEPT_B, departmentFrom: 'manual' });
     await expectConsistent();
@@ -179,7 +194,7 @@ describe('importRecords', () => {
     ];
     expect(await importRecords(db, theirs, IDX)).toEqual({ inserted: 1, updated: 1, unchanged: 0 });
     expect(await importRecords(db, theirs, IDX)).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
-    const t = tallyFromCells(await db.cells.toArray());
+    const t = (await readTally(db, DEFAULT_PERIOD));
     expect(t.grand).toMatchObject({ total: 3, digitized: 3, pending: 0 });
     expect(await db.records.get(recordKey(result(null, '1/A', { issuedAt: '2020-01-01' })))).toMatchObject({ firstSeen: 50, lastSeen: 200, sourceUrl: 'https://other', key: 'r||1/a|2020-01-01', dept: DEPT_A });
     await expectConsistent();

@@ -13,7 +13,9 @@ import { deriveAllResults, KiemDemDB, rekeyAll } from '../../utils/store/db';
 import { cellsFromResults } from '../../utils/store/derive';
 import { getRejected, META_REBUILT } from '../../utils/store/meta';
 import { assignDepartment, correctResult, undoCorrection, upsertBatch } from '../../utils/store/upsert';
-import { DEFAULT_PERIOD, tallyFromCells, tallyFromRecords } from '../../utils/tally';
+import { DEFAULT_PERIOD } from '../../utils/period';
+import { tallyFromRecords } from '../../utils/tally';
+import { readTally } from '../../utils/store/tally-read';
 import { departmentIndex } from '../../utils/vocab/departments';
 import { DEPT_A, DEPT_B, dossier, result } from './tally-helpers';
 
@@ -30,7 +32,7 @@ afterEach(async () => {
   await db.delete();
 });
 
-const grand = async () => tallyFromCells(await db.cells.toArray(), { from: '2018-01-01', to: '2025-12-31', reference: '2023-06-30' }).grand;
+const grand = async () => (await readTally(db, { from: '2018-01-01', to: '2025-12-31', reference: '2023-06-30' })).grand;
 async function expectConsistent(): Promise<void> {
   const results = deriveAllResults(await db.records.toArray());
   const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -132,7 +134,7 @@ describe('manual corrections', () => {
     // A later page says digitized and another department: the clerk's values stay.
     await upsertBatch(db, [result(code, '1/GCN', { issuedAt: '2022-01-05', digitized: true, department: DEPT_A })], { url: 'https://a', at: T0 + 10 * MIN });
     expect((await db.records.get(`r|${code.toLowerCase()}|1/gcn`))).toMatchObject({ department: DEPT_B, digitized: false });
-    const t = tallyFromCells(await db.cells.toArray(), DEFAULT_PERIOD);
+    const t = await readTally(db, DEFAULT_PERIOD);
     expect(t.perDepartment.map((d) => d.department)).toEqual([DEPT_B]);
     await undoCorrection(db, undo);
     for (const r of await db.records.toArray()) expect(r.digitizedFrom ?? null).toBeNull();

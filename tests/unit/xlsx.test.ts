@@ -1,7 +1,8 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { recordKey, type PortalRecord, type StoredRecord } from '../../utils/records';
-import { DEFAULT_PERIOD, tallyFromRecords, withAllYears } from '../../utils/tally';
+import { DEFAULT_PERIOD } from '../../utils/period';
+import { tallyFromRecords, withAllYears } from '../../utils/tally';
 import { parseSummaryXlsx } from '../../utils/summary-file';
 import { buildXlsx } from '../../utils/xlsx';
 import { DEPT_A, DEPT_B, dossier, result } from './tally-helpers';

@@ -30,6 +30,8 @@ export interface CaptureDeps {
   departments(): Promise<DepartmentIndex>;
   /** Records read by one frame of a tab (portals sometimes list rows inside an iframe). */
   setBadge(tabId: number, frameId: number, documentId: string | undefined, count: number): Promise<void>;
+  /** Load the reader (the extraction content script) into one frame of a tab, once the store's identity is published for it. */
+  loadReader(tabId: number, frameId: number): Promise<void>;
   reportError(message: string): Promise<void>;
   /** A frame's "có bảng nhưng chưa đọc được" notice (null clears it). */
   setUnread?(tabId: number, frameId: number, url: string, notice: UnreadNotice | null): Promise<void>;
@@ -51,6 +53,10 @@ export async function handleContentMessage(message: unknown, sender: SenderInfo,
     return { ok: false, batchId: batchId.success ? batchId.data : undefined, error: 'invalid message' };
   }
   const msg = parsed.data;
+  if (msg.type === 'capture/load') {
+    await deps.loadReader(sender.tabId, sender.frameId ?? 0).catch(() => undefined);
+    return undefined;
+  }
   if (msg.type === 'capture/unread') {
     await deps.setUnread?.(sender.tabId, sender.frameId ?? 0, sender.url, msg.notice);
     // A notice means this document gave nothing: a count left from the tab's previous page goes.
@@ -87,8 +93,6 @@ export async function storeRecords(
   const idx = await deps.departments();
   const valid: PortalRecord[] = [];
   const readAt: number[] = [];
-  // Rows the page itself refused, plus any that fail here.
-  const reasons: Record<string, number> = { ...(from.rejected ?? {}) };
   let invalid = 0;
   items.forEach((item, i) => {
     const r = recordSchema.safeParse(item);
@@ -99,16 +103,18 @@ export async function storeRecords(
     valid.push(guardRecord(r.data, idx));
     readAt.push(from.readAt?.[i] ?? deps.now());
   });
-  if (invalid > 0) reasons.invalid = (reasons.invalid ?? 0) + invalid;
-  const hasRejected = Object.keys(reasons).length > 0;
+  // The page's own refusals are its running totals; rows refused here are this batch's alone.
+  const pageRejected = from.rejected && Object.keys(from.rejected).length > 0 ? from.rejected : undefined;
+  const refused = invalid > 0 ? { invalid } : undefined;
   const source: BatchSource = {
     url: sanitizeSourceUrl(from.url),
     at: deps.now(),
     readAt,
     readBy: from.pageId,
     departments: new Set([...idx.exact.values()]),
-    ...(hasRejected ? { rejected: reasons, pageId: from.pageId } : {}),
+    ...(pageRejected ? { rejected: pageRejected, pageId: from.pageId } : {}),
+    ...(refused ? { refused } : {}),
   };
-  const counts = valid.length > 0 || hasRejected ? await deps.upsert(valid, source) : { inserted: 0, updated: 0, unchanged: 0 };
+  const counts = valid.length > 0 || pageRejected || refused ? await deps.upsert(valid, source) : { inserted: 0, updated: 0, unchanged: 0 };
   return { counts, rejected: invalid };
 }

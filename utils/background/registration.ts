@@ -6,8 +6,10 @@ import { browser } from 'wxt/browser';
 import { DEFAULT_MATCHES } from '../portals';
 
 export const EXTRA_SCRIPT_ID = 'portal-extra';
-/** The built content script, as registration and injection name it. */
-export const CONTENT_FILE = 'content-scripts/portal.js';
+/** The built content script of every portal frame (the cheap look), as registration and injection name it. */
+export const CONTENT_FILE = 'content-scripts/look.js';
+/** The reader, loaded by the worker only into frames the look found records in. */
+export const READER_FILE = 'content-scripts/portal.js';
 
 export async function grantedPortals(portals: readonly string[]): Promise<string[]> {
   const granted: string[] = [];

@@ -26,9 +26,21 @@ export const outboxEntrySchema = z.object({
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
 
 export interface KeyValueStore {
-  get(key: string | null): Promise<Record<string, unknown>>;
+  get(key: string | string[] | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(key: string | string[]): Promise<void>;
+  /** Chrome 130+: the keys alone. */
+  getKeys?(): Promise<string[]>;
+}
+
+/**
+ * The outbox entries only. Extension storage also holds the pages' row memos (large on
+ * big lists): where the browser lists keys, only the outbox's are read.
+ */
+export async function readOutboxes(kv: KeyValueStore): Promise<Record<string, unknown>> {
+  if (typeof kv.getKeys !== 'function') return await kv.get(null);
+  const keys = (await kv.getKeys()).filter((k) => k.startsWith(OUTBOX_PREFIX));
+  return keys.length === 0 ? {} : await kv.get(keys);
 }
 
 /** Rows per stored chunk: each write copies one chunk, never every waiting row at once. */
@@ -179,7 +191,7 @@ export async function drainOutboxes(
   store: (entry: OutboxEntry) => Promise<void>,
   eligible: (entry: OutboxEntry, lastAlive: number) => boolean = () => true,
 ): Promise<number> {
-  const all = await kv.get(null);
+  const all = await readOutboxes(kv);
   let rows = 0;
   const kept = new Set<string>(); // pages with an entry left
   for (const [key, value] of Object.entries(all)) {

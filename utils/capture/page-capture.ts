@@ -5,7 +5,8 @@
  */
 import { diagnosePage, findRecordTablesInSteps, type ExtractContext, type RecordTable } from '../extract';
 import type { UnreadNotice } from '../unread';
-import { recordKey, recordSchema, type PortalRecord } from '../records';
+import { recordKey, type PortalRecord } from '../records';
+import { hashText, rowSignature } from './row-memo';
 import { forEachSliced, makeYield } from './slicer';
 
 /** Delay of the coalesced scan after text-only changes outside record tables. */
@@ -48,6 +49,11 @@ export interface PageCaptureDeps {
   debounceMs?: number;
   maxWaitMs?: number;
   sliceBudgetMs?: number;
+  /** Rows this page gave before (row-memo.ts): a known row is not read again. */
+  memo?: {
+    keyOf(signature: string): string | undefined;
+    read(signature: string, key: string, record: PortalRecord): void;
+  };
 }
 
 /**
@@ -164,7 +170,15 @@ export class PageCapture {
   /** The store lost what this page gave (the browser wiped it): give every record again. */
   resendAll(): void {
     const now = (this.deps.now ?? Date.now)();
-    for (const [key, print] of this.sent) this.deps.emit(key, JSON.parse(print) as PortalRecord, this.firstShown.get(key)?.at ?? now);
+    let unread = false;
+    for (const [key, print] of this.sent) {
+      if (print === '') {
+        // Known only by the row memo (never read in this document): read it again.
+        this.sent.delete(key);
+        unread = true;
+      } else this.deps.emit(key, JSON.parse(print) as PortalRecord, this.firstShown.get(key)?.at ?? now);
+    }
+    if (unread) this.refresh();
   }
 
   get distinctRecords(): number {
@@ -398,6 +412,8 @@ export class PageCapture {
   private async scanTable(table: RecordTable, gen: number): Promise<void> {
     const rows = table.rows();
     if (rows.length > 0) this.span.set(table, [rows[0]!, rows[rows.length - 1]!]);
+    // A row's record depends on its table's columns too (a route swapping the columns, a column mapping).
+    const tableSig = this.deps.memo ? hashText(`${table.kind}|${JSON.stringify(table.columns?.map((c) => [c.field, c.text, c.group ?? '']) ?? [])}`) : '';
     await forEachSliced(
       rows,
       (row) => {
@@ -409,27 +425,34 @@ export class PageCapture {
         }
         this.rowText.set(row, text);
         this.rowKey.delete(row);
+        const memo = this.deps.memo;
+        const signature = memo ? rowSignature(row) + tableSig : '';
+        const known = memo?.keyOf(signature);
+        if (known !== undefined) {
+          // Given (and committed) before, unchanged since: counted on this page (and its list), not read again.
+          if (!this.sent.has(known)) this.sent.set(known, '');
+          this.rowKey.set(row, known);
+          this.deps.seen?.(known);
+          return;
+        }
         const out = table.readRow(row);
         if (out === null) return;
         if ('reason' in out) {
           this.rejectedKeys.set(text.slice(0, 200), out.reason);
           return;
         }
-        const parsed = recordSchema.safeParse(out);
-        if (!parsed.success) {
-          this.rejectedKeys.set(text.slice(0, 200), 'invalid');
-          return;
-        }
-        const key = recordKey(parsed.data);
+        // readRow's records are checked already (buildRecord); the worker checks them again.
+        const key = recordKey(out);
         this.rowKey.set(row, key);
         this.deps.seen?.(key);
         const shown = this.firstShown.get(key);
         const readAt = shown && shown.text === text ? shown.at : (this.deps.now ?? Date.now)();
         if (!shown || shown.text !== text) this.firstShown.set(key, { text, at: readAt });
-        const print = JSON.stringify(parsed.data);
+        const print = JSON.stringify(out);
         if (this.sent.get(key) === print) return;
         this.sent.set(key, print);
-        this.deps.emit(key, parsed.data, readAt);
+        memo?.read(signature, key, out);
+        this.deps.emit(key, out, readAt);
       },
       {
         budgetMs: this.deps.sliceBudgetMs ?? 12,

@@ -2,7 +2,8 @@
  * Cells with meanings → one validated record. Shared by list rows and detail blocks.
  * The applicant column is never read; packed cells are split by label.
  */
-import { MAX_CODE, MAX_TEXT, recordSchema, type PortalRecord } from '../records';
+import { checkRecord } from '../record-check';
+import { MAX_CODE, MAX_TEXT, type PortalRecord } from '../records';
 import { parseDate } from '../text/dates';
 import { clean } from '../text/fold';
 import { splitLabelled } from '../text/packed';
@@ -227,8 +228,8 @@ export function buildRecord(
     digitized: dig,
     synced: sync,
   };
-  const parsed = recordSchema.safeParse(candidate);
-  return parsed.success ? guardRecord(parsed.data, ctx.departments) : { reason: 'invalid' };
+  const checked = checkRecord(candidate);
+  return checked ? guardRecord(checked, ctx.departments) : { reason: 'invalid' };
 }
 
 /**

@@ -52,7 +52,18 @@ export const SCHEMA_V5 = {
   unitReports: 'id, importedAt',
 } as const;
 
-export const SCHEMA_VERSION = 5;
+/**
+ * v6: tally cells by month (a popup reads a few thousand, not one per day), and results
+ * indexed by validUntil (the reference month's validities are read day by day). Records
+ * lose the kind and lastSeen indexes: nothing reads through them, and every record write
+ * paid for them.
+ */
+export const SCHEMA_V6 = {
+  records: 'key, dept, rkey, link',
+  results: 'rkey, dept, [dept+state], date, validUntil',
+} as const;
+
+export const SCHEMA_VERSION = 6;
 
 export class KiemDemDB extends Dexie {
   records!: EntityTable<StoredRecord, 'key'>;
@@ -70,6 +81,7 @@ export class KiemDemDB extends Dexie {
     this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4).upgrade(rekeyRecords);
     this.version(5).stores(SCHEMA_V5).upgrade(rebuildDerivedTables);
+    this.version(6).stores(SCHEMA_V6).upgrade(rebuildMonthCells);
   }
 }
 
@@ -133,6 +145,14 @@ async function rebuildDerivedTables(tx: Transaction): Promise<void> {
   await tx.table('results').clear();
   await tx.table('cells').clear();
   await buildDerivedTables(tx);
+}
+
+/** v… → v6: the cells again, by month, from the results (which the upgrade keeps as they are). */
+async function rebuildMonthCells(tx: Transaction): Promise<void> {
+  const results = (await tx.table('results').toArray()) as ResultRow[];
+  await tx.table('cells').clear();
+  await tx.table('cells').bulkPut(cellsFromResults(results));
+  await tx.table('meta').put({ key: 'schema', value: { version: SCHEMA_VERSION, upgradedAt: Date.now() } });
 }
 
 export function deriveAllResults(records: readonly StoredRecord[]): ResultRow[] {

@@ -5,7 +5,7 @@
  */
 import type { StoredRecord } from '../records';
 import { fold } from '../text/fold';
-import { resultFacts, stateOf, syncStateOf } from '../result-rules';
+import { resultFacts, stateOf, syncStateOf, validityOf } from '../result-rules';
 import type { CellRow, ResultRow } from './types';
 
 /** The result row made of the records sharing one resultKey. */
@@ -52,14 +52,20 @@ export function namesCode(url: string, code: string | null): boolean {
 
 export type CellKey = Omit<CellRow, 'count'>;
 
-/** The cell a result adds one to, or null when it can never count (no result yet, no date). */
+/**
+ * The cell a result adds one to, or null when it can never count (no result yet, no date).
+ * Cells are by month (of the date and of the validity end), so a store of any size has a
+ * few thousand; the days a period or its reference date cut through are read from the
+ * results (tallyFromCells, tallyDetails).
+ */
 export function cellOf(r: ResultRow | undefined): CellKey | null {
   if (r?.exists !== 1 || r.date === null) return null;
-  const validity = r.permanent === true || !r.validUntil ? '' : r.validUntil;
+  const validity = validityOf(r.permanent, r.validUntil).slice(0, 7);
+  const month = r.date.slice(0, 7);
   return {
-    id: `${r.dept}|${r.date}|${r.state}|${r.sync}|${validity}`,
+    id: `${r.dept}|${month}|${r.state}|${r.sync}|${validity}`,
     dept: r.dept,
-    date: r.date,
+    date: month,
     state: r.state,
     sync: r.sync,
     validity,

@@ -81,6 +81,11 @@ export const META_STORE_ID = 'storeId';
 export const STORE_ID_KEY = 'store.id';
 /** Set when the worker found the store wiped by the browser (see lost.ts); pages give their rows again. */
 export const STORE_LOST_KEY = 'storeLost';
+/**
+ * The identity a reader's row memo is valid for, published by the worker just before it
+ * loads the reader into a frame ('' when the store was too busy to say: no memo is used).
+ */
+export const READER_STORE_ID_KEY = 'store.readerId';
 
 /**
  * This store's identity: a random id kept in meta, made when the database is found

@@ -20,6 +20,7 @@ import {
   type PortalRecord,
   type StoredRecord,
 } from '../records';
+import { vnDayNumber } from '../text/dates';
 import type { DepartmentIndex } from '../vocab/departments';
 import { deriveAllResults, type KiemDemDB } from './db';
 import { CellDelta, cellOf, cellsFromResults, deriveResult } from './derive';
@@ -40,6 +41,7 @@ export interface UpsertCounts {
  * `refused`: rows refused on the way to the store (deltas, whatever the page id).
  */
 export interface BatchSource {
+  /** The page's address, sanitised (sanitizeSourceUrl) by the caller. */
   url: string;
   at: number;
   readAt?: readonly number[];
@@ -65,7 +67,8 @@ export interface Incoming {
 
 /** Store a batch of captured records (one transaction for the whole batch). */
 export async function upsertBatch(db: KiemDemDB, records: readonly PortalRecord[], source: BatchSource): Promise<UpsertCounts> {
-  const url = sanitizeSourceUrl(source.url);
+  // Records and address come checked, guarded and sanitised from the worker's boundary (storeRecords).
+  const url = source.url;
   const items = records.map((record, i) => {
     // A read time from the page is trusted only up to the arrival (a page clock cannot win the future).
     const r = source.readAt?.[i];
@@ -149,8 +152,10 @@ function mergeInto(cur: StoredRecord, it: Incoming): { next: StoredRecord; facts
 }
 
 function sameRow(a: StoredRecord, b: StoredRecord): boolean {
+  // Last-seen is kept by the day (Hà Nội time): a record read again with the same facts the
+  // same day is not rewritten, so a clerk reloading the same list costs reads, not writes.
   return (
-    a.sourceUrl === b.sourceUrl && a.lastSeen === b.lastSeen && a.firstSeen === b.firstSeen && a.readAt === b.readAt &&
+    a.sourceUrl === b.sourceUrl && vnDayNumber(a.lastSeen) === vnDayNumber(b.lastSeen) && a.firstSeen === b.firstSeen && a.readAt === b.readAt &&
     a.readBy === b.readBy && a.rkey === b.rkey && a.link === b.link
   );
 }

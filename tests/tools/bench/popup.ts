@@ -2,14 +2,13 @@
  * Popup figures on a large store: open → first tally row at 1,000 and 100,000 records
  * (for the preset period and for one that starts and ends mid-month), and the
  * "Xuất CSV chi tiết" click → download against a raw getAll + join + Blob in the same
- * page. The store is filled through the popup's own "Nhập dữ liệu" (backup restore).
+ * page. The store is filled with the product's own rows, written straight into its
+ * database (fill.ts), then the popup is reloaded so nothing it holds predates the fill.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Session } from '../../support/session';
-import { backupText, generateRecords } from './data';
+import { generateRecords } from './data';
+import { fillStore } from './fill';
 import { countStore, resetStore } from './probe';
 import { fmtMs, median, note, pairedRatio, RUNS, type BenchRow } from './report';
 
@@ -19,30 +18,7 @@ const PERIODS = [
   { label: 'period 15/03/2019–20/11/2022', value: { from: '2019-03-15', to: '2022-11-20', reference: '2022-11-20' } },
 ];
 
-/** Give a backup to "Nhập dữ liệu" and wait until the store holds `expectTotal` records. */
-async function restore(s: Session, records: Record<string, unknown>[], expectTotal: number): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'kiem-dem-bench-'));
-  try {
-    const file = join(dir, 'backup.json');
-    writeFileSync(file, backupText(records));
-    const t0 = Date.now();
-    await s.ext.getByTestId('import-file').setInputFiles(file);
-    await s.ext.waitForFunction(
-      () => /Đã thêm|Không nhập được/u.test(document.querySelector('[data-testid="import-status"]')?.textContent ?? ''),
-      undefined,
-      { timeout: 20 * 60_000, polling: 500 },
-    );
-    const text = (await s.ext.getByTestId('import-status').textContent()) ?? '';
-    if (!text.includes('Đã thêm')) throw new Error(`restore failed: ${text}`);
-    const got = await countStore(s.ext);
-    if (got !== expectTotal) throw new Error(`store holds ${got} records, expected ${expectTotal}`);
-    note(`restore of ${records.length} records through "Nhập dữ liệu": ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function setPeriod(s: Session, value: { from: string; to: string; reference: string }): Promise<void> {
+export async function setPeriod(s: Session, value: { from: string; to: string; reference: string }): Promise<void> {
   await s.ext.evaluate(async (v) => {
     const c = (globalThis as unknown as { chrome: { storage: { local: { set(o: object): Promise<void> } } } }).chrome;
     await c.storage.local.set({ 'popup.period': v });
@@ -50,7 +26,7 @@ async function setPeriod(s: Session, value: { from: string; to: string; referenc
 }
 
 /** ms from navigation start to the first tally row, measured in the popup page itself. */
-async function openPopupOnce(s: Session): Promise<number> {
+export async function openPopupOnce(s: Session): Promise<number> {
   const page = await s.browser.context.newPage();
   try {
     await page.addInitScript(`(() => {
@@ -67,6 +43,9 @@ async function openPopupOnce(s: Session): Promise<number> {
     return await page.evaluate(() => (window as unknown as { __firstRowAt: number }).__firstRowAt);
   } finally {
     await page.close();
+    // Each open from a quiet browser: the closed page's later reads (record count, worklist)
+    // would otherwise still be running in the database when the next one opens.
+    await new Promise((r) => setTimeout(r, 1000));
   }
 }
 
@@ -146,12 +125,17 @@ async function rawExportOnce(page: Page): Promise<number> {
 }
 
 export async function benchPopup(s: Session, small: number, large: number): Promise<BenchRow[]> {
-  await resetStore(s.ext);
-  await s.ext.reload();
-  await s.ext.getByTestId('import-file').waitFor();
-  await restore(s, generateRecords(0, small), small);
+  const periods = PERIODS.map((p) => p.value);
+  const fill = async (n: number) => {
+    await resetStore(s.ext);
+    await fillStore(s.ext, generateRecords(0, n), periods);
+    const got = await countStore(s.ext);
+    if (got !== n) throw new Error(`store holds ${got} records, expected ${n}`);
+    await s.ext.reload();
+  };
+  await fill(small);
   const atSmall = await popupRuns(s);
-  await restore(s, generateRecords(small, large), large);
+  await fill(large);
   note(`store: ${await countStore(s.ext)} records, ${await countStore(s.ext, 'cells')} tally cells`);
   const atLarge = await popupRuns(s);
 

@@ -10,8 +10,14 @@ import type { Page } from 'playwright-core';
 import type { Session } from '../../support/session';
 
 export interface ProbeEvents {
+  /** Every committed read-write transaction. */
   commits: number[];
+  /** Committed read-write transactions that wrote the records table (rows stored). */
+  recordCommits: number[];
+  /** Every message the worker received. */
   messages: number[];
+  /** Messages carrying captured rows ('capture/batch'), not coverage reports ('page/state'). */
+  batches: number[];
   badges: number[];
 }
 
@@ -21,17 +27,28 @@ export interface ProbeEvents {
  */
 const PROBE_SCRIPT = `(() => {
   if (globalThis.__bench) return;
-  const ev = { commits: [], messages: [], badges: [] };
+  const ev = { commits: [], recordCommits: [], messages: [], batches: [], badges: [] };
   globalThis.__bench = ev;
   const now = () => performance.timeOrigin + performance.now();
   const open = IDBDatabase.prototype.transaction;
   IDBDatabase.prototype.transaction = function (...args) {
     const tx = open.apply(this, args);
-    if (tx.mode === 'readwrite') tx.addEventListener('complete', () => ev.commits.push(now()));
+    if (tx.mode === 'readwrite') {
+      const records = [...tx.objectStoreNames].includes('records');
+      tx.addEventListener('complete', () => {
+        const t = now();
+        ev.commits.push(t);
+        if (records) ev.recordCommits.push(t);
+      });
+    }
     return tx;
   };
   // A listener that never answers: the product's own listener still sends the reply.
-  chrome.runtime.onMessage.addListener(() => { ev.messages.push(now()); });
+  chrome.runtime.onMessage.addListener((m) => {
+    const t = now();
+    ev.messages.push(t);
+    if (m && m.type === 'capture/batch') ev.batches.push(t);
+  });
   for (const api of new Set([globalThis.chrome.action, globalThis.browser && globalThis.browser.action].filter(Boolean))) {
     const set = api.setBadgeText.bind(api);
     api.setBadgeText = (d) => { ev.badges.push(now()); return set(d); };
@@ -47,12 +64,11 @@ export async function installProbe(s: Session): Promise<void> {
 export async function probeEvents(s: Session, since: number): Promise<ProbeEvents> {
   const worker = await s.browser.worker();
   return worker.evaluate((t) => {
-    const ev = (globalThis as unknown as { __bench?: { commits: number[]; messages: number[]; badges: number[] } }).__bench;
-    return {
-      commits: (ev?.commits ?? []).filter((x) => x >= t),
-      messages: (ev?.messages ?? []).filter((x) => x >= t),
-      badges: (ev?.badges ?? []).filter((x) => x >= t),
-    };
+    const ev = (globalThis as unknown as { __bench?: Record<'commits' | 'recordCommits' | 'messages' | 'batches' | 'badges', number[]> }).__bench;
+    // No named inner function here: the tsx transform would wrap it in a helper the worker lacks.
+    const out: Record<string, number[]> = {};
+    for (const k of ['commits', 'recordCommits', 'messages', 'batches', 'badges'] as const) out[k] = (ev?.[k] ?? []).filter((x) => x >= t);
+    return out as unknown as { commits: number[]; recordCommits: number[]; messages: number[]; batches: number[]; badges: number[] };
   }, since);
 }
 

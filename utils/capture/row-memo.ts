@@ -1,0 +1,148 @@
+/**
+ * What this page already gave, remembered across reloads: the signature of each row
+ * whose record the worker has acknowledged, with that record's key. A row whose
+ * signature is known is not read again (no extraction, no message, no write), so a
+ * clerk reloading the same list pays a hash per row. A memo is for one page address,
+ * one day (Hà Nội time: last-seen moves on once a day) and one context (extension
+ * version and settings): anything else starts empty. "Xóa dữ liệu" removes every memo.
+ * Pure: the content script loads and saves it (extension storage).
+ */
+
+export const MEMO_PREFIX = 'capture.memo:';
+/** Most rows one memo keeps (a paged list read in place gathers several pages). */
+export const MEMO_MAX_ROWS = 50_000;
+
+export interface SavedMemo {
+  day: number;
+  context: string;
+  /** row signature → record key */
+  rows: Record<string, string>;
+}
+
+/** 53-bit string hash (cyrb53) in base 36: collisions are negligible for rows of one page. */
+export function hashText(text: string, seed = 0): string {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/**
+ * Everything a row's record is read from: its tree (tags, every attribute, text, nesting)
+ * and the live state of its inputs (a ticked checkbox need not show in the markup).
+ * Hashed while walking the nodes, not by serialising the row: the strings read are the
+ * DOM's own (cached by the browser), so a big page makes little garbage for the page's
+ * collector, where innerHTML made a fresh copy of every row's markup.
+ */
+export function rowSignature(row: Element): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  const feed = (text: string) => {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+  };
+  const open = (el: Element) => {
+    feed(`<${el.tagName}`);
+    const attrs = el.attributes;
+    for (let i = 0; i < attrs.length; i++) {
+      const a = attrs[i]!;
+      feed(` ${a.name}=`);
+      feed(a.value);
+      feed('\u0001');
+    }
+    if (el.tagName === 'INPUT') feed((el as HTMLInputElement).checked ? '+' : '-');
+    feed('>');
+  };
+  // Depth first without recursion (portals nest cells thousands deep): down to the first
+  // child, else on to the next sibling, else up (closing each element left) to an ancestor's sibling.
+  open(row);
+  let n: Node | null = row.firstChild;
+  while (n) {
+    if (n.nodeType === 1) {
+      open(n as Element);
+      if (n.firstChild) {
+        n = n.firstChild;
+        continue;
+      }
+      feed('\u0003');
+    } else if (n.nodeType === 3) {
+      feed('\u0002');
+      feed((n as Text).data);
+    }
+    while (n && n !== row && !n.nextSibling) {
+      n = n.parentNode;
+      if (n && n !== row) feed('\u0003');
+    }
+    n = n && n !== row ? n.nextSibling : null;
+  }
+  feed('\u0003');
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+// The memo's day is the Vietnam calendar day (the one date module).
+export { vnDayNumber as vnDay } from '../text/dates';
+
+export class RowMemo {
+  private readonly known: Map<string, string>;
+  // Rows read and queued, not yet acknowledged, by the record object they gave: an ack
+  // covers exactly the reading it carried, not a newer one of the same key still queued.
+  private readonly waiting = new Map<object, { key: string; signatures: string[] }>();
+  private changed = false;
+
+  constructor(
+    readonly day: number,
+    readonly context: string,
+    saved?: SavedMemo | null,
+  ) {
+    const valid = saved && saved.day === day && saved.context === context && typeof saved.rows === 'object';
+    this.known = new Map(valid ? Object.entries(saved.rows) : []);
+  }
+
+  /** The record key of a row already given, or undefined. */
+  keyOf(signature: string): string | undefined {
+    return this.known.get(signature);
+  }
+
+  /** A row was read into `record` (with this key) and queued. */
+  read(signature: string, key: string, record: object): void {
+    const w = this.waiting.get(record);
+    if (w) w.signatures.push(signature);
+    else this.waiting.set(record, { key, signatures: [signature] });
+  }
+
+  /** The worker committed these records: their rows are known from now on. */
+  acked(records: Iterable<object>): void {
+    for (const record of records) {
+      const w = this.waiting.get(record);
+      if (!w) continue;
+      this.waiting.delete(record);
+      for (const sig of w.signatures) {
+        if (this.known.size >= MEMO_MAX_ROWS) return;
+        this.known.set(sig, w.key);
+        this.changed = true;
+      }
+    }
+  }
+
+  /** The memo to store, or null when nothing new was learnt since the last call. */
+  takeChanges(): SavedMemo | null {
+    if (!this.changed) return null;
+    this.changed = false;
+    return { day: this.day, context: this.context, rows: Object.fromEntries(this.known) };
+  }
+
+  get size(): number {
+    return this.known.size;
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * The popup's tally read from the store: every month cell (a few thousand at most) plus
+ * the results the cells cannot decide for this period — those dated in the months it
+ * starts or ends inside, and those whose validity ends in the reference month — read
+ * through their indexes. Exact for any period (tallyFromCells).
+ */
+import type { Period } from '../period';
+import { splitPeriod, tallyFromCells, type Tally } from '../tally';
+import type { KiemDemDB } from './db';
+import type { ResultRow } from './types';
+
+export async function tallyDetails(db: KiemDemDB, period: Period): Promise<ResultRow[]> {
+  const split = splitPeriod(period);
+  const parts = await Promise.all([
+    ...split.partial.map(([from, to]) => db.results.where('date').between(from, to, true, true).toArray()),
+    db.results.where('validUntil').between(`${split.refMonth}-01`, `${split.refMonth}-31`, true, true).toArray(),
+  ]);
+  return parts.flat();
+}
+
+export async function readTally(db: KiemDemDB, period: Period): Promise<Tally> {
+  const [cells, details] = await Promise.all([db.cells.toArray(), tallyDetails(db, period)]);
+  return tallyFromCells(cells, period, details);
+}
