@@ -21,6 +21,12 @@ describe('parseDate', () => {
   it('finds the date inside surrounding text', () => {
     expect(parseDate('Tiếp nhận lúc 08:00 ngày 10/04/2023')).toBe('2023-04-10');
   });
+  it('reads the written form of documents ("ngày 05 tháng 3 năm 2021"), any case, composed or not', () => {
+    expect(parseDate('Lạng Sơn, ngày 05 tháng 3 năm 2021')).toBe('2021-03-05');
+    expect(parseDate('Ngày 5 tháng 03, năm 2021')).toBe('2021-03-05');
+    expect(parseDate('NGÀY 28 THÁNG 02 NĂM 2019'.normalize('NFD'))).toBe('2019-02-28');
+    expect(parseDate('ngày 30 tháng 2 năm 2021')).toBeNull();
+  });
   it('returns null for impossible dates instead of rolling over', () => {
     expect(parseDate('31/02/2023')).toBeNull();
     expect(parseDate('31/04/2023')).toBeNull();

@@ -16,6 +16,8 @@ const YMD = /(?<![\d/.-])(\d{4})([/.])(\d{1,2})\2(\d{1,2})(?![\d/.-]*\d)/u;
 const ISO =
   /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?(?!\d)/u;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/u;
+// The written form of documents and signatures: "ngày 05 tháng 3 năm 2021".
+const WRITTEN = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,\s*)?năm\s+(\d{4})(?!\d)/iu;
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
@@ -81,12 +83,14 @@ export function parseDate(text: string | null | undefined): string | null {
   if (dmy) return isoDate(Number(dmy[4]), Number(dmy[3]), Number(dmy[1]));
   const ymd = YMD.exec(text);
   if (ymd) return isoDate(Number(ymd[1]), Number(ymd[3]), Number(ymd[4]));
+  const written = WRITTEN.exec(text.normalize('NFC'));
+  if (written) return isoDate(Number(written[3]), Number(written[2]), Number(written[1]));
   return null;
 }
 
 /** True when the text holds something shaped like a date (valid or not). */
 export function looksLikeDate(text: string): boolean {
-  return DMY.test(text) || ISO.test(text) || YMD.test(text);
+  return DMY.test(text) || ISO.test(text) || YMD.test(text) || WRITTEN.test(text.normalize('NFC'));
 }
 
 /** '2023-06-15' → '15/06/2023'; null, empty or anything else → ''. */
