@@ -7,6 +7,7 @@
  * version and settings): anything else starts empty. "Xóa dữ liệu" removes every memo.
  * Pure: the content script loads and saves it (extension storage).
  */
+import { hashText } from '../crawl/hash';
 
 export const MEMO_PREFIX = 'capture.memo:';
 /** Most rows one memo keeps (a paged list read in place gathers several pages). */
@@ -19,19 +20,8 @@ export interface SavedMemo {
   rows: Record<string, string>;
 }
 
-/** 53-bit string hash (cyrb53) in base 36: collisions are negligible for rows of one page. */
-export function hashText(text: string, seed = 0): string {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-}
+/** The row memo's hash is the store's one string hash. */
+export { hashText };
 
 /**
  * Everything a row's record is read from: its tree (tags, every attribute, text, nesting)
