@@ -34,12 +34,18 @@ export interface KeyValueStore {
 }
 
 /**
- * The outbox entries only. Extension storage also holds the pages' row memos (large on
- * big lists): where the browser lists keys, only the outbox's are read.
+ * The keys starting with `prefix`. Extension storage holds the outbox and the pages' row
+ * memos (large on big lists): where the browser lists keys, no value is read to find them.
  */
+export async function keysWithPrefix(kv: KeyValueStore, prefix: string): Promise<string[]> {
+  const all = typeof kv.getKeys === 'function' ? await kv.getKeys() : Object.keys(await kv.get(null));
+  return all.filter((k) => k.startsWith(prefix));
+}
+
+/** The outbox entries only (see keysWithPrefix); without a key list, everything in one read. */
 export async function readOutboxes(kv: KeyValueStore): Promise<Record<string, unknown>> {
   if (typeof kv.getKeys !== 'function') return await kv.get(null);
-  const keys = (await kv.getKeys()).filter((k) => k.startsWith(OUTBOX_PREFIX));
+  const keys = await keysWithPrefix(kv, OUTBOX_PREFIX);
   return keys.length === 0 ? {} : await kv.get(keys);
 }
 

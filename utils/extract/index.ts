@@ -73,17 +73,18 @@ function listTable(grid: Grid, columns: Column[], ctx: RecordContext): RecordTab
   const groups = new GroupTracker((row) => groupCaption(row, grid.cells(row), width, ctx.departments));
   let captions: boolean | null = null; // looked up once per scan
   const hasCaptions = () => (captions ??= mayHoldCaptions(grid.bodyRows(), grid.cells, width));
+  const cellAt = (row: Element, col: number) => placeCells(grid.cells(row), columns).find((p) => p.col === col)?.cell;
   // Mark columns are judged on the rows present when first needed (once per scan).
   let marks: Set<number> | null = null;
   const markColumns = (): Set<number> => {
-    marks ??= blankMeansNo(columns, grid.bodyRows(), (row, col) => placeCells(grid.cells(row), columns).find((p) => p.col === col)?.cell);
+    marks ??= blankMeansNo(columns, grid.bodyRows(), cellAt);
     return marks;
   };
   // "Kết quả" columns holding result files, judged the same way (see file-columns.ts).
   let files: Set<number> | null = null;
   const fileColumns = (): Set<number> => {
     files ??= mayHoldResultFiles(columns)
-      ? resultFileColumns(columns, grid.bodyRows(), (row, col) => placeCells(grid.cells(row), columns).find((p) => p.col === col)?.cell)
+      ? resultFileColumns(columns, grid.bodyRows(), cellAt)
       : new Set();
     return files;
   };
