@@ -15,6 +15,8 @@ export default defineConfig({
     // zod schema has no side effect, so the schemas of shared modules that it does not use
     // are dropped (the worker parses every message with zod anyway).
     'vite:build:extendConfig': (entrypoints, config) => {
+      // KIEM_DEM_PROFILE=1: readable function names in CPU profiles (the bench's `prof` helper).
+      if (process.env.KIEM_DEM_PROFILE === '1') config.build = { ...config.build, minify: false };
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
       const treeshake = { manualPureFunctions: ['z'] };
       const build = config.build ?? {};

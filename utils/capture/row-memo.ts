@@ -24,36 +24,37 @@ export interface SavedMemo {
 export { hashText };
 
 /**
- * Everything a row's record is read from: its tree (tags, every attribute, text, nesting)
- * and the live state of its inputs (a ticked checkbox need not show in the markup).
- * Hashed while walking the nodes, not by serialising the row: the strings read are the
- * DOM's own (cached by the browser), so a big page makes little garbage for the page's
- * collector, where innerHTML made a fresh copy of every row's markup.
+ * Everything a row's record is read from: its markup (tags, every attribute, text,
+ * nesting) and the live state of its inputs (a ticked checkbox need not show in the
+ * markup). The browser serialises the row natively (one string per row, collected young);
+ * walking the nodes from script made a wrapper object for every attribute read.
  */
 export function rowSignature(row: Element): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  const feed = (text: string) => {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 2654435761);
-      h2 = Math.imul(h2 ^ c, 1597334677);
-    }
-  };
+  let html: string;
+  try {
+    html = row.outerHTML;
+  } catch {
+    // A serialiser that recurses (some test DOMs) on a row nested thousands deep.
+    return walkSignature(row);
+  }
+  if (html.includes('<input')) {
+    let states = '';
+    for (const input of Array.from(row.getElementsByTagName('input'))) states += input.checked ? '+' : '-';
+    html += `\u0001${states}`;
+  }
+  return hashText(html);
+}
+
+/** The same facts read by walking the nodes (no recursion: portals nest cells thousands deep). */
+function walkSignature(row: Element): string {
+  let text = '';
   const open = (el: Element) => {
-    feed(`<${el.tagName}`);
-    const attrs = el.attributes;
-    for (let i = 0; i < attrs.length; i++) {
-      const a = attrs[i]!;
-      feed(` ${a.name}=`);
-      feed(a.value);
-      feed('\u0001');
-    }
-    if (el.tagName === 'INPUT') feed((el as HTMLInputElement).checked ? '+' : '-');
-    feed('>');
+    text += `<${el.tagName}`;
+    for (const a of Array.from(el.attributes)) text += ` ${a.name}=${a.value}\u0001`;
+    if (el.tagName === 'INPUT') text += (el as HTMLInputElement).checked ? '+' : '-';
+    text += '>';
   };
-  // Depth first without recursion (portals nest cells thousands deep): down to the first
-  // child, else on to the next sibling, else up (closing each element left) to an ancestor's sibling.
+  // Down to the first child, else on to the next sibling, else up (closing each element left) to an ancestor's sibling.
   open(row);
   let n: Node | null = row.firstChild;
   while (n) {
@@ -63,21 +64,15 @@ export function rowSignature(row: Element): string {
         n = n.firstChild;
         continue;
       }
-      feed('\u0003');
-    } else if (n.nodeType === 3) {
-      feed('\u0002');
-      feed((n as Text).data);
-    }
+      text += '\u0003';
+    } else if (n.nodeType === 3) text += `\u0002${(n as Text).data}`;
     while (n && n !== row && !n.nextSibling) {
       n = n.parentNode;
-      if (n && n !== row) feed('\u0003');
+      if (n && n !== row) text += '\u0003';
     }
     n = n && n !== row ? n.nextSibling : null;
   }
-  feed('\u0003');
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  return hashText(`${text}\u0003`);
 }
 
 // The memo's day is the Vietnam calendar day (the one date module).

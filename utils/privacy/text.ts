@@ -6,6 +6,7 @@
  */
 import { fold } from '../text/fold';
 import { matchKey } from '../text/keys';
+import { memoText } from '../text/memo';
 import {
   AGENCY_STARTS,
   APPLICANT_LABELS,
@@ -67,15 +68,18 @@ export function readsAsPersonName(text: string): boolean {
   return words.every((w) => /^\p{Lu}[\p{Ll}\p{M}]*$/u.test(w));
 }
 
-/** True when the text carries personal data and must not be stored. */
-export function isPersonalText(text: string | null | undefined): boolean {
-  if (!text) return false;
+const personal = memoText((text) => {
   const t = text.normalize('NFC');
   if (EMAIL.test(t)) return true;
   if (hasIdOrPhone(t)) return true;
   if (HONORIFIC.test(t)) return true;
   if (LABELLED.test(t) || startsWithApplicantLabel(t)) return true;
   return readsAsPersonName(t);
+});
+
+/** True when the text carries personal data and must not be stored. */
+export function isPersonalText(text: string | null | undefined): boolean {
+  return text ? personal(text) : false;
 }
 
 const startsWith = (list: readonly string[]) => {

@@ -3,11 +3,16 @@
  * spaces, so "Tổ chức/cá nhân", "TỔ CHỨC / CÁ NHÂN:" and "to chuc ca nhan" meet.
  */
 import { fold } from './fold';
+import { memoText } from './memo';
+
+const keyOf = memoText((text) =>
+  fold(text)
+    .replace(/[^a-z0-9&]+/gu, ' ')
+    .trim(),
+);
 
 export function matchKey(text: string | null | undefined): string {
-  return fold(text)
-    .replace(/[^a-z0-9&]+/gu, ' ')
-    .trim();
+  return text ? keyOf(text) : '';
 }
 
 /** True when `needle` occurs in `hay` as whole words (both already matchKey'd). */
