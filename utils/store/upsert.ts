@@ -24,6 +24,7 @@ import { vnDayNumber } from '../text/dates';
 import type { DepartmentIndex } from '../vocab/departments';
 import { deriveAllResults, type KiemDemDB } from './db';
 import { CellDelta, cellOf, cellsFromResults, deriveResult } from './derive';
+import type { ResultRow } from './types';
 import { countRejected, META_REBUILT, META_STORE_ID, type RejectedRows } from './meta';
 
 export { assignDepartment, correctResult, undoCorrection, type Correction, type CorrectionUndo } from './corrections';
@@ -210,8 +211,9 @@ async function mergeIncoming(db: KiemDemDB, items: readonly Incoming[], rejected
       if (old) numbers.add(old);
     }
     const group = new Map<string, StoredRecord>();
-    for (const n of numbers) {
-      for (const r of await db.records.where('link').startsWith(n).toArray()) if (numberOf(r.link) === n) group.set(r.key, state.get(r.key) ?? r);
+    // One query for every number (a query per number would wait a round trip each).
+    if (numbers.size > 0) {
+      for (const r of await db.records.where('link').startsWithAnyOf([...numbers]).toArray()) if (numbers.has(numberOf(r.link))) group.set(r.key, state.get(r.key) ?? r);
     }
     for (const k of refresh) {
       const r = state.get(k)!;
@@ -239,25 +241,34 @@ async function mergeIncoming(db: KiemDemDB, items: readonly Incoming[], rejected
       if (r.rkey !== rk) state.set(k, { ...r, rkey: rk });
     }
 
-    await db.records.bulkPut([...dirty].map((k) => state.get(k)!));
-    await refreshResults(db, touched);
+    // The results are read while the records are written: they need only this batch's state.
+    const written = db.records.bulkPut([...dirty].map((k) => state.get(k)!));
+    await Promise.all([written, refreshResults(db, touched, { records: state, written })]);
     if (rejected) await countRejected(db, rejected);
     return counts;
   });
 }
 
 /**
- * Recompute the given results from their records (already written in this transaction)
- * and move their cell contributions: subtract the old cell, add the new one. A count
- * that would fall below zero means the derived tables disagree with the records: they
- * are rebuilt from the records at once, in the same transaction, and the rebuild noted.
+ * Recompute the given results from their records and move their cell contributions:
+ * subtract the old cell, add the new one. A count that would fall below zero means the
+ * derived tables disagree with the records: they are rebuilt from the records at once, in
+ * the same transaction, and the rebuild noted.
+ *
+ * Without `batch` the records are read back from the store (written already). With it —
+ * the upsert's records as they now are, their write `written` perhaps still under way —
+ * each result's members are the records its row lists (`sources`) plus the batch's records
+ * now in it: no index query, and only members outside the batch are read.
  */
-export async function refreshResults(db: KiemDemDB, touched: Set<string>): Promise<void> {
+export async function refreshResults(
+  db: KiemDemDB,
+  touched: Set<string>,
+  batch?: { records: ReadonlyMap<string, StoredRecord>; written: Promise<unknown> },
+): Promise<void> {
   if (touched.size === 0) return;
   const rkeys = [...touched];
   const oldRows = await db.results.bulkGet(rkeys);
-  const members = new Map<string, StoredRecord[]>(rkeys.map((k) => [k, []]));
-  for (const r of await db.records.where('rkey').anyOf(rkeys).toArray()) members.get(r.rkey!)?.push(r);
+  const members = batch ? await membersWith(db, rkeys, oldRows, batch.records) : await membersRead(db, rkeys);
 
   const delta = new CellDelta();
   const puts = [];
@@ -269,17 +280,19 @@ export async function refreshResults(db: KiemDemDB, touched: Set<string>): Promi
     if (next) puts.push(next);
     else deletes.push(rkey);
   }
-  await db.results.bulkPut(puts);
-  await db.results.bulkDelete(deletes);
-
   const changes = [...delta.changes.values()].filter((c) => c.delta !== 0);
+  const [cells] = await Promise.all([
+    changes.length ? db.cells.bulkGet(changes.map((c) => c.cell.id)) : [],
+    db.results.bulkPut(puts),
+    deletes.length ? db.results.bulkDelete(deletes) : undefined,
+  ]);
   if (changes.length === 0) return;
-  const cells = await db.cells.bulkGet(changes.map((c) => c.cell.id));
   const cellPuts = [];
   const cellDeletes = [];
   for (const [i, c] of changes.entries()) {
     const count = (cells[i]?.count ?? 0) + c.delta;
     if (count < 0) {
+      await batch?.written;
       await rebuildInside(db);
       await db.meta.put({ key: META_REBUILT, value: { at: Date.now(), cell: c.cell.id } });
       return;
@@ -287,8 +300,39 @@ export async function refreshResults(db: KiemDemDB, touched: Set<string>): Promi
     if (count === 0) cellDeletes.push(c.cell.id);
     else cellPuts.push({ ...c.cell, count });
   }
-  await db.cells.bulkPut(cellPuts);
-  await db.cells.bulkDelete(cellDeletes);
+  await Promise.all([db.cells.bulkPut(cellPuts), cellDeletes.length ? db.cells.bulkDelete(cellDeletes) : undefined]);
+}
+
+/** Each result's records, read back from the store. */
+async function membersRead(db: KiemDemDB, rkeys: readonly string[]): Promise<Map<string, StoredRecord[]>> {
+  const members = new Map<string, StoredRecord[]>(rkeys.map((k) => [k, []]));
+  for (const r of await db.records.where('rkey').anyOf([...rkeys]).toArray()) members.get(r.rkey!)?.push(r);
+  return members;
+}
+
+/** Each result's records: the batch's as they now are, the others its row lists, read. */
+async function membersWith(
+  db: KiemDemDB,
+  rkeys: readonly string[],
+  oldRows: readonly (ResultRow | undefined)[],
+  records: ReadonlyMap<string, StoredRecord>,
+): Promise<Map<string, StoredRecord[]>> {
+  const keys = new Map<string, Set<string>>(rkeys.map((rk, i) => [rk, new Set(oldRows[i]?.sources ?? [])]));
+  for (const r of records.values()) if (r.rkey) keys.get(r.rkey)?.add(r.key);
+  const outside = new Set<string>();
+  for (const ks of keys.values()) for (const k of ks) if (!records.has(k)) outside.add(k);
+  const read = new Map<string, StoredRecord>();
+  for (const r of outside.size ? await db.records.bulkGet([...outside]) : []) if (r) read.set(r.key, r);
+  const members = new Map<string, StoredRecord[]>();
+  for (const [rk, ks] of keys) {
+    const group: StoredRecord[] = [];
+    for (const k of ks) {
+      const r = records.get(k) ?? read.get(k);
+      if (r?.rkey === rk) group.push(r);
+    }
+    members.set(rk, group);
+  }
+  return members;
 }
 
 async function rebuildInside(db: KiemDemDB): Promise<void> {
