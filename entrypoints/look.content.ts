@@ -6,11 +6,13 @@
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { mayHoldRecords } from '../utils/capture/look';
+import { mayHoldRecords, RECORD_STRUCTURE } from '../utils/capture/look';
 import type { ContentToBackground } from '../utils/messages';
 import { DEFAULT_MATCHES } from '../utils/portals';
 
 const LOOK_DEBOUNCE_MS = 300;
+/** While the document is parsed: at most one look for a record structure this often. */
+const EARLY_CHECK_MS = 20;
 
 export default defineContentScript({
   matches: DEFAULT_MATCHES,
@@ -60,7 +62,33 @@ export default defineContentScript({
       observer.observe(document.documentElement, { childList: true, subtree: true });
       look();
     };
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
-    else start();
+    if (document.readyState === 'loading') {
+      // While a long list is still arriving, a record structure already parsed brings the
+      // reader now: it reads the rows as the parser adds them, before the page's first layout.
+      let lastCheck = 0;
+      let askedEarly = false;
+      const early = new MutationObserver(() => {
+        const now = performance.now();
+        if (now - lastCheck < EARLY_CHECK_MS) return;
+        lastCheck = now;
+        try {
+          if (gone() || !document.querySelector(RECORD_STRUCTURE)) return;
+          early.disconnect();
+          askedEarly = true;
+          ask(0);
+        } catch {
+          early.disconnect();
+        }
+      });
+      early.observe(document, { childList: true, subtree: true });
+      document.addEventListener(
+        'DOMContentLoaded',
+        () => {
+          early.disconnect();
+          if (!askedEarly) start(); // else the reader is on its way (ask() retries until it runs)
+        },
+        { once: true },
+      );
+    } else start();
   },
 });

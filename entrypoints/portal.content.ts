@@ -21,6 +21,8 @@ import { READER_STORE_ID_KEY, STORE_LOST_KEY } from '../utils/store/meta';
 import type { SampleReply, UnreadMessage } from '../utils/unread';
 
 const ACK_TIMEOUT_MS = 15_000;
+/** Rows read while the document is parsed are sent once this many wait. */
+const PARSE_BATCH = 250;
 const LIVE_COPY = '__kiemDemTthcLiveCopy';
 const RELOAD_HINT = 'Kiểm đếm TTHC vừa được cập nhật hoặc tải lại. Hãy tải lại trang này (F5) để tiếp tục đếm hồ sơ.';
 
@@ -97,6 +99,7 @@ export default defineContentScript({
 
     let pageTotal = 0;
     let totalSent = -1;
+    let totalAsked = -1;
     // Rejected rows by reason, all seen on this page: sent as totals with the page id, so the
     // worker counts each once however often a batch is re-sent (an ack lost to a timeout).
     let rejectedSeen: Record<string, number> = {};
@@ -145,6 +148,9 @@ export default defineContentScript({
       maxRecords: MAX_BATCH,
       maxChars: 512 * 1024,
       newId: () => crypto.randomUUID(),
+      // While the document is parsed no ack can arrive (the parser holds the page's thread):
+      // every batch goes at once, and the worker writes them while the page is still loading.
+      maxInFlight: () => (document.readyState === 'loading' ? 64 : 2),
       setTimer: (fn, ms) => setTimeout(fn, ms),
       clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
       onDead: () => {
@@ -201,6 +207,10 @@ export default defineContentScript({
         if (queue.size >= MAX_BATCH) queue.flushSoon(0);
       },
       seen: (key) => reporter.seen(key),
+      // Read while the document is parsed: no timer of ours runs before the parse ends, so send now.
+      parsed: () => {
+        if (queue.unsent >= PARSE_BATCH) void queue.flush();
+      },
       // "Trang này có bảng nhưng chưa đọc được": the worker shows "?" and the popup the notice.
       unread: (notice) => {
         const message: UnreadMessage = { type: 'capture/unread', notice };
@@ -211,7 +221,13 @@ export default defineContentScript({
         rejectedSeen = rej;
         if (queue.size > 0) queue.flushSoon();
         // Nothing new to send (every row known): the badge still needs this page's count.
-        else if (total !== totalSent && !queue.isDead) void send({ batchId: crypto.randomUUID(), records: [], readAt: [] });
+        else if (total !== totalSent && total !== totalAsked && !queue.isDead) {
+          // One count on its way at a time (an ack may wait until the page has loaded).
+          totalAsked = total;
+          void send({ batchId: crypto.randomUUID(), records: [], readAt: [] }).then((o) => {
+            if (o.kind !== 'acked' && totalAsked === total) totalAsked = -1;
+          });
+        }
         // Once per document even without a table: a walk learns that its tab went elsewhere.
         if ((capture?.recordTables.length ?? 0) > 0 || !reportedOnce) reporter.soon();
         reportedOnce = true;

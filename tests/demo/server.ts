@@ -16,6 +16,27 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { benchRowCount, renderBenchPage } from './bench';
+
+/**
+ * A long list that arrives slowly (`?streamMs=N`): the page in pieces of 50 lines, N ms
+ * apart, so the browser parses and shows it while the rest is still on its way.
+ */
+function streamInPieces(res: http.ServerResponse, html: string, pauseMs: number): void {
+  const lines = html.split('\n');
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  let at = 0;
+  const next = () => {
+    if (res.destroyed) return;
+    if (at >= lines.length) {
+      res.end();
+      return;
+    }
+    res.write(`${lines.slice(at, at + 50).join('\n')}\n`);
+    at += 50;
+    setTimeout(next, pauseMs);
+  };
+  next();
+}
 import { BENCH_PATH, routeFile } from './routes';
 import { CRAWL_PREFIX, crawlActions, renderCrawlPage } from './crawl';
 
@@ -174,7 +195,13 @@ function makeHandler(extraRoots: { prefix: string; dir: string }[]): Handler {
     };
 
     if (pathname === BENCH_PATH || pathname === `${BENCH_PATH}/`) {
-      reply(200, CONTENT_TYPES['.html']!, renderBenchPage(benchRowCount(url.searchParams.get('rows'))));
+      const html = renderBenchPage(benchRowCount(url.searchParams.get('rows')));
+      const pause = Number(url.searchParams.get('streamMs') ?? 0);
+      if (!head && pause > 0) {
+        streamInPieces(res, html, pause);
+        return;
+      }
+      reply(200, CONTENT_TYPES['.html']!, html);
       return;
     }
 

@@ -111,4 +111,64 @@ describe('CaptureQueue', () => {
     expect(sent.length).toBeGreaterThan(3);
     expect(sent.flatMap((b) => b.records).length).toBe(10);
   });
+
+  it('keeps several batches on their way when allowed, never sending a reading twice at once', async () => {
+    const releases: ((o: SendOutcome) => void)[] = [];
+    const sent: BatchToSend[] = [];
+    let limit = 3;
+    const q = new CaptureQueue({
+      send: (b) => {
+        sent.push(b);
+        return new Promise((r) => releases.push(r));
+      },
+      maxRecords: 2, maxChars: 100_000, newId: () => `b${sent.length + 1}`,
+      setTimer: () => undefined, clearTimer: () => undefined, maxInFlight: () => limit,
+    });
+    for (let i = 0; i < 9; i++) q.add(`k${i}`, rec(`C${i}`));
+    const flushing = q.flush();
+    // Three batches go without waiting for an ack; the rest waits.
+    expect(sent.map((b) => b.records.map((r) => r.code))).toEqual([['C0', 'C1'], ['C2', 'C3'], ['C4', 'C5']]);
+    expect(q.unsent).toBe(3);
+    limit = 1;
+    releases[1]!({ kind: 'acked' });
+    await new Promise((r) => setTimeout(r, 0));
+    // Two still on their way and the limit is now one: nothing new goes.
+    expect(sent).toHaveLength(3);
+    expect(q.size).toBe(7);
+    releases[0]!({ kind: 'acked' });
+    releases[2]!({ kind: 'acked' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(sent).toHaveLength(4);
+    releases[3]!({ kind: 'acked' });
+    await new Promise((r) => setTimeout(r, 0));
+    releases[4]!({ kind: 'acked' });
+    await flushing;
+    expect(sent.flatMap((b) => b.records.map((r) => r.code)).sort()).toEqual(['C0', 'C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8']);
+    expect(q.size).toBe(0);
+  });
+
+  it('a failed batch among several waits out its backoff; an explicit flush sends at once', async () => {
+    const timers: { fn: () => void; ms: number }[] = [];
+    const sent: BatchToSend[] = [];
+    const outcomes: SendOutcome[] = [{ kind: 'acked' }, { kind: 'retry', error: 'busy' }];
+    const q = new CaptureQueue({
+      send: async (b) => {
+        sent.push(b);
+        return outcomes.shift() ?? { kind: 'acked' };
+      },
+      maxRecords: 1, maxChars: 100_000, newId: () => 'x',
+      setTimer: (fn, ms) => timers.push({ fn, ms }), clearTimer: () => undefined, maxInFlight: () => 2,
+    });
+    q.add('a', rec('A'));
+    q.add('b', rec('B'));
+    await q.flush();
+    // A was stored; B failed and waits for its retry timer.
+    expect(q.snapshot().map((i) => i.key)).toEqual(['b']);
+    expect(timers).toHaveLength(1);
+    q.flushSoon();
+    expect(timers).toHaveLength(1); // no early send while backing off
+    await q.flush();
+    expect(q.size).toBe(0);
+    expect(sent.map((b) => b.records[0]!.code)).toEqual(['A', 'B', 'B']);
+  });
 });

@@ -3,7 +3,7 @@
  * hands new or changed records to the outbox. Knows nothing of browser.* APIs:
  * the content script injects settings, the outbox and the badge hook.
  */
-import { diagnosePage, findRecordTablesInSteps, type ExtractContext, type RecordTable } from '../extract';
+import { diagnosePage, findRecordTables, findRecordTablesInSteps, type ExtractContext, type RecordTable } from '../extract';
 import type { UnreadNotice } from '../unread';
 import { recordKey, type PortalRecord } from '../records';
 import { hashText, rowSignature } from './row-memo';
@@ -16,14 +16,27 @@ const LATE_SCAN_MS = 3000;
  * so a page that never stops changing (a ticker, a user scrolling) is still read.
  */
 const MAX_WAIT_MS = 300;
+/** While the document is still parsed, rows the parser added are read this often. */
+const PARSE_READ_MS = 100;
+/** While the document is parsed and no record table is known yet, look for one this often. */
+const PARSE_FIND_MS = 50;
 
 const HEADER_CELL = 'th, [role="columnheader"], mat-header-cell, thead';
+const ROW_LIKE = 'tr, [role="row"], mat-row, cdk-row, mat-header-row, cdk-header-row';
 
 /** A mutation that adds, removes or edits header cells. */
 function touchesHeader(m: MutationRecord): boolean {
   const target = m.target.nodeType === 1 ? (m.target as Element) : m.target.parentElement;
   if (target?.closest(HEADER_CELL)) return true;
-  const isHeader = (n: Node) => n.nodeType === 1 && ((n as Element).matches(HEADER_CELL) || (n as Element).querySelector(HEADER_CELL) !== null);
+  const isHeader = (n: Node) => {
+    if (n.nodeType !== 1) return false;
+    const el = n as Element;
+    if (el.matches(HEADER_CELL)) return true;
+    // A row added (the parser or a grid adding rows): its first cell says whether it is a
+    // header row, without searching every row's subtree.
+    if (el.matches(ROW_LIKE)) return el.firstElementChild?.matches(HEADER_CELL) === true;
+    return el.querySelector(HEADER_CELL) !== null;
+  };
   return Array.from(m.addedNodes).some(isHeader) || Array.from(m.removedNodes).some(isHeader);
 }
 
@@ -42,6 +55,8 @@ export interface PageCaptureDeps {
   scanned(pageTotal: number, rejected: Record<string, number>): void;
   /** Every valid record read from a row (also unchanged ones): coverage counts per list. */
   seen?(key: string): void;
+  /** Rows were read while the document is parsed (no timer runs then: send what waits now). */
+  parsed?(): void;
   /** The page had record tables and now has none (a SPA left the list). */
   idle?(): void;
   /** The page's "có bảng nhưng chưa đọc được" notice changed (null: nothing to say). */
@@ -88,6 +103,9 @@ export class PageCapture {
   // Last text seen in each row element: unchanged rows are skipped without parsing.
   // Virtual scrolling recycles elements, so the text (not the element) is the test.
   private rowText = new WeakMap<Element, string>();
+  // Rows read and untouched since (no mutation inside them): skipped without reading their
+  // text, so a list still being parsed, read each time the parser adds rows, costs each row once.
+  private untouched = new WeakSet<Element>();
   // Fingerprint of the facts last emitted per record key.
   private sent = new Map<string, string>();
   // Per record key: the row text it was read from and when that text first appeared.
@@ -98,6 +116,7 @@ export class PageCapture {
   // Record tables found by the last scan: changes inside them are read at once, from the table alone.
   private tables: RecordTable[] = [];
   private rowKey = new WeakMap<Element, string>();
+  private lastParseFind = Number.NEGATIVE_INFINITY;
   private dirty = new Set<RecordTable>();
   private quickTimer: ReturnType<typeof setTimeout> | null = null;
   private quickRunning = false;
@@ -121,6 +140,7 @@ export class PageCapture {
       let later = false;
       let full = false;
       for (const m of mutations) {
+        this.touched(m);
         const kind = this.matters(m);
         if (kind === 'now') full = true;
         else if (kind === 'later') later = true;
@@ -133,6 +153,7 @@ export class PageCapture {
         }
       }
       if (this.headersChanged) this.dirty.clear();
+      else this.readWhileParsing();
       if (this.dirty.size > 0) this.scheduleQuick();
       if (full) this.schedule();
       else if (later) this.scheduleLate();
@@ -164,6 +185,7 @@ export class PageCapture {
   /** Settings changed: read everything again (departments may resolve differently). */
   refresh(): void {
     this.rowText = new WeakMap();
+    this.untouched = new WeakSet();
     this.schedule(0);
   }
 
@@ -215,6 +237,11 @@ export class PageCapture {
   }
 
   private onNav = (): void => this.schedule();
+
+  /** Any change: the row it is in (whichever of its ancestors is a row read) is read again. */
+  private touched(m: MutationRecord): void {
+    for (let e = m.target.nodeType === 1 ? (m.target as Element) : m.target.parentElement; e; e = e.parentElement) this.untouched.delete(e);
+  }
 
   /**
    * How soon a change needs a scan: at once when it is inside a known record table or adds
@@ -284,10 +311,12 @@ export class PageCapture {
    */
   private scheduleQuick(): void {
     if (this.quickTimer || this.quickRunning || this.stopped) return;
+    // While the parser still adds rows, one read per few of its chunks.
+    const delay = this.deps.doc.readyState === 'loading' ? PARSE_READ_MS : 0;
     this.quickTimer = setTimeout(() => {
       this.quickTimer = null;
       void this.quickRead();
-    }, 0);
+    }, delay);
   }
 
   private async quickRead(): Promise<void> {
@@ -331,6 +360,7 @@ export class PageCapture {
       if (this.headersChanged) {
         this.headersChanged = false;
         this.rowText = new WeakMap();
+        this.untouched = new WeakSet();
       }
       const ctx = this.deps.context();
       const found = await this.findTables(ctx, gen);
@@ -412,55 +442,98 @@ export class PageCapture {
   private async scanTable(table: RecordTable, gen: number): Promise<void> {
     const rows = table.rows();
     if (rows.length > 0) this.span.set(table, [rows[0]!, rows[rows.length - 1]!]);
-    // A row's record depends on its table's columns too (a route swapping the columns, a column mapping).
-    const tableSig = this.deps.memo ? hashText(`${table.kind}|${JSON.stringify(table.columns?.map((c) => [c.field, c.text, c.group ?? '']) ?? [])}`) : '';
-    await forEachSliced(
-      rows,
-      (row) => {
-        const text = row.textContent ?? '';
-        if (this.rowText.get(row) === text) {
-          const known = this.rowKey.get(row);
-          if (known !== undefined) this.deps.seen?.(known);
-          return;
+    const tableSig = this.tableSignature(table);
+    await forEachSliced(rows, (row) => this.readOne(table, row, tableSig), {
+      budgetMs: this.deps.sliceBudgetMs ?? 12,
+      now: () => performance.now(),
+      yieldToPage: this.yieldToPage,
+      // A quick read (gen -1) is never superseded: what it reads is the rows on screen now.
+      cancelled: () => this.stopped || (gen !== -1 && gen !== this.generation),
+    });
+  }
+
+  /** A row's record depends on its table's columns too (a route swapping the columns, a column mapping). */
+  private tableSignature(table: RecordTable): string {
+    return this.deps.memo ? hashText(`${table.kind}|${JSON.stringify(table.columns?.map((c) => [c.field, c.text, c.group ?? '']) ?? [])}`) : '';
+  }
+
+  /** Read one row of a table (unless it is known unchanged) and hand on its record. */
+  private readOne(table: RecordTable, row: Element, tableSig: string): void {
+    if (this.untouched.has(row)) {
+      const known = this.rowKey.get(row);
+      if (known !== undefined) this.deps.seen?.(known);
+      return;
+    }
+    this.untouched.add(row);
+    const text = row.textContent ?? '';
+    if (this.rowText.get(row) === text) {
+      const known = this.rowKey.get(row);
+      if (known !== undefined) this.deps.seen?.(known);
+      return;
+    }
+    this.rowText.set(row, text);
+    this.rowKey.delete(row);
+    const memo = this.deps.memo;
+    const signature = memo ? rowSignature(row) + tableSig : '';
+    const known = memo?.keyOf(signature);
+    if (known !== undefined) {
+      // Given (and committed) before, unchanged since: counted on this page (and its list), not read again.
+      if (!this.sent.has(known)) this.sent.set(known, '');
+      this.rowKey.set(row, known);
+      this.deps.seen?.(known);
+      return;
+    }
+    const out = table.readRow(row);
+    if (out === null) return;
+    if ('reason' in out) {
+      this.rejectedKeys.set(text.slice(0, 200), out.reason);
+      return;
+    }
+    // readRow's records are checked already (buildRecord); the worker checks them again.
+    const key = recordKey(out);
+    this.rowKey.set(row, key);
+    this.deps.seen?.(key);
+    const shown = this.firstShown.get(key);
+    const readAt = shown && shown.text === text ? shown.at : (this.deps.now ?? Date.now)();
+    if (!shown || shown.text !== text) this.firstShown.set(key, { text, at: readAt });
+    const print = JSON.stringify(out);
+    if (this.sent.get(key) === print) return;
+    this.sent.set(key, print);
+    memo?.read(signature, key, out);
+    this.deps.emit(key, out, readAt);
+  }
+
+  /**
+   * While the document is parsed the browser runs no timer of ours until the parser is done
+   * and the page laid out (seconds for a long list), but it does call the observer between
+   * its chunks: there, rows the parser added are read, at most a slice's budget each time
+   * (the rest the next time, or after the parse). The tables are looked for here too, now
+   * and then, until one is found.
+   */
+  private readWhileParsing(): void {
+    if (this.stopped || this.scanning || this.deps.doc.readyState !== 'loading') return;
+    const budget = this.deps.sliceBudgetMs ?? 12;
+    const start = performance.now();
+    try {
+      if (this.tables.length === 0) {
+        if (start - this.lastParseFind < PARSE_FIND_MS) return;
+        this.lastParseFind = start;
+        this.tables = findRecordTables(this.deps.doc, this.deps.context()).filter((t) => isShown(t.root));
+        if (this.tables.length === 0) return;
+      }
+      for (const table of this.tables) {
+        const tableSig = this.tableSignature(table);
+        for (const row of table.rows()) {
+          if (performance.now() - start >= budget) return;
+          this.readOne(table, row, tableSig);
         }
-        this.rowText.set(row, text);
-        this.rowKey.delete(row);
-        const memo = this.deps.memo;
-        const signature = memo ? rowSignature(row) + tableSig : '';
-        const known = memo?.keyOf(signature);
-        if (known !== undefined) {
-          // Given (and committed) before, unchanged since: counted on this page (and its list), not read again.
-          if (!this.sent.has(known)) this.sent.set(known, '');
-          this.rowKey.set(row, known);
-          this.deps.seen?.(known);
-          return;
-        }
-        const out = table.readRow(row);
-        if (out === null) return;
-        if ('reason' in out) {
-          this.rejectedKeys.set(text.slice(0, 200), out.reason);
-          return;
-        }
-        // readRow's records are checked already (buildRecord); the worker checks them again.
-        const key = recordKey(out);
-        this.rowKey.set(row, key);
-        this.deps.seen?.(key);
-        const shown = this.firstShown.get(key);
-        const readAt = shown && shown.text === text ? shown.at : (this.deps.now ?? Date.now)();
-        if (!shown || shown.text !== text) this.firstShown.set(key, { text, at: readAt });
-        const print = JSON.stringify(out);
-        if (this.sent.get(key) === print) return;
-        this.sent.set(key, print);
-        memo?.read(signature, key, out);
-        this.deps.emit(key, out, readAt);
-      },
-      {
-        budgetMs: this.deps.sliceBudgetMs ?? 12,
-        now: () => performance.now(),
-        yieldToPage: this.yieldToPage,
-        // A quick read (gen -1) is never superseded: what it reads is the rows on screen now.
-        cancelled: () => this.stopped || (gen !== -1 && gen !== this.generation),
-      },
-    );
+        this.dirty.delete(table);
+      }
+    } catch {
+      // Never break the portal page; the scan after the parse reads the rows again.
+    } finally {
+      if (this.tables.length > 0) this.report();
+      this.deps.parsed?.();
+    }
   }
 }
