@@ -7,7 +7,6 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { handleContentMessage, storeRecords, type CaptureDeps } from '../utils/background/capture-handler';
 import { drainOutboxes, LivePages, STALE_MS, type KeyValueStore } from '../utils/capture/outbox';
 import { outboxDrainSchema } from '../utils/messages';
-import { departmentIndex } from '../utils/vocab/departments';
 import { adoptOpenPortalTabs } from '../utils/background/adopt-tabs';
 import { badgeText, TabBadges } from '../utils/background/badges';
 import { READER_FILE, syncRegistration } from '../utils/background/registration';
@@ -16,6 +15,7 @@ import { badgeLook, UnreadNotices } from '../utils/background/unread-notices';
 import { DEFAULT_MATCHES } from '../utils/portals';
 import { SETTINGS_KEY } from '../utils/settings';
 import { loadSettings } from '../utils/settings-storage';
+import { settingsCache } from '../utils/background/settings-cache';
 import { getDb } from '../utils/store/db';
 import { READER_STORE_ID_KEY, storeIdentity } from '../utils/store/meta';
 import { STORAGE_ERROR_KEY } from '../utils/storage-error';
@@ -29,6 +29,8 @@ import { checkStoreKept, checkStoreKeptAtStart, type LocalArea } from '../utils/
 
 export default defineBackground(() => {
   const db = getDb();
+  // Settings read once, again after they change (each capture batch needs them).
+  const stored = settingsCache(loadSettings);
   // Cleared once after a successful write (also after a worker restart, when unknown).
   let errorShown = true;
   let publishedStoreId: string | undefined;
@@ -100,9 +102,9 @@ export default defineBackground(() => {
 
   const deps: CaptureDeps = {
     extensionId: browser.runtime.id,
-    allowedPatterns: async () => [...DEFAULT_MATCHES, ...(await loadSettings()).settings.portals],
+    allowedPatterns: async () => [...DEFAULT_MATCHES, ...(await stored.settings()).settings.portals],
     upsert: (records, source) => upsertBatch(db, records, source),
-    departments: async () => departmentIndex((await loadSettings()).settings),
+    departments: () => stored.departments(),
     setBadge: (tabId, frameId, documentId, count) => badges.set(tabId, frameId, documentId, count),
     loadReader: async (tabId, frameId) => {
       // The reader's row memo is valid only for this store (see storeIdentity), read from the
@@ -167,7 +169,7 @@ export default defineBackground(() => {
     const routed = routeWalkMessage(message, sender, {
       extensionId: browser.runtime.id,
       extensionOrigin: browser.runtime.getURL('/'),
-      allowedPatterns: async () => [...DEFAULT_MATCHES, ...(await loadSettings()).settings.portals],
+      allowedPatterns: async () => [...DEFAULT_MATCHES, ...(await stored.settings()).settings.portals],
       walks,
     });
     if (routed) return routed;
@@ -217,6 +219,8 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(resync);
   browser.permissions.onRemoved.addListener(resync);
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && SETTINGS_KEY in changes) resync();
+    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+    stored.changed();
+    resync();
   });
 });
