@@ -148,9 +148,9 @@ export default defineContentScript({
       maxRecords: MAX_BATCH,
       maxChars: 512 * 1024,
       newId: () => crypto.randomUUID(),
-      // While the document is parsed no ack can arrive (the parser holds the page's thread):
-      // every batch goes at once, and the worker writes them while the page is still loading.
-      maxInFlight: () => (document.readyState === 'loading' ? 64 : 2),
+      // Until the page has loaded no ack may arrive (the parser, then the first layout, hold the
+      // page's thread): every batch goes at once, and the worker writes them meanwhile.
+      maxInFlight: () => (document.readyState === 'complete' ? 2 : 64),
       setTimer: (fn, ms) => setTimeout(fn, ms),
       clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
       onDead: () => {
@@ -208,8 +208,8 @@ export default defineContentScript({
       },
       seen: (key) => reporter.seen(key),
       // Read while the document is parsed: no timer of ours runs before the parse ends, so send now.
-      parsed: () => {
-        if (queue.unsent >= PARSE_BATCH) void queue.flush();
+      parsed: (loaded) => {
+        if (loaded ? queue.unsent > 0 : queue.unsent >= PARSE_BATCH) void queue.flush();
       },
       // "Trang này có bảng nhưng chưa đọc được": the worker shows "?" and the popup the notice.
       unread: (notice) => {

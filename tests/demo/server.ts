@@ -19,24 +19,30 @@ import { benchRowCount, renderBenchPage } from './bench';
 
 /**
  * A long list that arrives slowly (`?streamMs=N`): the page in pieces of 50 lines, N ms
- * apart, so the browser parses and shows it while the rest is still on its way.
+ * apart, so the browser parses and shows it while the rest is still on its way; with
+ * `streamChars=C`, pieces of C characters instead, cut anywhere (inside a row, a code).
  */
-function streamInPieces(res: http.ServerResponse, html: string, pauseMs: number): void {
-  const lines = html.split('\n');
+function streamInPieces(res: http.ServerResponse, html: string, pauseMs: number, chars: number): void {
+  const pieces: string[] = [];
+  if (chars > 0) for (let i = 0; i < html.length; i += chars) pieces.push(html.slice(i, i + chars));
+  else {
+    const lines = html.split('\n');
+    for (let i = 0; i < lines.length; i += 50) pieces.push(`${lines.slice(i, i + 50).join('\n')}\n`);
+  }
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
   let at = 0;
   const next = () => {
     if (res.destroyed) return;
-    if (at >= lines.length) {
+    if (at >= pieces.length) {
       res.end();
       return;
     }
-    res.write(`${lines.slice(at, at + 50).join('\n')}\n`);
-    at += 50;
+    res.write(pieces[at++]!);
     setTimeout(next, pauseMs);
   };
   next();
 }
+
 import { BENCH_PATH, routeFile } from './routes';
 import { CRAWL_PREFIX, crawlActions, renderCrawlPage } from './crawl';
 
@@ -198,7 +204,7 @@ function makeHandler(extraRoots: { prefix: string; dir: string }[]): Handler {
       const html = renderBenchPage(benchRowCount(url.searchParams.get('rows')));
       const pause = Number(url.searchParams.get('streamMs') ?? 0);
       if (!head && pause > 0) {
-        streamInPieces(res, html, pause);
+        streamInPieces(res, html, pause, Number(url.searchParams.get('streamChars') ?? 0));
         return;
       }
       reply(200, CONTENT_TYPES['.html']!, html);

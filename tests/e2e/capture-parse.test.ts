@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BENCH_PATH } from '../demo/routes';
-import { countStore } from '../tools/bench/probe';
+import { countStore, resetStore } from '../tools/bench/probe';
 import { openSession, type Session } from '../support/session';
 import { waitFor } from '../support/store';
 
@@ -38,6 +38,25 @@ describe('a list still arriving', () => {
       expect(final).toBe(ROWS);
       const codes = (await s.records()).map((r) => String(r.code));
       expect(new Set(codes).size).toBe(ROWS);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('never stores a row the parser has not finished: pieces cut inside rows give exactly the page\'s records', async () => {
+    await resetStore(s.ext);
+    const page = await s.browser.context.newPage();
+    try {
+      // About 1,500 characters a row: pieces of 700 cut most rows, many inside a cell.
+      await page.goto(s.url('motcua.langson.gov.vn', `${BENCH_PATH}?rows=300&streamMs=15&streamChars=700`), { waitUntil: 'load', timeout: 60_000 });
+      const shown = await page.evaluate(() => Array.from(document.querySelectorAll('.code-link'), (a) => a.textContent?.trim() ?? ''));
+      expect(shown).toHaveLength(300);
+      await waitFor(() => countStore(s.ext), (n) => n >= 300, 30_000);
+      await new Promise((r) => setTimeout(r, 1500)); // anything late would show now
+      const stored = (await s.records()).map((r) => String(r.code));
+      expect(stored.filter((c) => !shown.includes(c))).toEqual([]);
+      expect(new Set(stored).size).toBe(300);
+      expect(stored).toHaveLength(300);
     } finally {
       await page.close();
     }

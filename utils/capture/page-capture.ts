@@ -20,25 +20,52 @@ const MAX_WAIT_MS = 300;
 const PARSE_READ_MS = 100;
 /** While the document is parsed and no record table is known yet, look for one this often. */
 const PARSE_FIND_MS = 50;
+/** Longest read between two of the parser's chunks. */
+const PARSE_READ_MAX_MS = 100;
+/** The read at DOMContentLoaded, before the browser lays the page out (a long task is 50 ms). */
+const LOADED_READ_MS = 50;
 
 const HEADER_CELL = 'th, [role="columnheader"], mat-header-cell, thead';
 const ROW_LIKE = 'tr, [role="row"], mat-row, cdk-row, mat-header-row, cdk-header-row';
 
-/** A mutation that adds, removes or edits header cells. */
-function touchesHeader(m: MutationRecord): boolean {
-  const target = m.target.nodeType === 1 ? (m.target as Element) : m.target.parentElement;
-  if (target?.closest(HEADER_CELL)) return true;
-  const isHeader = (n: Node) => {
-    if (n.nodeType !== 1) return false;
-    const el = n as Element;
-    if (el.matches(HEADER_CELL)) return true;
-    // A row added (the parser or a grid adding rows): its first cell says whether it is a
-    // header row, without searching every row's subtree.
-    if (el.matches(ROW_LIKE)) return el.firstElementChild?.matches(HEADER_CELL) === true;
-    return el.querySelector(HEADER_CELL) !== null;
-  };
-  return Array.from(m.addedNodes).some(isHeader) || Array.from(m.removedNodes).some(isHeader);
+/** Header cells added or removed (a route swapping the columns): the column map is stale. */
+function addsOrRemovesHeader(m: MutationRecord, place: Place): boolean {
+  // Inside a cell nothing is a column header; inside a row only the row's own cells can be.
+  if (m.type !== 'childList' || place.cell) return false;
+  return holdsHeader(m.addedNodes, place.row) || holdsHeader(m.removedNodes, place.row);
 }
+
+function holdsHeader(nodes: NodeList, cellsOnly: boolean): boolean {
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
+    if (n.nodeType !== 1) continue;
+    const el = n as Element;
+    if (HEADER_TAGS.has(el.localName) || el.getAttribute('role') === 'columnheader') return true;
+    const first = el.firstElementChild;
+    if (cellsOnly || first === null) continue;
+    // A row says by its first cell whether it is a header row; only other subtrees are searched.
+    if (el.matches(ROW_LIKE)) {
+      if (first.matches(HEADER_CELL)) return true;
+    } else if (el.querySelector(HEADER_CELL) !== null) return true;
+  }
+  return false;
+}
+
+/** Where a changed node sits: inside our own notice, inside a header cell, inside a known record table. */
+interface Place {
+  ours: boolean;
+  header: boolean;
+  /** Inside a row, or a cell (row and cell elements themselves included). */
+  row: boolean;
+  cell: boolean;
+  table: RecordTable | null;
+}
+const TOP: Place = { ours: false, header: false, row: false, cell: false, table: null };
+const OUR_TAGS = new Set(['kiem-dem-tthc-toast', 'kiem-dem-tthc-walk']);
+const HEADER_TAGS = new Set(['th', 'thead', 'mat-header-cell']);
+const ROW_TAGS = new Set(['tr', 'mat-row', 'cdk-row', 'mat-header-row', 'cdk-header-row', 'mat-footer-row', 'cdk-footer-row']);
+const CELL_TAGS = new Set(['td', 'th', 'mat-cell', 'cdk-cell', 'mat-header-cell', 'cdk-header-cell']);
+const CELL_ROLES = new Set(['cell', 'gridcell', 'columnheader', 'rowheader']);
 
 export interface PageCaptureDeps {
   doc: Document;
@@ -55,8 +82,8 @@ export interface PageCaptureDeps {
   scanned(pageTotal: number, rejected: Record<string, number>): void;
   /** Every valid record read from a row (also unchanged ones): coverage counts per list. */
   seen?(key: string): void;
-  /** Rows were read while the document is parsed (no timer runs then: send what waits now). */
-  parsed?(): void;
+  /** Rows were read while the document is parsed (no timer runs then: send what waits now); `loaded`: the last such read. */
+  parsed?(loaded: boolean): void;
   /** The page had record tables and now has none (a SPA left the list). */
   idle?(): void;
   /** The page's "có bảng nhưng chưa đọc được" notice changed (null: nothing to say). */
@@ -115,8 +142,10 @@ export class PageCapture {
   private rejectedKeys = new Map<string, string>();
   // Record tables found by the last scan: changes inside them are read at once, from the table alone.
   private tables: RecordTable[] = [];
+  private tableAt = new Map<Element, RecordTable>();
   private rowKey = new WeakMap<Element, string>();
   private lastParseFind = Number.NEGATIVE_INFINITY;
+  private lastParseRead = 0;
   private dirty = new Set<RecordTable>();
   private quickTimer: ReturnType<typeof setTimeout> | null = null;
   private quickRunning = false;
@@ -139,14 +168,17 @@ export class PageCapture {
     this.observer = new Observer((mutations) => {
       let later = false;
       let full = false;
+      // The parser gives a record per node it inserts: each walk up stops at an ancestor
+      // an earlier record of this callback placed already.
+      const placed = new Map<Element, Place>();
       for (const m of mutations) {
-        this.touched(m);
-        const kind = this.matters(m);
+        const place = this.placeOf(m.target, placed);
+        const kind = this.matters(m, place);
         if (kind === 'now') full = true;
         else if (kind === 'later') later = true;
         else if (kind !== false) {
           // New header cells (a route swapping the columns): the table's column map is stale.
-          if (touchesHeader(m)) {
+          if (place.header || addsOrRemovesHeader(m, place)) {
             this.headersChanged = true;
             full = true;
           } else this.dirty.add(kind);
@@ -166,6 +198,9 @@ export class PageCapture {
     });
     win?.addEventListener('hashchange', this.onNav);
     win?.addEventListener('popstate', this.onNav);
+    // Started while the document is parsed: what is left is read at DOMContentLoaded, before the
+    // page's first layout (seconds for a long list) delays every timer of ours.
+    if (this.deps.doc.readyState === 'loading') this.deps.doc.addEventListener('DOMContentLoaded', () => this.readWhileParsing(true), { once: true });
     this.schedule(0);
   }
 
@@ -238,9 +273,43 @@ export class PageCapture {
 
   private onNav = (): void => this.schedule();
 
-  /** Any change: the row it is in (whichever of its ancestors is a row read) is read again. */
-  private touched(m: MutationRecord): void {
-    for (let e = m.target.nodeType === 1 ? (m.target as Element) : m.target.parentElement; e; e = e.parentElement) this.untouched.delete(e);
+  /**
+   * Where a changed node sits, in one walk up its ancestors (stopping at one `placed` by
+   * an earlier record of the same callback). Every ancestor walked is marked changed: the
+   * row it is in (whichever of them is a row read) is read again.
+   */
+  private placeOf(node: Node, placed: Map<Element, Place>): Place {
+    const path: Element[] = [];
+    let above = TOP;
+    for (let e = node.nodeType === 1 ? (node as Element) : node.parentElement; e; e = e.parentElement) {
+      const known = placed.get(e);
+      if (known) {
+        above = known;
+        break;
+      }
+      this.untouched.delete(e);
+      path.push(e);
+    }
+    for (let i = path.length - 1; i >= 0; i--) {
+      const el = path[i]!;
+      const tag = el.localName;
+      const role = el.getAttribute('role');
+      above = {
+        ours: above.ours || OUR_TAGS.has(tag),
+        header: above.header || HEADER_TAGS.has(tag) || role === 'columnheader',
+        row: above.row || ROW_TAGS.has(tag) || role === 'row',
+        cell: above.cell || CELL_TAGS.has(tag) || (role !== null && CELL_ROLES.has(role)),
+        table: above.table ?? this.tableAt.get(el) ?? null,
+      };
+      placed.set(el, above);
+    }
+    return above;
+  }
+
+  /** The record tables now known, and the map from their roots that places changes in them. */
+  private setTables(tables: RecordTable[]): void {
+    this.tables = tables;
+    this.tableAt = new Map(tables.map((t) => [t.root, t]));
   }
 
   /**
@@ -249,16 +318,12 @@ export class PageCapture {
    * changing elsewhere (a clock, a countdown — or, rarely, a header written after its
    * cell), so ticking text costs one scan every few seconds at most. Our notice is ignored.
    */
-  private matters(m: MutationRecord): RecordTable | 'now' | 'later' | false {
-    const target = m.target.nodeType === 1 ? (m.target as Element) : m.target.parentElement;
-    if (target?.closest('kiem-dem-tthc-toast, kiem-dem-tthc-walk')) return false;
+  private matters(m: MutationRecord, place: Place): RecordTable | 'now' | 'later' | false {
+    if (place.ours) return false;
     // Attribute changes matter only while a record table was skipped as hidden.
     if (m.type === 'attributes') return this.hiddenSkipped ? 'later' : false;
-    if (target) {
-      const table = this.tables.find((t) => t.root.contains(target));
-      if (table) return table;
-    }
-    const elementNode = (n: Node) => n.nodeType === 1 && !/^kiem-dem-tthc-(?:toast|walk)$/u.test((n as Element).tagName.toLowerCase());
+    if (place.table) return place.table;
+    const elementNode = (n: Node) => n.nodeType === 1 && !OUR_TAGS.has((n as Element).localName);
     if (m.type === 'childList' && (Array.from(m.addedNodes).some(elementNode) || Array.from(m.removedNodes).some(elementNode))) return 'now';
     return 'later';
   }
@@ -373,7 +438,7 @@ export class PageCapture {
       if (this.stopped || gen !== this.generation) return;
       const tables = found.filter((t) => isShown(t.root, framed));
       this.hiddenSkipped = tables.length < found.length;
-      this.tables = tables;
+      this.setTables(tables);
       for (const table of tables) {
         if (this.stopped) return;
         await this.scanTable(table, gen);
@@ -440,7 +505,9 @@ export class PageCapture {
   }
 
   private async scanTable(table: RecordTable, gen: number): Promise<void> {
-    const rows = table.rows();
+    const all = table.rows();
+    // While parsing, the last row may still be arriving (see readWhileParsing).
+    const rows = this.deps.doc.readyState === 'loading' ? all.slice(0, -1) : all;
     if (rows.length > 0) this.span.set(table, [rows[0]!, rows[rows.length - 1]!]);
     const tableSig = this.tableSignature(table);
     await forEachSliced(rows, (row) => this.readOne(table, row, tableSig), {
@@ -508,32 +575,40 @@ export class PageCapture {
    * and the page laid out (seconds for a long list), but it does call the observer between
    * its chunks: there, rows the parser added are read, at most a slice's budget each time
    * (the rest the next time, or after the parse). The tables are looked for here too, now
-   * and then, until one is found.
+   * and then, until one is found. Runs beside a scan waiting for its next step: both read
+   * rows through readOne, which reads a row once.
    */
-  private readWhileParsing(): void {
-    if (this.stopped || this.scanning || this.deps.doc.readyState !== 'loading') return;
-    const budget = this.deps.sliceBudgetMs ?? 12;
+  private readWhileParsing(atLoaded = false): void {
+    if (this.stopped || (!atLoaded && this.deps.doc.readyState !== 'loading')) return;
     const start = performance.now();
+    // At most as long as the parser had since the last read (it keeps half the thread), within
+    // bounds; once parsed, one read before the page's first layout, no longer than a long task.
+    const budget = atLoaded ? LOADED_READ_MS : Math.min(PARSE_READ_MAX_MS, Math.max(this.deps.sliceBudgetMs ?? 12, (start - this.lastParseRead) / 2));
     try {
       if (this.tables.length === 0) {
-        if (start - this.lastParseFind < PARSE_FIND_MS) return;
+        if (!atLoaded && start - this.lastParseFind < PARSE_FIND_MS) return;
         this.lastParseFind = start;
-        this.tables = findRecordTables(this.deps.doc, this.deps.context()).filter((t) => isShown(t.root));
+        this.setTables(findRecordTables(this.deps.doc, this.deps.context()).filter((t) => isShown(t.root)));
         if (this.tables.length === 0) return;
       }
       for (const table of this.tables) {
         const tableSig = this.tableSignature(table);
-        for (const row of table.rows()) {
+        const rows = table.rows();
+        // While parsing, a table's last row may still be arriving (a code cut short would be
+        // another record): it is read once the next row or the end of the document is parsed.
+        const ready = atLoaded ? rows.length : rows.length - 1;
+        for (let i = 0; i < ready; i++) {
           if (performance.now() - start >= budget) return;
-          this.readOne(table, row, tableSig);
+          this.readOne(table, rows[i]!, tableSig);
         }
-        this.dirty.delete(table);
+        if (atLoaded) this.dirty.delete(table);
       }
     } catch {
       // Never break the portal page; the scan after the parse reads the rows again.
     } finally {
+      this.lastParseRead = performance.now();
       if (this.tables.length > 0) this.report();
-      this.deps.parsed?.();
+      this.deps.parsed?.(atLoaded);
     }
   }
 }
