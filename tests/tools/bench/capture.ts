@@ -44,7 +44,7 @@ interface Timing {
   fromNav: number;
   /** The same end including the list-coverage report that follows a scan after its 0.5 s debounce. */
   withCoverage: number;
-  /** The same end, from DOMContentLoaded: the part of the time the extension adds to the page. */
+  /** The same end, from this page's DOMContentLoaded (which the reader's work while parsing moves later). */
   afterDcl: number;
 }
 
@@ -55,13 +55,20 @@ async function navTimes(page: Page): Promise<{ origin: number; dcl: number }> {
   });
 }
 
-async function floorOnce(s: Session, rows: number): Promise<number> {
+/**
+ * The floor's done time, and when its page reached DOMContentLoaded: the page's own load
+ * without the extension (the floor's work runs in that event's listeners, after its start).
+ */
+async function floorOnce(s: Session, rows: number): Promise<{ done: number; pageDcl: number }> {
   const page = await s.browser.context.newPage();
   try {
     await page.addInitScript(FLOOR_SCRIPT);
     await page.goto(`${s.server.origin(`127.0.0.1:${s.server.port}`)}${BENCH_PATH}?rows=${rows}`, { waitUntil: 'load', timeout: 300_000 });
     await page.waitForFunction(() => (window as unknown as { __floorDone?: number }).__floorDone !== undefined, undefined, { timeout: 300_000, polling: 50 });
-    return await page.evaluate(() => (window as unknown as { __floorDone: number }).__floorDone);
+    return await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      return { done: (window as unknown as { __floorDone: number }).__floorDone, pageDcl: nav?.domContentLoadedEventStart ?? 0 };
+    });
   } finally {
     await page.close();
   }
@@ -89,23 +96,33 @@ export async function benchCapture(s: Session, sizes: readonly number[]): Promis
   const out: BenchRow[] = [];
   for (const rows of sizes) {
     const floor: number[] = [];
+    const pageDcl: number[] = [];
     const first: Timing[] = [];
     const again: Timing[] = [];
     await floorOnce(s, rows); // warm-up: server, HTTP cache of the renderer, code caches
     for (let i = 0; i < RUNS; i++) {
       await resetStore(s.ext);
       const page = await s.browser.context.newPage();
+      const takeFloor = async () => {
+        const f = await floorOnce(s, rows);
+        floor.push(f.done);
+        pageDcl.push(f.pageDcl);
+      };
       try {
         // Alternate which goes first so neither always gets the warmer machine.
-        if (i % 2 === 0) floor.push(await floorOnce(s, rows));
+        if (i % 2 === 0) await takeFloor();
         first.push(await captureOnce(s, page, rows, 'first'));
-        if (i % 2 === 1) floor.push(await floorOnce(s, rows));
+        if (i % 2 === 1) await takeFloor();
         again.push(await captureOnce(s, page, rows, 'again'));
       } finally {
         await page.close();
       }
-      note(`capture ${rows}: run ${i + 1}/${RUNS}: floor ${fmtMs(floor[i]!)}, first ${fmtMs(first[i]!.fromNav)} (with coverage ${fmtMs(first[i]!.withCoverage)}, after DCL ${fmtMs(first[i]!.afterDcl)}), again ${fmtMs(again[i]!.fromNav)} (after DCL ${fmtMs(again[i]!.afterDcl)})`);
+      note(`capture ${rows}: run ${i + 1}/${RUNS}: floor ${fmtMs(floor[i]!)} (page DOMContentLoaded ${fmtMs(pageDcl[i]!)}), first ${fmtMs(first[i]!.fromNav)} (with coverage ${fmtMs(first[i]!.withCoverage)}, after its DCL ${fmtMs(first[i]!.afterDcl)}), again ${fmtMs(again[i]!.fromNav)} (after its DCL ${fmtMs(again[i]!.afterDcl)})`);
     }
+    // The extension's time: from the page's own DOMContentLoaded (without the extension, the
+    // floor run's) to its end. The reader reads while the page is parsed, which moves the
+    // page's DOMContentLoaded later: time after that later event alone would miss that part.
+    const beyond = (t: Timing[]) => t.map((x, i) => x.fromNav - pageDcl[i]!);
     const n = rows.toLocaleString('en');
     out.push({
       what: `capture of ${n} rows: navigation start → all rows committed`,
@@ -122,10 +139,10 @@ export async function benchCapture(s: Session, sizes: readonly number[]): Promis
       goal: '',
     });
     out.push({
-      what: `re-capture of the unchanged ${n}-row page after reload (extension time after DOMContentLoaded)`,
-      ours: fmtMs(median(again.map((t) => t.afterDcl))),
-      reference: `first capture ${fmtMs(median(first.map((t) => t.afterDcl)))}`,
-      ratio: pairedRatio(again.map((t) => t.afterDcl), first.map((t) => t.afterDcl)),
+      what: `re-capture of the unchanged ${n}-row page after reload (extension time: end − the page's own DOMContentLoaded)`,
+      ours: fmtMs(median(beyond(again))),
+      reference: `first capture ${fmtMs(median(beyond(first)))}`,
+      ratio: pairedRatio(beyond(again), beyond(first)),
       goal: '≤ 0.2×',
     });
     out.push({
