@@ -101,4 +101,39 @@ describe('PageCapture', () => {
     await wait(150);
     expect(w.emitted).toHaveLength(2);
   });
+
+  it('while the document is parsed, reads rows between the parser\'s chunks, never the last one until DOMContentLoaded', async () => {
+    const doc = loadDoc(PAGE);
+    // The parser's state as the reader sees it (happy-dom has finished parsing already).
+    let state: DocumentReadyState = 'loading';
+    Object.defineProperty(doc, 'readyState', { configurable: true, get: () => state });
+    let parsedCalls = 0;
+    const emitted: string[] = [];
+    const capture = new PageCapture({
+      doc,
+      context: () => ctx,
+      emit: (_key, r) => emitted.push(r.code!),
+      scanned: () => undefined,
+      parsed: () => void parsedCalls++,
+      debounceMs: 10_000,
+      maxWaitMs: 10_000,
+    });
+    stopLast = () => capture.stop();
+    capture.start();
+    // The parser adds a row: the observer looks for the tables (its share of that chunk), then,
+    // after the next chunk, reads every row but the last, which may be incomplete.
+    addRow(doc, '000.00.13.H37-230603-0003', 'Đang xử lý');
+    await wait(20);
+    expect(parsedCalls).toBeGreaterThan(0);
+    doc.getElementById('clock')!.append(doc.createElement('span'));
+    await wait(20);
+    expect(emitted).toEqual(['000.00.13.H37-230601-0001', '000.00.13.H37-230602-0002']);
+    addRow(doc, '000.00.13.H37-230604-0004', 'Đang xử lý');
+    await wait(20);
+    expect(emitted).toEqual(['000.00.13.H37-230601-0001', '000.00.13.H37-230602-0002', '000.00.13.H37-230603-0003']);
+    // Parsed: the last row is read at DOMContentLoaded, without waiting for a timer.
+    state = 'interactive';
+    doc.dispatchEvent(new (doc.defaultView as unknown as { Event: typeof Event }).Event('DOMContentLoaded'));
+    expect(emitted).toEqual(['000.00.13.H37-230601-0001', '000.00.13.H37-230602-0002', '000.00.13.H37-230603-0003', '000.00.13.H37-230604-0004']);
+  });
 });

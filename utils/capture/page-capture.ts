@@ -20,8 +20,10 @@ const MAX_WAIT_MS = 300;
 const PARSE_READ_MS = 100;
 /** While the document is parsed and no record table is known yet, look for one this often. */
 const PARSE_FIND_MS = 50;
-/** Longest read between two of the parser's chunks. */
-const PARSE_READ_MAX_MS = 100;
+/** The share of the page's thread the reader takes while the document is parsed. */
+const PARSE_SHARE = 0.2;
+/** …but each time at least this long (a few rows), so a parser quick with its chunks still sees progress. */
+const PARSE_MIN_MS = 4;
 /** The read at DOMContentLoaded, before the browser lays the page out (a long task is 50 ms). */
 const LOADED_READ_MS = 50;
 
@@ -573,23 +575,26 @@ export class PageCapture {
   /**
    * While the document is parsed the browser runs no timer of ours until the parser is done
    * and the page laid out (seconds for a long list), but it does call the observer between
-   * its chunks: there, rows the parser added are read, at most a slice's budget each time
-   * (the rest the next time, or after the parse). The tables are looked for here too, now
+   * its chunks: there, rows the parser added are read, a small share of the time each time
+   * (the rest the next time, at DOMContentLoaded, or after). The tables are looked for here too, now
    * and then, until one is found. Runs beside a scan waiting for its next step: both read
    * rows through readOne, which reads a row once.
    */
   private readWhileParsing(atLoaded = false): void {
     if (this.stopped || (!atLoaded && this.deps.doc.readyState !== 'loading')) return;
     const start = performance.now();
-    // At most as long as the parser had since the last read (it keeps half the thread), within
-    // bounds; once parsed, one read before the page's first layout, no longer than a long task.
-    const budget = atLoaded ? LOADED_READ_MS : Math.min(PARSE_READ_MAX_MS, Math.max(this.deps.sliceBudgetMs ?? 12, (start - this.lastParseRead) / 2));
+    // A fifth of the time the parser had since the last read, at most a slice (the page's own
+    // load must not wait much on us); once parsed, one read before the first layout, no longer
+    // than a long task.
+    const slice = this.deps.sliceBudgetMs ?? 12;
+    const budget = atLoaded ? LOADED_READ_MS : Math.min(slice, Math.max(PARSE_MIN_MS, (start - this.lastParseRead) * PARSE_SHARE));
     try {
       if (this.tables.length === 0) {
         if (!atLoaded && start - this.lastParseFind < PARSE_FIND_MS) return;
         this.lastParseFind = start;
         this.setTables(findRecordTables(this.deps.doc, this.deps.context()).filter((t) => isShown(t.root)));
-        if (this.tables.length === 0) return;
+        // The search is the reading's share of this chunk: the rows come next time.
+        if (this.tables.length === 0 || (!atLoaded && performance.now() - start >= budget)) return;
       }
       for (const table of this.tables) {
         const tableSig = this.tableSignature(table);
