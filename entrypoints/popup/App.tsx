@@ -45,8 +45,9 @@ export function App() {
   const shown = cells !== undefined && details !== undefined;
   const count = useLiveQuery(async () => (shown ? await db.records.count() : undefined), [shown]);
   const loaded = useSettings();
-  const lists = useLiveQuery(() => db.lists.toArray(), []);
-  const walkSession = useWalkSession();
+  // Only the panels read the lists and the open pages: not before the table is there.
+  const lists = useLiveQuery(async () => (shown ? await db.lists.toArray() : undefined), [shown]);
+  const walkSession = useWalkSession(shown);
 
   const departments = useMemo(() => (loaded?.settings.departments ?? []).map((d) => d.name), [loaded]);
   // Every year of the period for every department, zeros included (the office's table).
