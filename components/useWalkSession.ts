@@ -12,9 +12,11 @@ export interface WalkSession {
   now: number;
 }
 
-export function useWalkSession(): WalkSession | undefined {
+/** `enabled` false: nothing read yet (the popup starts it once its table is shown). */
+export function useWalkSession(enabled = true): WalkSession | undefined {
   const [state, setState] = useState<WalkSession>();
   useEffect(() => {
+    if (!enabled) return;
     let alive = true;
     const load = async () => {
       const [session, tabs, active] = await Promise.all([
@@ -43,7 +45,7 @@ export function useWalkSession(): WalkSession | undefined {
       clearInterval(tick);
       browser.storage.onChanged.removeListener(onChanged);
     };
-  }, []);
+  }, [enabled]);
   return state;
 }
 

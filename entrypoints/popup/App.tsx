@@ -8,31 +8,19 @@ import { browser } from 'wxt/browser';
 import { useI18n } from '../../components/I18n';
 import { PeriodForm } from '../../components/PeriodForm';
 import { TallyTable } from '../../components/TallyTable';
-import { DeptChart } from '../../components/DeptChart';
-import { UnassignedPanel } from '../../components/UnassignedPanel';
-import { Worklist } from '../../components/Worklist';
-import { ExportButtons } from '../../components/ExportButtons';
-import { ImportPanel } from '../../components/ImportPanel';
 import { OutboxNotice } from '../../components/OutboxNotice';
-import { RebuiltNotice } from '../../components/RebuiltNotice';
-import { ResultCorrection } from '../../components/ResultCorrection';
-import { UnknownDepartments } from '../../components/UnknownDepartments';
-import { UnreadNotice } from '../../components/UnreadNotice';
-import { StatusLine, StorageErrorBanner } from '../../components/StatusLine';
 import { useSettings } from '../../components/settingsStorage';
 import { getDb } from '../../utils/store/db';
-import { META_REBUILT, META_REJECTED } from '../../utils/store/meta';
-import { useStorageError } from '../../components/useStorageError';
 import { tallyDetails } from '../../utils/store/tally-read';
-import { StoreLostNotice } from '../../components/StoreLostNotice';
 import { tallyFromCells, withAllYears } from '../../utils/tally';
-import { PageLinks } from '../../components/PageLinks';
-import { OpenTabs } from '../../components/OpenTabs';
-import { ListsCoverage } from '../../components/ListsCoverage';
 import { useWalkSession } from '../../components/useWalkSession';
-import { incompleteLists } from '../../utils/ui/coverage';
 import { DEFAULT_PERIOD, isPeriodValid, type Period } from '../../utils/period';
 import { usePeriod } from '../../components/useStoredPeriod';
+
+// Everything but the table is its own chunk, asked for once the table is committed: the
+// first commit holds the table alone, the panels come in the next one (no Suspense, so no
+// fallback throttling either).
+type Panels = typeof import('./Panels');
 
 const db = getDb();
 
@@ -56,13 +44,11 @@ export function App() {
   // Started once the table is there, so it never competes with the table's reads.
   const shown = cells !== undefined && details !== undefined;
   const count = useLiveQuery(async () => (shown ? await db.records.count() : undefined), [shown]);
-  const rejected = useLiveQuery(() => db.meta.get(META_REJECTED), []);
-  const rebuilt = useLiveQuery(() => db.meta.get(META_REBUILT), []);
   const loaded = useSettings();
-  const lists = useLiveQuery(() => db.lists.toArray(), []);
-  const walkSession = useWalkSession();
+  // Only the panels read the lists and the open pages: not before the table is there.
+  const lists = useLiveQuery(async () => (shown ? await db.lists.toArray() : undefined), [shown]);
+  const walkSession = useWalkSession(shown);
 
-  const lastError = useStorageError();
   const departments = useMemo(() => (loaded?.settings.departments ?? []).map((d) => d.name), [loaded]);
   // Every year of the period for every department, zeros included (the office's table).
   const tally = useMemo(
@@ -82,6 +68,17 @@ export function App() {
     </header>
   );
 
+  const ready = period !== undefined && tally !== undefined && hasAny !== undefined;
+  const [panels, setPanels] = useState<Panels>();
+  useEffect(() => {
+    if (!ready || panels) return;
+    let alive = true;
+    import('./Panels').then((m) => alive && setPanels(m)).catch((e: unknown) => console.error(e));
+    return () => {
+      alive = false;
+    };
+  }, [ready, panels]);
+
   if (period === undefined || tally === undefined || hasAny === undefined) {
     return (
       <main className="app" data-testid="popup" aria-busy="true">
@@ -92,16 +89,13 @@ export function App() {
     );
   }
 
+  const P = panels;
   return (
     <main className="app" data-testid="popup" data-records={count}>
       {header}
-      <StorageErrorBanner error={lastError} />
-      <StoreLostNotice />
-      <OpenTabs state={walkSession} />
+      {P ? <P.TopNotices walkSession={walkSession} /> : null}
       <OutboxNotice />
-      <UnreadNotice />
-      {count === undefined ? null : <StatusLine count={count} rejected={rejected?.value} />}
-      <RebuiltNotice value={rebuilt?.value} />
+      {P ? <P.StatusNotices db={db} count={count} /> : null}
       {hasAny === 0 ? (
         <section className="card empty" data-testid="empty-state" aria-labelledby="empty-title">
           <h2 id="empty-title">{t('emptyTitle')}</h2>
@@ -112,26 +106,12 @@ export function App() {
           <PeriodForm value={period} onChange={setPeriod} />
           <section className="card">
             <TallyTable tally={tally} />
-            {incompleteLists(lists ?? []).length > 0 ? (
-              <p className="banner warn" role="note" data-testid="coverage-warning">
-                {t('coverageWarning')}
-              </p>
-            ) : null}
+            {P ? <P.CoverageWarning lists={lists ?? []} /> : null}
           </section>
-          <ListsCoverage lists={lists ?? []} state={walkSession} />
-          <section className="card">
-            <DeptChart departments={tally.perDepartment.filter((d) => d.total > 0)} />
-          </section>
-          <UnassignedPanel db={db} departments={departments} />
-          <UnknownDepartments db={db} departments={departments} />
-          <ResultCorrection db={db} departments={departments} />
-          <Worklist db={db} departments={tally.perDepartment} period={lastValid} state="pending" />
-          <Worklist db={db} departments={tally.perDepartment} period={lastValid} state="unknown" />
-          <ExportButtons db={db} tally={tally} period={lastValid} recordCount={count ?? 0} settings={loaded?.fellBack ? undefined : loaded?.settings} />
+          {P ? <P.RecordPanels db={db} tally={tally} period={lastValid} departments={departments} count={count} settings={loaded?.fellBack ? undefined : loaded?.settings} lists={lists ?? []} walkSession={walkSession} /> : null}
         </>
       )}
-      <PageLinks hasRecords={hasAny !== 0} />
-      <ImportPanel db={db} />
+      {P ? <P.EndPanels db={db} hasRecords={hasAny !== 0} /> : null}
     </main>
   );
 }
