@@ -124,8 +124,8 @@ export default defineBackground(() => {
       await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [`/${READER_FILE}`], injectImmediately: true });
     },
     setUnread: async (tabId, frameId, url, notice) => {
-      await unread.set(tabId, frameId, url, notice);
-      await paint(tabId);
+      // Every new document says it has no notice: only a change needs the badge painted.
+      if (await unread.set(tabId, frameId, url, notice)) await paint(tabId);
     },
     reportError: async (text) => {
       errorShown = true;

@@ -70,9 +70,11 @@ describe('per-tab notices and the badge', () => {
     await Promise.all([n.set(1, 0, 'https://x/', notice), n.set(1, 3, 'https://x/f', notice), n.set(2, 0, 'https://y/', notice)]);
     expect(Object.keys((a.data[UNREAD_SESSION_KEY] as Record<string, object>)['1'] ?? {})).toEqual(['0', '3']);
     expect(await n.has(2)).toBe(true);
-    await n.set(1, 0, 'https://x/', null);
+    expect(await n.set(1, 0, 'https://x/', null)).toBe(true);
     await n.set(1, 3, 'https://x/f', null);
     expect(await n.has(1)).toBe(false);
+    // A new document with nothing to say changes nothing (the badge is not painted again).
+    expect(await n.set(1, 0, 'https://x/', null)).toBe(false);
     await n.forgetTab(2);
     expect(a.data[UNREAD_SESSION_KEY]).toEqual({});
   });

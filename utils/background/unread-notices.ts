@@ -34,16 +34,20 @@ export class UnreadNotices {
     return parsed.success ? parsed.data : {};
   }
 
-  private update(fn: (all: StoredUnread) => boolean): Promise<void> {
+  /** Resolves with whether anything changed. */
+  private update(fn: (all: StoredUnread) => boolean): Promise<boolean> {
     const run = this.chain.then(async () => {
       const all = await this.read();
-      if (fn(all)) await this.area.set({ [UNREAD_SESSION_KEY]: all });
+      if (!fn(all)) return false;
+      await this.area.set({ [UNREAD_SESSION_KEY]: all });
+      return true;
     });
     this.chain = run.catch(() => undefined);
     return run;
   }
 
-  set(tabId: number, frameId: number, url: string, notice: UnreadNotice | null): Promise<void> {
+  /** Keep or clear a frame's notice; resolves with whether that changed anything (the badge needs painting). */
+  set(tabId: number, frameId: number, url: string, notice: UnreadNotice | null): Promise<boolean> {
     return this.update((all) => {
       const tab = String(tabId);
       const frames = all[tab] ?? {};
@@ -59,7 +63,7 @@ export class UnreadNotices {
     });
   }
 
-  forgetTab(tabId: number): Promise<void> {
+  forgetTab(tabId: number): Promise<boolean> {
     return this.update((all) => {
       if (!(String(tabId) in all)) return false;
       delete all[String(tabId)];
