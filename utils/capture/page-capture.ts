@@ -18,7 +18,7 @@ const LATE_SCAN_MS = 3000;
 const MAX_WAIT_MS = 300;
 /** While the document is still parsed, rows the parser added are read this often. */
 const PARSE_READ_MS = 100;
-/** While the document is parsed and no record table is known yet, look for one this often. */
+/** While the document is parsed and no record table is known yet, look for one at most this often. */
 const PARSE_FIND_MS = 50;
 /** The share of the page's thread the reader takes while the document is parsed. */
 const PARSE_SHARE = 0.2;
@@ -146,7 +146,7 @@ export class PageCapture {
   private tables: RecordTable[] = [];
   private tableAt = new Map<Element, RecordTable>();
   private rowKey = new WeakMap<Element, string>();
-  private lastParseFind = Number.NEGATIVE_INFINITY;
+  private nextParseFind = 0;
   private lastParseRead = 0;
   private dirty = new Set<RecordTable>();
   private quickTimer: ReturnType<typeof setTimeout> | null = null;
@@ -590,9 +590,12 @@ export class PageCapture {
     const budget = atLoaded ? LOADED_READ_MS : Math.min(slice, Math.max(PARSE_MIN_MS, (start - this.lastParseRead) * PARSE_SHARE));
     try {
       if (this.tables.length === 0) {
-        if (!atLoaded && start - this.lastParseFind < PARSE_FIND_MS) return;
-        this.lastParseFind = start;
+        // Once parsed, a search of the whole document would be one long task: the scan does it in steps.
+        if (atLoaded || start < this.nextParseFind) return;
         this.setTables(findRecordTables(this.deps.doc, this.deps.context()).filter((t) => isShown(t.root)));
+        // The next search waits longer when this one was slow (the document grows).
+        const took = performance.now() - start;
+        this.nextParseFind = start + took + Math.max(PARSE_FIND_MS, 4 * took);
         // The search is the reading's share of this chunk: the rows come next time.
         if (this.tables.length === 0 || (!atLoaded && performance.now() - start >= budget)) return;
       }
