@@ -507,9 +507,7 @@ export class PageCapture {
   }
 
   private async scanTable(table: RecordTable, gen: number): Promise<void> {
-    const all = table.rows();
-    // While parsing, the last row may still be arriving (see readWhileParsing).
-    const rows = this.deps.doc.readyState === 'loading' ? all.slice(0, -1) : all;
+    const rows = this.readyRows(table, this.deps.doc.readyState !== 'loading');
     if (rows.length > 0) this.span.set(table, [rows[0]!, rows[rows.length - 1]!]);
     const tableSig = this.tableSignature(table);
     await forEachSliced(rows, (row) => this.readOne(table, row, tableSig), {
@@ -521,6 +519,15 @@ export class PageCapture {
     });
   }
 
+  /**
+   * The rows that can be read: all once the document is parsed; while it is, all but the
+   * last, which may still be arriving (a code cut short would be another record).
+   */
+  private readyRows(table: RecordTable, parsed: boolean): Element[] {
+    const rows = table.rows();
+    return parsed ? rows : rows.slice(0, -1);
+  }
+
   /** A row's record depends on its table's columns too (a route swapping the columns, a column mapping). */
   private tableSignature(table: RecordTable): string {
     return this.deps.memo ? hashText(`${table.kind}|${JSON.stringify(table.columns?.map((c) => [c.field, c.text, c.group ?? '']) ?? [])}`) : '';
@@ -528,18 +535,15 @@ export class PageCapture {
 
   /** Read one row of a table (unless it is known unchanged) and hand on its record. */
   private readOne(table: RecordTable, row: Element, tableSig: string): void {
-    if (this.untouched.has(row)) {
+    // Unchanged since its last read (no mutation inside, or the same text): counted, not read.
+    const unchanged = () => {
       const known = this.rowKey.get(row);
       if (known !== undefined) this.deps.seen?.(known);
-      return;
-    }
+    };
+    if (this.untouched.has(row)) return unchanged();
     this.untouched.add(row);
     const text = row.textContent ?? '';
-    if (this.rowText.get(row) === text) {
-      const known = this.rowKey.get(row);
-      if (known !== undefined) this.deps.seen?.(known);
-      return;
-    }
+    if (this.rowText.get(row) === text) return unchanged();
     this.rowText.set(row, text);
     this.rowKey.delete(row);
     const memo = this.deps.memo;
@@ -601,13 +605,9 @@ export class PageCapture {
       }
       for (const table of this.tables) {
         const tableSig = this.tableSignature(table);
-        const rows = table.rows();
-        // While parsing, a table's last row may still be arriving (a code cut short would be
-        // another record): it is read once the next row or the end of the document is parsed.
-        const ready = atLoaded ? rows.length : rows.length - 1;
-        for (let i = 0; i < ready; i++) {
+        for (const row of this.readyRows(table, atLoaded)) {
           if (performance.now() - start >= budget) return;
-          this.readOne(table, rows[i]!, tableSig);
+          this.readOne(table, row, tableSig);
         }
         if (atLoaded) this.dirty.delete(table);
       }
