@@ -535,15 +535,15 @@ export class PageCapture {
 
   /** Read one row of a table (unless it is known unchanged) and hand on its record. */
   private readOne(table: RecordTable, row: Element, tableSig: string): void {
-    // Unchanged since its last read (no mutation inside, or the same text): counted, not read.
-    const unchanged = () => {
+    // Unchanged since its last read (no mutation inside, else the same text): counted, not read.
+    const untouched = this.untouched.has(row);
+    this.untouched.add(row);
+    const text = untouched ? '' : (row.textContent ?? '');
+    if (untouched || this.rowText.get(row) === text) {
       const known = this.rowKey.get(row);
       if (known !== undefined) this.deps.seen?.(known);
-    };
-    if (this.untouched.has(row)) return unchanged();
-    this.untouched.add(row);
-    const text = row.textContent ?? '';
-    if (this.rowText.get(row) === text) return unchanged();
+      return;
+    }
     this.rowText.set(row, text);
     this.rowKey.delete(row);
     const memo = this.deps.memo;
