@@ -19,13 +19,16 @@ import { settingsCache } from '../utils/background/settings-cache';
 import { getDb } from '../utils/store/db';
 import { READER_STORE_ID_KEY, storeIdentity } from '../utils/store/meta';
 import { STORAGE_ERROR_KEY } from '../utils/storage-error';
-import { upsertBatch } from '../utils/store/upsert';
+import { upsertBatches, type Batch, type UpsertCounts } from '../utils/store/upsert';
+import { groupCommit } from '../utils/store/group-commit';
 import { recordListRead } from '../utils/store/lists';
 import { Walks } from '../utils/background/walks';
 import { routeWalkMessage } from '../utils/background/walk-router';
 import { walkOptions } from '../utils/settings';
 import { checkStoreKept, checkStoreKeptAtStart, type LocalArea } from '../utils/store/lost';
 
+/** Rows one group commit holds at most: a transaction of a few seconds at worst. */
+const GROUP_ROWS = 5000;
 
 export default defineBackground(() => {
   const db = getDb();
@@ -100,10 +103,13 @@ export default defineBackground(() => {
     if (change.status === 'loading' || change.url) void walks.tabUpdated(tabId, tab.url).catch(() => undefined);
   });
 
+  // Batches that arrive while one is being written go together in the next transaction
+  // (a long list sends many at once); a group holds at most a few thousand rows.
+  const write = groupCommit<Batch, UpsertCounts>((batches) => upsertBatches(db, batches), { weight: (b) => b.records.length, maxWeight: GROUP_ROWS });
   const deps: CaptureDeps = {
     extensionId: browser.runtime.id,
     allowedPatterns: async () => [...DEFAULT_MATCHES, ...(await stored.settings()).settings.portals],
-    upsert: (records, source) => upsertBatch(db, records, source),
+    upsert: (records, source) => write({ records, source }),
     departments: () => stored.departments(),
     setBadge: (tabId, frameId, documentId, count) => badges.set(tabId, frameId, documentId, count),
     loadReader: async (tabId, frameId) => {

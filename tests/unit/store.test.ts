@@ -4,7 +4,7 @@ import { recordKey, resultKey, type PortalRecord, type StoredRecord } from '../.
 import { deriveAllResults, KiemDemDB } from '../../utils/store/db';
 import { cellsFromResults } from '../../utils/store/derive';
 import { getRejected } from '../../utils/store/meta';
-import { assignDepartment, clearAll, importRecords, rebuildDerived, upsertBatch } from '../../utils/store/upsert';
+import { assignDepartment, clearAll, importRecords, rebuildDerived, upsertBatch, upsertBatches } from '../../utils/store/upsert';
 import { DEFAULT_PERIOD, type Period } from '../../utils/period';
 import { tallyFromRecords } from '../../utils/tally';
 import { DEPT_A, DEPT_B, dossier, prng, randomRecords, result } from './tally-helpers';
@@ -133,6 +133,33 @@ describe('upsertBatch', () => {
     ];
     for (const p of periods) expect(await readTally(db, p)).toEqual(tallyFromRecords(all, p));
     expect(tallyFromRecords(all).grand.total).toBeGreaterThan(5); // the data exercises the counts
+  });
+
+  it('stores several batches in one call as it stores them one after another (group commit)', async () => {
+    const rand = prng(7);
+    const batches = Array.from({ length: 12 }, (_, b) => ({
+      records: randomRecords(rand, 25, 30), // 30 codes: the batches share records
+      source: { ...src(`https://p/${b}`, (b + 1) * 60_000), pageId: 'page-1', rejected: { 'thiếu mã hồ sơ': b + 1 } },
+    }));
+    const one = new KiemDemDB(`store-test-one-${n}`);
+    try {
+      const each = [];
+      for (const b of batches) each.push(await upsertBatch(one, b.records, b.source));
+      const together = await upsertBatches(db, batches);
+      expect(together).toEqual(each);
+      expect(together.reduce((a, c) => a + c.inserted, 0)).toBeGreaterThan(5);
+      expect(together.reduce((a, c) => a + c.updated + c.unchanged, 0)).toBeGreaterThan(5);
+      const byKey = <T extends { key?: string; rkey?: string; id?: string }>(xs: T[]) => [...xs].sort((a, b) => ((a.key ?? a.rkey ?? a.id)! < (b.key ?? b.rkey ?? b.id)! ? -1 : 1));
+      expect(byKey(await db.records.toArray())).toEqual(byKey(await one.records.toArray()));
+      expect(byKey(await db.results.toArray())).toEqual(byKey(await one.results.toArray()));
+      expect(byKey(await db.cells.toArray())).toEqual(byKey(await one.cells.toArray()));
+      expect(await getRejected(db)).toEqual(await getRejected(one));
+      expect(await getRejected(db)).toEqual({ 'thiếu mã hồ sơ': 12 }); // running page totals, not their sum
+      await expectConsistent();
+    } finally {
+      one.close();
+      await one.delete();
+    }
   });
 
   it('adds rejected-row counters in the same write', async () => {

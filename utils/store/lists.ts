@@ -4,6 +4,7 @@
  * transaction. A native Promise for the message listener (TOOLCHAIN.md, messaging trap).
  */
 import type { KiemDemDB } from './db';
+import { getPresent } from './get-present';
 import type { ListRow } from './types';
 
 export interface ListReport {
@@ -18,7 +19,7 @@ const MAX_PAGES = 5000;
 export async function recordListRead(db: KiemDemDB, list: ListReport, keys: readonly string[], at: number): Promise<ListRow> {
   const unique = [...new Set(keys)];
   return await db.transaction('rw', [db.lists, db.listKeys], async () => {
-    const have = unique.length > 0 ? await db.listKeys.bulkGet(unique.map((k) => [list.id, k] as [string, string])) : [];
+    const have = unique.length > 0 ? await getPresent(db.listKeys, unique.map((k) => [list.id, k] as [string, string])) : [];
     const fresh = unique.filter((_, i) => !have[i]);
     if (fresh.length > 0) await db.listKeys.bulkAdd(fresh.map((key) => ({ list: list.id, key })));
     const row: ListRow = (await db.lists.get(list.id)) ?? {

@@ -25,6 +25,7 @@ import type { DepartmentIndex } from '../vocab/departments';
 import { deriveAllResults, type KiemDemDB } from './db';
 import { CellDelta, cellOf, cellsFromResults, deriveResult } from './derive';
 import type { ResultRow } from './types';
+import { getPresent } from './get-present';
 import { countRejected, META_REBUILT, META_STORE_ID, type RejectedRows } from './meta';
 
 export { assignDepartment, correctResult, undoCorrection, type Correction, type CorrectionUndo } from './corrections';
@@ -68,16 +69,41 @@ export interface Incoming {
 
 /** Store a batch of captured records (one transaction for the whole batch). */
 export async function upsertBatch(db: KiemDemDB, records: readonly PortalRecord[], source: BatchSource): Promise<UpsertCounts> {
-  // Records and address come checked, guarded and sanitised from the worker's boundary (storeRecords).
-  const url = source.url;
-  const items = records.map((record, i) => {
-    // A read time from the page is trusted only up to the arrival (a page clock cannot win the future).
-    const r = source.readAt?.[i];
-    const readAt = r !== undefined && Number.isFinite(r) && r <= source.at ? r : source.at;
-    return { record, firstSeen: source.at, lastSeen: source.at, sourceUrl: url, readAt, readBy: source.readBy ?? url, departments: source.departments };
-  });
-  const rejected = source.rejected || source.refused ? { pageId: source.pageId, pageTotals: source.rejected, added: source.refused } : undefined;
-  return await mergeIncoming(db, items, rejected);
+  return (await upsertBatches(db, [{ records, source }]))[0]!;
+}
+
+export interface Batch {
+  records: readonly PortalRecord[];
+  source: BatchSource;
+}
+
+/**
+ * Store several batches in one transaction, as if one after another (a record in two of
+ * them is merged twice, in order); the counts come back per batch.
+ */
+export async function upsertBatches(db: KiemDemDB, batches: readonly Batch[]): Promise<UpsertCounts[]> {
+  const items: Incoming[] = [];
+  const rejected: RejectedRows[] = [];
+  const ends: number[] = [];
+  for (const { records, source } of batches) {
+    // Records and address come checked, guarded and sanitised from the worker's boundary (storeRecords).
+    records.forEach((record, i) => {
+      // A read time from the page is trusted only up to the arrival (a page clock cannot win the future).
+      const r = source.readAt?.[i];
+      const readAt = r !== undefined && Number.isFinite(r) && r <= source.at ? r : source.at;
+      items.push({ record, firstSeen: source.at, lastSeen: source.at, sourceUrl: source.url, readAt, readBy: source.readBy ?? source.url, departments: source.departments });
+    });
+    ends.push(items.length);
+    if (source.rejected || source.refused) rejected.push({ pageId: source.pageId, pageTotals: source.rejected, added: source.refused });
+  }
+  const outcomes = await mergeIncoming(db, items, rejected);
+  return ends.map((end, b) => countOf(outcomes, b === 0 ? 0 : ends[b - 1]!, end));
+}
+
+function countOf(outcomes: readonly (keyof UpsertCounts)[], from: number, to: number): UpsertCounts {
+  const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  for (let i = from; i < to; i++) counts[outcomes[i]!]++;
+  return counts;
 }
 
 /**
@@ -96,7 +122,7 @@ export async function importRecords(db: KiemDemDB, stored: readonly StoredRecord
     readBy: s.readBy ?? 'import',
     digitizedFrom: s.digitizedFrom === 'manual' && s.digitized !== null ? 'manual' : null,
   }));
-  return await mergeIncoming(db, items);
+  return countOf(await mergeIncoming(db, items), 0, items.length);
 }
 
 /** Forget every record and count (settings live elsewhere and stay; so does the store's identity). */
@@ -161,13 +187,14 @@ function sameRow(a: StoredRecord, b: StoredRecord): boolean {
   );
 }
 
-async function mergeIncoming(db: KiemDemDB, items: readonly Incoming[], rejected?: RejectedRows): Promise<UpsertCounts> {
-  const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
-  if (items.length === 0 && !rejected) return counts;
+/** Merge the items in order, in one transaction; each item's outcome, by index. */
+async function mergeIncoming(db: KiemDemDB, items: readonly Incoming[], rejected: readonly RejectedRows[] = []): Promise<(keyof UpsertCounts)[]> {
+  const outcomes: (keyof UpsertCounts)[] = [];
+  if (items.length === 0 && rejected.length === 0) return outcomes;
   return await db.transaction('rw', [db.records, db.results, db.cells, db.meta], async () => {
     const keys = items.map((it) => recordKey(it.record));
     const unique = [...new Set(keys)];
-    const existing = await db.records.bulkGet(unique);
+    const existing = await getPresent(db.records, unique);
     const before = new Map<string, StoredRecord>();
     for (const r of existing) if (r) before.set(r.key, r);
     const state = new Map<string, StoredRecord>(before);
@@ -187,12 +214,11 @@ async function mergeIncoming(db: KiemDemDB, items: readonly Incoming[], rejected
         state.set(key, fresh);
         dirty.add(key);
         refresh.add(key);
-        counts.inserted++;
+        outcomes[i] = 'inserted';
         return;
       }
       const { next, factsChanged } = mergeInto(cur, it);
-      if (factsChanged) counts.updated++;
-      else counts.unchanged++;
+      outcomes[i] = factsChanged ? 'updated' : 'unchanged';
       if (factsChanged || !sameRow(next, cur)) {
         state.set(key, next);
         dirty.add(key);
@@ -244,8 +270,8 @@ async function mergeIncoming(db: KiemDemDB, items: readonly Incoming[], rejected
     // The results are read while the records are written: they need only this batch's state.
     const written = db.records.bulkPut([...dirty].map((k) => state.get(k)!));
     await Promise.all([written, refreshResults(db, touched, { records: state, written })]);
-    if (rejected) await countRejected(db, rejected);
-    return counts;
+    for (const r of rejected) await countRejected(db, r);
+    return outcomes;
   });
 }
 
@@ -267,7 +293,7 @@ export async function refreshResults(
 ): Promise<void> {
   if (touched.size === 0) return;
   const rkeys = [...touched];
-  const oldRows = await db.results.bulkGet(rkeys);
+  const oldRows = await getPresent(db.results, rkeys);
   const members = batch ? await membersWith(db, rkeys, oldRows, batch.records) : await membersRead(db, rkeys);
 
   const delta = new CellDelta();
