@@ -136,4 +136,35 @@ describe('PageCapture', () => {
     doc.dispatchEvent(new (doc.defaultView as unknown as { Event: typeof Event }).Event('DOMContentLoaded'));
     expect(emitted).toEqual(['000.00.13.H37-230601-0001', '000.00.13.H37-230602-0002', '000.00.13.H37-230603-0003', '000.00.13.H37-230604-0004']);
   });
+
+  it('while parsing, reads each new row once, and again a row read before that a script changes', async () => {
+    const doc = loadDoc(PAGE);
+    let state: DocumentReadyState = 'loading';
+    Object.defineProperty(doc, 'readyState', { configurable: true, get: () => state });
+    const emitted: { code: string; status: string }[] = [];
+    const capture = new PageCapture({
+      doc,
+      context: () => ctx,
+      emit: (_key, r) => emitted.push({ code: r.code!, status: String(r.statusCode) }),
+      scanned: () => undefined,
+      debounceMs: 10_000,
+      maxWaitMs: 10_000,
+    });
+    stopLast = () => capture.stop();
+    capture.start();
+    for (let i = 3; i <= 8; i++) {
+      addRow(doc, `000.00.13.H37-23060${i}-000${i}`, 'Đang xử lý');
+      await wait(20);
+    }
+    const before = emitted.length;
+    expect(before).toBe(7); // every row but the last, each once
+    // A script rewrites the first row's status while the document is still parsed.
+    doc.querySelectorAll('#rows tr')[0]!.querySelectorAll('td')[2]!.textContent = 'Dừng xử lý';
+    await wait(20);
+    state = 'interactive';
+    doc.dispatchEvent(new (doc.defaultView as unknown as { Event: typeof Event }).Event('DOMContentLoaded'));
+    const after = emitted.slice(before);
+    expect(after.map((e) => e.code).sort()).toEqual(['000.00.13.H37-230601-0001', '000.00.13.H37-230608-0008']);
+    expect(after.find((e) => e.code === '000.00.13.H37-230601-0001')?.status).toBe('8');
+  });
 });

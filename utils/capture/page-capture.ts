@@ -148,6 +148,9 @@ export class PageCapture {
   private rowKey = new WeakMap<Element, string>();
   private nextParseFind = 0;
   private lastParseRead = 0;
+  // While parsing, the last row each table's parse-time reads reached: the parser only adds
+  // rows after it, so the next read starts there rather than passing every earlier row again.
+  private parseReached = new WeakMap<RecordTable, { row: Element; index: number }>();
   private dirty = new Set<RecordTable>();
   private quickTimer: ReturnType<typeof setTimeout> | null = null;
   private quickRunning = false;
@@ -289,7 +292,8 @@ export class PageCapture {
         above = known;
         break;
       }
-      this.untouched.delete(e);
+      // A row read before changed: the parse-time reads start over (readOne reads it again).
+      if (this.untouched.delete(e)) this.parseReached = new WeakMap();
       path.push(e);
     }
     for (let i = path.length - 1; i >= 0; i--) {
@@ -605,9 +609,14 @@ export class PageCapture {
       }
       for (const table of this.tables) {
         const tableSig = this.tableSignature(table);
-        for (const row of this.readyRows(table, atLoaded)) {
+        const rows = this.readyRows(table, atLoaded);
+        const reached = this.parseReached.get(table);
+        // Rows before the one reached were read (a script that reorders the rows meanwhile starts it over).
+        let i = reached && rows[reached.index] === reached.row ? reached.index + 1 : 0;
+        for (; i < rows.length; i++) {
           if (performance.now() - start >= budget) return;
-          this.readOne(table, row, tableSig);
+          this.readOne(table, rows[i]!, tableSig);
+          this.parseReached.set(table, { row: rows[i]!, index: i });
         }
         if (atLoaded) this.dirty.delete(table);
       }

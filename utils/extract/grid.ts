@@ -15,10 +15,13 @@ export interface Grid {
   cells(row: Element): Element[];
 }
 
-const lower = (el: Element) => el.tagName.toLowerCase();
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+// An HTML element's localName is its lower-case tag already (no string made per call).
+const lower = (el: Element) => (el.namespaceURI === HTML_NS ? el.localName : el.tagName.toLowerCase());
 
 /** Rows a user never sees: measure rows, aria-hidden and hidden template rows. */
 export function isHiddenRow(row: Element): boolean {
+  if (!row.hasAttributes()) return false; // most rows: no attribute to look at
   if (row.getAttribute('aria-hidden') === 'true' || row.hasAttribute('hidden')) return true;
   const cls = row.getAttribute('class') ?? '';
   if (/measure-row|placeholder-row/u.test(cls)) return true;

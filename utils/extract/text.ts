@@ -17,6 +17,11 @@ const BLOCK = new Set([
  * elements deep would overflow the call stack, and then nothing on it would be read.
  */
 function walk(root: Node, out: string[]): void {
+  // Most cells hold text alone: their text is the text nodes' (what textContent gives), no walk.
+  if (root.nodeType === 1 && (root as Element).firstElementChild === null) {
+    out.push(root.textContent ?? '');
+    return;
+  }
   const stack: (Node | string)[] = [];
   const push = (node: Node) => {
     // Children pushed in reverse so they pop in document order.
