@@ -80,6 +80,10 @@ describe('walk state in the worker', () => {
     await walks.report(sender(), { type: 'walk/report', event: 'turn', page: 2 });
     const r2 = await walks.report(sender(), { type: 'walk/report', event: 'page', page: 2, listId: LIST.id, total: 30, keys: ['b', 'c'] });
     expect(r2).toMatchObject({ noNew: 0, records: 3 });
+    // The same report again (its reply lost with a stopped worker): not another page, not one without news.
+    const again = await walks.report(sender(), { type: 'walk/report', event: 'page', page: 2, listId: LIST.id, total: 30, keys: ['b', 'c'] });
+    expect(again).toMatchObject({ go: true, noNew: 0, records: 3 });
+    expect(await walk()).toMatchObject({ pagesRead: 2 });
     const r3 = await walks.report(sender(), { type: 'walk/report', event: 'page', page: 3, listId: LIST.id, total: 30, keys: ['a', 'c'] });
     const r4 = await walks.report(sender(), { type: 'walk/report', event: 'page', page: 4, listId: LIST.id, total: 30, keys: ['c'] });
     expect([r3.noNew, r4.noNew]).toEqual([1, 2]);

@@ -284,9 +284,14 @@ export class Walks {
       const before = seen.size;
       for (const k of msg.keys) seen.add(k);
       const added = seen.size - before;
-      w.noNew = added === 0 ? w.noNew + 1 : 0;
+      // The same page reported again with no turn between (the walker re-sends a report whose
+      // reply a stopped worker never gave): not another page read, and not a page without news.
+      const again = !w.turning && w.pagesRead > 0 && msg.page === w.page;
+      if (!again) {
+        w.noNew = added === 0 ? w.noNew + 1 : 0;
+        w.pagesRead += 1;
+      }
       w.page = msg.page;
-      w.pagesRead += 1;
       w.records = seen.size;
       if (msg.total !== null) w.total = msg.total;
       w.turning = false;
