@@ -220,8 +220,10 @@ export default defineContentScript({
         pageTotal = total;
         rejectedSeen = rej;
         if (queue.size > 0) queue.flushSoon();
-        // Nothing new to send (every row known): the badge still needs this page's count.
-        else if (total !== totalSent && total !== totalAsked && !queue.isDead) {
+        // Nothing new to send (every row known): the badge still needs this page's count. While
+        // the document is parsed the count only grows, and an ack waits for the first layout: the
+        // count goes once the last rows are read, at DOMContentLoaded (a later count would wait).
+        else if (total !== totalSent && total !== totalAsked && !queue.isDead && document.readyState !== 'loading') {
           // One count on its way at a time (an ack may wait until the page has loaded).
           totalAsked = total;
           void send({ batchId: crypto.randomUUID(), records: [], readAt: [] }).then((o) => {
