@@ -14,10 +14,19 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openSession(opts: { extraRoots?: { prefix: string; dir: string }[]; profileDir?: string } = {}): Promise<Session> {
+/**
+ * `probePage`: the extension page `ext` shows once the popup has opened the store at its
+ * schema. The default is the popup; a page of no queries of its own (`manifest.json`) lets a
+ * measurement see the extension without an open popup re-reading the store at each write.
+ */
+export async function openSession(opts: { extraRoots?: { prefix: string; dir: string }[]; profileDir?: string; probePage?: string } = {}): Promise<Session> {
   const server = await startPortalServer({ extraRoots: opts.extraRoots });
   const browser = await launchWithExtension({ hostRules: hostResolverRules(server.port), profileDir: opts.profileDir });
   const ext = await browser.openExtensionPage('popup.html');
+  if (opts.probePage) {
+    await ext.locator('[data-testid="popup"]').waitFor();
+    await ext.goto(`chrome-extension://${browser.extensionId}/${opts.probePage}`);
+  }
   return {
     server,
     browser,

@@ -47,7 +47,10 @@ async function main(): Promise<void> {
   }
   const started = Date.now();
   const rows: BenchRow[] = [];
-  const s = await openSession();
+  // The store is read through an extension page with no queries of its own: a popup left
+  // open re-reads the store at each commit, which a clerk's capture does not pay (the
+  // popup closes when the page is clicked). BENCH_PROBE_PAGE=popup.html measures with it open.
+  const s = await openSession({ probePage: process.env.BENCH_PROBE_PAGE ?? 'manifest.json' });
   try {
     for (const section of SECTIONS) {
       if (only && !only.includes(section.name)) continue;
