@@ -605,19 +605,18 @@ export class PageCapture {
         const took = performance.now() - start;
         this.nextParseFind = start + took + Math.max(PARSE_FIND_MS, 4 * took);
         // The search is the reading's share of this chunk: the rows come next time.
-        if (this.tables.length === 0 || (!atLoaded && performance.now() - start >= budget)) return;
+        if (this.tables.length === 0 || performance.now() - start >= budget) return;
       }
       for (const table of this.tables) {
         const tableSig = this.tableSignature(table);
         const rows = this.readyRows(table, atLoaded);
         const reached = this.parseReached.get(table);
         // Rows before the one reached were read (a script that reorders the rows meanwhile starts it over).
-        let i = reached && rows[reached.index] === reached.row ? reached.index + 1 : 0;
-        for (; i < rows.length; i++) {
-          if (performance.now() - start >= budget) return;
-          this.readOne(table, rows[i]!, tableSig);
-          this.parseReached.set(table, { row: rows[i]!, index: i });
-        }
+        const from = reached && rows[reached.index] === reached.row ? reached.index + 1 : 0;
+        let i = from;
+        while (i < rows.length && performance.now() - start < budget) this.readOne(table, rows[i++]!, tableSig);
+        if (i > from) this.parseReached.set(table, { row: rows[i - 1]!, index: i - 1 });
+        if (i < rows.length) return;
         if (atLoaded) this.dirty.delete(table);
       }
     } catch {
