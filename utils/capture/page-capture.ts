@@ -24,6 +24,8 @@ const PARSE_FIND_MS = 50;
 const PARSE_SHARE = 0.2;
 /** …but each time at least this long (a few rows), so a parser quick with its chunks still sees progress. */
 const PARSE_MIN_MS = 4;
+/** …and at most this long: a fifth of a parser chunk of over a second still waits for the next chunk. */
+const PARSE_MAX_MS = 250;
 /** The read at DOMContentLoaded, before the browser lays the page out (a long task is 50 ms). */
 const LOADED_READ_MS = 50;
 
@@ -594,8 +596,7 @@ export class PageCapture {
     // A fifth of the time the parser had since the last read, at most a slice (the page's own
     // load must not wait much on us); once parsed, one read before the first layout, no longer
     // than a long task.
-    const slice = this.deps.sliceBudgetMs ?? 12;
-    const budget = atLoaded ? LOADED_READ_MS : Math.min(slice, Math.max(PARSE_MIN_MS, (start - this.lastParseRead) * PARSE_SHARE));
+    const budget = atLoaded ? LOADED_READ_MS : Math.min(PARSE_MAX_MS, Math.max(PARSE_MIN_MS, (start - this.lastParseRead) * PARSE_SHARE));
     try {
       if (this.tables.length === 0) {
         // Once parsed, a search of the whole document would be one long task: the scan does it in steps.
