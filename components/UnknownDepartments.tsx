@@ -10,7 +10,7 @@ import { useI18n } from './I18n';
 import { Notice, type NoticeValue } from './Notice';
 import { formatCount } from '../utils/ui/format';
 import type { KiemDemDB } from '../utils/store/db';
-import { unknownDepartments } from '../utils/store/find';
+import { resultsOfDept, unknownDepartments } from '../utils/store/find';
 import { correctResult } from '../utils/store/upsert';
 
 export function UnknownDepartments({ db, departments }: { db: KiemDemDB; departments: readonly string[] }) {
@@ -27,7 +27,7 @@ export function UnknownDepartments({ db, departments }: { db: KiemDemDB; departm
       setNotice({ kind: 'error', text: t('unassignedNeedDept') });
       return;
     }
-    const rkeys = (await db.results.where('dept').equals(from).primaryKeys()) as string[];
+    const rkeys = (await resultsOfDept(db, from).primaryKeys()) as string[];
     const { changed } = await correctResult(db, rkeys, { department: to });
     setNotice({ kind: 'ok', text: t('unknownDeptDone', { count: formatCount(changed, lang), from, to }) });
   };

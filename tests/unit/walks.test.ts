@@ -185,7 +185,8 @@ describe('per-list coverage store', () => {
     expect(row).toMatchObject({ captured: 3, statedTotal: 37, pagesRead: 2, firstRead: 10, lastRead: 30 });
     await recordListRead(db, { ...list, id: 'x.gov.vn/a|QLKH' }, ['k1'], 40);
     expect((await db.lists.get('x.gov.vn/a|QLKH'))?.captured).toBe(1);
-    expect(await db.listKeys.count()).toBe(4);
+    const sets = await db.listSets.toArray();
+    expect(sets.flatMap((r) => r.keys.map((k) => `${r.list} ${k}`)).sort()).toEqual(['x.gov.vn/a k1', 'x.gov.vn/a k2', 'x.gov.vn/a k3', 'x.gov.vn/a|QLKH k1']);
     db.close();
     await db.delete();
   });
@@ -203,7 +204,7 @@ describe('per-list coverage store', () => {
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ kind: 'dossier', code: 'ABC', dept: 'X', lastSeen: 1 });
     expect(await db.lists.count()).toBe(0);
-    expect(await db.listKeys.count()).toBe(0);
+    expect(await db.listSets.count()).toBe(0);
     db.close();
     await db.delete();
   });

@@ -7,7 +7,8 @@ import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import { assignResultKeys, linkKey, mergeFacts, recordKey, type StoredRecord } from '../records';
 import { groupByResult } from '../result-rules';
 import { cellsFromResults, deriveResult } from './derive';
-import type { CellRow, ListKeyRow, ListRow, MetaRow, ResultRow, UnitReportRow } from './types';
+import { groupListKeys } from './list-sets';
+import type { CellRow, ListKeyRow, ListRow, ListSetRow, MetaRow, ResultRow, UnitReportRow } from './types';
 
 export const DB_NAME = 'kiem-dem-tthc';
 
@@ -63,7 +64,21 @@ export const SCHEMA_V6 = {
   results: 'rkey, dept, [dept+state], date, validUntil',
 } as const;
 
-export const SCHEMA_VERSION = 6;
+/**
+ * v7: a list's record keys are kept in buckets (`listSets`, a few dozen rows per list, not
+ * one per record: a 10,000-row list was 10,000 writes), and results lose the `dept` index
+ * (the `[dept+state]` index answers by department). v8 drops the old `listKeys` table once
+ * v7 has copied it.
+ */
+export const SCHEMA_V7 = {
+  results: 'rkey, [dept+state], date, validUntil',
+  listSets: '[list+bucket]',
+} as const;
+export const SCHEMA_V8 = {
+  listKeys: null,
+} as const;
+
+export const SCHEMA_VERSION = 8;
 
 export class KiemDemDB extends Dexie {
   records!: EntityTable<StoredRecord, 'key'>;
@@ -72,7 +87,7 @@ export class KiemDemDB extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   unitReports!: EntityTable<UnitReportRow, 'id'>;
   lists!: EntityTable<ListRow, 'id'>;
-  listKeys!: Table<ListKeyRow, [string, string]>;
+  listSets!: Table<ListSetRow, [string, number]>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -82,6 +97,8 @@ export class KiemDemDB extends Dexie {
     this.version(4).stores(SCHEMA_V4).upgrade(rekeyRecords);
     this.version(5).stores(SCHEMA_V5).upgrade(rebuildDerivedTables);
     this.version(6).stores(SCHEMA_V6).upgrade(rebuildMonthCells);
+    this.version(7).stores(SCHEMA_V7).upgrade(bucketListKeys);
+    this.version(8).stores(SCHEMA_V8);
   }
 }
 
@@ -153,6 +170,12 @@ async function rebuildMonthCells(tx: Transaction): Promise<void> {
   await tx.table('cells').clear();
   await tx.table('cells').bulkPut(cellsFromResults(results));
   await tx.table('meta').put({ key: 'schema', value: { version: SCHEMA_VERSION, upgradedAt: Date.now() } });
+}
+
+/** v7: every list's keys, one row per list and key before, into that list's buckets. */
+async function bucketListKeys(tx: Transaction): Promise<void> {
+  const rows = (await tx.table('listKeys').toArray()) as ListKeyRow[];
+  await tx.table('listSets').bulkPut(groupListKeys(rows));
 }
 
 export function deriveAllResults(records: readonly StoredRecord[]): ResultRow[] {

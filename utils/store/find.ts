@@ -1,4 +1,5 @@
 /** Looking results up for the clerk's corrections (by code or result number, by department). */
+import { Dexie } from 'dexie';
 import { idKey } from '../records';
 import type { KiemDemDB } from './db';
 import type { ResultRow } from './types';
@@ -17,12 +18,18 @@ export async function findResults(db: KiemDemDB, query: string): Promise<ResultR
 
 /** Department names of stored results that are not configured departments, with how many results each. */
 export async function unknownDepartments(db: KiemDemDB, known: readonly string[]): Promise<{ name: string; count: number }[]> {
-  const names = (await db.results.orderBy('dept').uniqueKeys()) as string[];
+  const pairs = (await db.results.orderBy('[dept+state]').uniqueKeys()) as unknown as [string, string][];
+  const names = [...new Set(pairs.map(([dept]) => dept))];
   const set = new Set(known);
   const out: { name: string; count: number }[] = [];
   for (const name of names) {
     if (!name || set.has(name)) continue;
-    out.push({ name, count: await db.results.where('dept').equals(name).count() });
+    out.push({ name, count: await resultsOfDept(db, name).count() });
   }
   return out;
+}
+
+/** The results of one department (by the department + state index: results have no department index of their own). */
+export function resultsOfDept(db: KiemDemDB, dept: string) {
+  return db.results.where('[dept+state]').between([dept, Dexie.minKey], [dept, Dexie.maxKey], true, true);
 }

@@ -4,8 +4,8 @@
  * transaction. A native Promise for the message listener (TOOLCHAIN.md, messaging trap).
  */
 import type { KiemDemDB } from './db';
-import { getPresent } from './get-present';
-import type { ListRow } from './types';
+import { addToBucket, byBucket } from './list-sets';
+import type { ListRow, ListSetRow } from './types';
 
 export interface ListReport {
   id: string;
@@ -16,22 +16,32 @@ export interface ListReport {
 
 const MAX_PAGES = 5000;
 
+/** Store one report of a list: its new keys (by bucket) and its row, in one transaction. */
 export async function recordListRead(db: KiemDemDB, list: ListReport, keys: readonly string[], at: number): Promise<ListRow> {
-  const unique = [...new Set(keys)];
-  return await db.transaction('rw', [db.lists, db.listKeys], async () => {
-    const have = unique.length > 0 ? await getPresent(db.listKeys, unique.map((k) => [list.id, k] as [string, string])) : [];
-    const fresh = unique.filter((_, i) => !have[i]);
-    if (fresh.length > 0) await db.listKeys.bulkAdd(fresh.map((key) => ({ list: list.id, key })));
-    const row: ListRow = (await db.lists.get(list.id)) ?? {
+  const buckets = [...byBucket(keys)];
+  return await db.transaction('rw', [db.lists, db.listSets], async () => {
+    const [sets, stored] = await Promise.all([
+      buckets.length > 0 ? db.listSets.bulkGet(buckets.map(([b]) => [list.id, b] as [string, number])) : [],
+      db.lists.get(list.id),
+    ]);
+    let fresh = 0;
+    const puts: ListSetRow[] = [];
+    buckets.forEach(([b, ks], i) => {
+      const added = addToBucket(list.id, b, sets[i], ks);
+      fresh += added.fresh;
+      if (added.row) puts.push(added.row);
+    });
+    const written = puts.length > 0 ? db.listSets.bulkPut(puts) : undefined;
+    const row: ListRow = stored ?? {
       id: list.id, label: list.label, statedTotal: null, captured: 0, pages: [], pagesRead: 0, firstRead: at, lastRead: at,
     };
     row.label = list.label || row.label;
-    row.captured += fresh.length;
+    row.captured += fresh;
     if (list.total !== null) row.statedTotal = list.total;
     if (list.page && !row.pages.includes(list.page) && row.pages.length < MAX_PAGES) row.pages.push(list.page);
     row.pagesRead = Math.max(row.pagesRead, row.pages.length);
     row.lastRead = Math.max(row.lastRead, at);
-    await db.lists.put(row);
+    await Promise.all([written, db.lists.put(row)]);
     return row;
   });
 }

@@ -41,7 +41,7 @@ export interface ListRow {
   label: string;
   /** The portal's own total for the list, when it prints one (latest read). */
   statedTotal: number | null;
-  /** Distinct records captured from this list (rows of listKeys). */
+  /** Distinct records captured from this list (keys of its listSets). */
   captured: number;
   /** Pages seen (pager number "p3", or the hash of the page's first record). */
   pages: string[];
@@ -50,8 +50,15 @@ export interface ListRow {
   lastRead: number;
 }
 
-/** One record (by key hash) read from one list. */
+/** One record (by key hash) read from one list: the rows of v3–v6's `listKeys`. */
 export interface ListKeyRow {
   list: string;
   key: string;
+}
+
+/** Some of the record keys (hashes) read from one list: those whose bucket (bucketOf) is `bucket`. */
+export interface ListSetRow {
+  list: string;
+  bucket: number;
+  keys: string[];
 }

@@ -127,8 +127,8 @@ export async function importRecords(db: KiemDemDB, stored: readonly StoredRecord
 
 /** Forget every record and count (settings live elsewhere and stay; so does the store's identity). */
 export async function clearAll(db: KiemDemDB): Promise<void> {
-  await db.transaction('rw', [db.records, db.results, db.cells, db.meta, db.lists, db.listKeys], async () => {
-    await Promise.all([db.records.clear(), db.results.clear(), db.cells.clear(), db.lists.clear(), db.listKeys.clear()]);
+  await db.transaction('rw', [db.records, db.results, db.cells, db.meta, db.lists, db.listSets], async () => {
+    await Promise.all([db.records.clear(), db.results.clear(), db.cells.clear(), db.lists.clear(), db.listSets.clear()]);
     await db.meta.where('key').noneOf(['schema', META_STORE_ID]).delete();
   });
 }
