@@ -593,6 +593,9 @@ export class PageCapture {
   private readWhileParsing(atLoaded = false): void {
     if (this.stopped || (!atLoaded && this.deps.doc.readyState !== 'loading')) return;
     const start = performance.now();
+    // Too soon for the shortest read to stay within the share: the rows wait for a later chunk
+    // (finding them is itself a pass over the table, too much for every chunk of a quick parser).
+    if (!atLoaded && this.tables.length > 0 && (start - this.lastParseRead) * PARSE_SHARE < PARSE_MIN_MS) return;
     // A fifth of the time the parser had since the last read, at most a slice (the page's own
     // load must not wait much on us); once parsed, one read before the first layout, no longer
     // than a long task.

@@ -136,13 +136,21 @@ export async function waitForCount(ext: Page, n: number, timeoutMs = 300_000): P
  */
 export async function resetStore(ext: Page): Promise<void> {
   await ext.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
+    async () => {
+      // Not created yet (the popup renders before its store opens): nothing to empty, and an
+      // open without a version here would create an empty version-1 database under the product.
+      if (!(await indexedDB.databases()).some((d) => d.name === 'kiem-dem-tthc')) return;
+      await new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('kiem-dem-tthc');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
           const names = [...db.objectStoreNames];
+          if (names.length === 0) {
+            db.close();
+            resolve();
+            return;
+          }
           const tx = db.transaction(names, 'readwrite');
           for (const n of names) {
             if (n !== 'meta') tx.objectStore(n).clear();
@@ -157,7 +165,8 @@ export async function resetStore(ext: Page): Promise<void> {
           };
           tx.onerror = () => reject(tx.error);
         };
-      }),
+      });
+    },
   );
   await ext.evaluate(async () => {
     const c = (globalThis as unknown as { chrome: { storage: { session?: { clear(): Promise<void> } } } }).chrome;
