@@ -27,7 +27,7 @@ const PARSE_MIN_MS = 4;
 /** …and at most this long: a fifth of a parser chunk of over a second still waits for the next chunk. */
 const PARSE_MAX_MS = 250;
 /** The read at DOMContentLoaded, before the browser lays the page out (a long task is 50 ms). */
-const LOADED_READ_MS = 50;
+const LOADED_READ_MS = 200;
 
 const HEADER_CELL = 'th, [role="columnheader"], mat-header-cell, thead';
 const ROW_LIKE = 'tr, [role="row"], mat-row, cdk-row, mat-header-row, cdk-header-row';
@@ -613,13 +613,17 @@ export class PageCapture {
       }
       for (const table of this.tables) {
         const tableSig = this.tableSignature(table);
-        const rows = this.readyRows(table, atLoaded);
         const reached = this.parseReached.get(table);
+        // While parsing, the rows after the one reached (not a pass over the whole table each chunk);
+        // the table's last row may still be arriving. At DOMContentLoaded every row, checked below.
+        const after = !atLoaded && reached ? table.rowsAfter?.(reached.row) : undefined;
+        const rows = after ? after.slice(0, -1) : this.readyRows(table, atLoaded);
         // Rows before the one reached were read (a script that reorders the rows meanwhile starts it over).
-        const from = reached && rows[reached.index] === reached.row ? reached.index + 1 : 0;
+        const from = after ? 0 : reached && rows[reached.index] === reached.row ? reached.index + 1 : 0;
+        const base = after ? reached!.index + 1 : 0;
         let i = from;
         while (i < rows.length && performance.now() - start < budget) this.readOne(table, rows[i++]!, tableSig);
-        if (i > from) this.parseReached.set(table, { row: rows[i - 1]!, index: i - 1 });
+        if (i > from) this.parseReached.set(table, { row: rows[i - 1]!, index: base + i - 1 });
         if (i < rows.length) return;
         if (atLoaded) this.dirty.delete(table);
       }
