@@ -36,7 +36,9 @@ const ROW_LIKE = 'tr, [role="row"], mat-row, cdk-row, mat-header-row, cdk-header
 function addsOrRemovesHeader(m: MutationRecord, place: Place): boolean {
   // Inside a cell nothing is a column header; inside a row only the row's own cells can be.
   if (m.type !== 'childList' || place.cell) return false;
-  return holdsHeader(m.addedNodes, place.row) || holdsHeader(m.removedNodes, place.row);
+  const added = m.addedNodes;
+  const removed = m.removedNodes;
+  return (added.length > 0 && holdsHeader(added, place.row)) || (removed.length > 0 && holdsHeader(removed, place.row));
 }
 
 function holdsHeader(nodes: NodeList, cellsOnly: boolean): boolean {
@@ -44,7 +46,8 @@ function holdsHeader(nodes: NodeList, cellsOnly: boolean): boolean {
     const n = nodes[i]!;
     if (n.nodeType !== 1) continue;
     const el = n as Element;
-    if (HEADER_TAGS.has(el.localName) || el.getAttribute('role') === 'columnheader') return true;
+    // Most cells the parser adds have no attribute: no role to read.
+    if (HEADER_TAGS.has(el.localName) || (el.hasAttributes() && el.getAttribute('role') === 'columnheader')) return true;
     const first = el.firstElementChild;
     if (cellsOnly || first === null) continue;
     // A row says by its first cell whether it is a header row; only other subtrees are searched.

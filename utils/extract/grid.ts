@@ -55,10 +55,13 @@ function tableRows(table: Element): { head: Element[]; body: Element[] } {
 }
 
 function tableCells(row: Element): Element[] {
-  return Array.from(row.children).filter((c) => {
+  // Sibling steps, not Array.from(children).filter: called for every row, often more than once.
+  const out: Element[] = [];
+  for (let c = row.firstElementChild; c; c = c.nextElementSibling) {
     const t = lower(c);
-    return t === 'td' || t === 'th';
-  });
+    if (t === 'td' || t === 'th') out.push(c);
+  }
+  return out;
 }
 
 function isHeaderLikeRow(row: Element): boolean {
