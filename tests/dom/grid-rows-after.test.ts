@@ -15,7 +15,7 @@ describe('a table’s rows after a given row (read in steps while the list is pa
       const grid = tableGrid(table);
       const all = grid.bodyRows();
       expect(all.length).toBeGreaterThan(2);
-      all.forEach((row, i) => expect(grid.bodyRowsAfter!(row)).toEqual(all.slice(i + 1)));
+      for (const [i, row] of all.entries()) expect(grid.bodyRowsAfter!(row)).toEqual(all.slice(i + 1));
     });
   }
 
