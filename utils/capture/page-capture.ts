@@ -26,7 +26,7 @@ const PARSE_SHARE = 0.2;
 const PARSE_MIN_MS = 4;
 /** …and at most this long: a fifth of a parser chunk of over a second still waits for the next chunk. */
 const PARSE_MAX_MS = 250;
-/** The read at DOMContentLoaded, before the browser lays the page out (a long task is 50 ms). */
+/** The read at DOMContentLoaded, before the browser lays the page out (seconds for a long list): what is left then waits for no timer. */
 const LOADED_READ_MS = 200;
 
 const HEADER_CELL = 'th, [role="columnheader"], mat-header-cell, thead';
@@ -599,9 +599,9 @@ export class PageCapture {
     // Too soon for the shortest read to stay within the share: the rows wait for a later chunk
     // (finding them is itself a pass over the table, too much for every chunk of a quick parser).
     if (!atLoaded && this.tables.length > 0 && (start - this.lastParseRead) * PARSE_SHARE < PARSE_MIN_MS) return;
-    // A fifth of the time the parser had since the last read, at most a slice (the page's own
-    // load must not wait much on us); once parsed, one read before the first layout, no longer
-    // than a long task.
+    // A fifth of the time the parser had since the last read, at most PARSE_MAX_MS (the page's
+    // own load must not wait much on us); once parsed, one read before the first layout, at most
+    // LOADED_READ_MS.
     const budget = atLoaded ? LOADED_READ_MS : Math.min(PARSE_MAX_MS, Math.max(PARSE_MIN_MS, (start - this.lastParseRead) * PARSE_SHARE));
     try {
       if (this.tables.length === 0) {
