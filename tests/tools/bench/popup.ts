@@ -25,22 +25,27 @@ export async function setPeriod(s: Session, value: { from: string; to: string; r
   }, value);
 }
 
-/** ms from navigation start to the first tally row, measured in the popup page itself. */
+/**
+ * ms from navigation start to the first tally row, measured in the popup page itself. The
+ * page reports it on the console: waiting with a Playwright locator (or any evaluate) would
+ * inject Playwright's own script into the popup's main thread while it is still loading
+ * (about 15 ms of parse and run in a trace), which is not the popup's time.
+ */
 export async function openPopupOnce(s: Session): Promise<number> {
   const page = await s.browser.context.newPage();
   try {
     await page.addInitScript(`(() => {
       const obs = new MutationObserver(() => {
-        if (window.__firstRowAt === undefined && document.querySelector(${JSON.stringify(FIRST_ROW)})) {
-          window.__firstRowAt = performance.now();
+        if (document.querySelector(${JSON.stringify(FIRST_ROW)})) {
           obs.disconnect();
+          console.debug('kiem-dem-first-row ' + performance.now());
         }
       });
       obs.observe(document, { childList: true, subtree: true });
     })()`);
-    await page.goto(`chrome-extension://${s.browser.extensionId}/popup.html`);
-    await page.waitForSelector(FIRST_ROW, { timeout: 120_000 });
-    return await page.evaluate(() => (window as unknown as { __firstRowAt: number }).__firstRowAt);
+    const reported = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('kiem-dem-first-row '), timeout: 120_000 });
+    await page.goto(`chrome-extension://${s.browser.extensionId}/popup.html`, { waitUntil: 'commit' });
+    return Number((await reported).text().split(' ')[1]);
   } finally {
     await page.close();
     // Each open from a quiet browser: the closed page's later reads (record count, worklist)
