@@ -17,7 +17,8 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, config) => {
       // KIEM_DEM_PROFILE=1: readable function names in CPU profiles (the bench's `prof` helper).
       if (process.env.KIEM_DEM_PROFILE === '1') config.build = { ...config.build, minify: false };
-      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      // The popup's preload script runs before the popup's code on every open: as lean.
+      if (!entrypoints.every((e) => e.type === 'content-script' || e.name === 'popup-preload')) return;
       const treeshake = { manualPureFunctions: ['z'] };
       const build = config.build ?? {};
       config.build = { ...build, rollupOptions: { ...build.rollupOptions, treeshake }, rolldownOptions: { ...build.rolldownOptions, treeshake } };

@@ -8,7 +8,9 @@ import { DEFAULT_PERIOD, periodYears, type Period } from './period';
 import { mergeByKey, type PortalRecord } from './records';
 import { cmp, countsIn, groupByResult, resultFacts, stateOf, syncStateOf, validityOf, type CellRow, type DigitizedState, type LineCounts, type ResultRow, type SyncState } from './result-rules';
 import { compareDepartments, departmentKey, departmentLabel, UNASSIGNED } from './department-label';
-import { endOfMonth, shiftMonth } from './text/dates';
+import { splitPeriod } from './period-split';
+
+export { splitPeriod, type PeriodSplit } from './period-split';
 
 /** Rate at or above which a row is marked "Đạt" (QĐ 766/QĐ-TTg service index). */
 export const TARGET_RATE = 80;
@@ -63,38 +65,6 @@ export function tallyFromRecords(records: readonly PortalRecord[], period: Perio
     add(acc, departmentLabel(f.department), f.date, stateOf(f.digitized), syncStateOf(f.synced), 1);
   }
   return buildTally(acc, period);
-}
-
-/**
- * What month cells answer for a period, and what they cannot: the whole months inside it,
- * the date ranges of the (at most two) months it starts or ends inside, and the month of
- * the reference date (a validity ending in it needs the day).
- */
-export interface PeriodSplit {
-  fullFrom: string;
-  fullTo: string;
-  partial: [string, string][];
-  refMonth: string;
-}
-
-export function splitPeriod(p: Period): PeriodSplit {
-  const fm = p.from.slice(0, 7);
-  const tm = p.to.slice(0, 7);
-  const fromWhole = p.from === `${fm}-01`;
-  const toWhole = p.to === endOfMonth(tm);
-  const partial: [string, string][] = [];
-  if (fm === tm) {
-    if (!(fromWhole && toWhole)) partial.push([p.from, p.to]);
-  } else {
-    if (!fromWhole) partial.push([p.from, endOfMonth(fm)]);
-    if (!toWhole) partial.push([`${tm}-01`, p.to]);
-  }
-  return {
-    fullFrom: fromWhole ? fm : shiftMonth(fm, 1),
-    fullTo: toWhole ? tm : shiftMonth(tm, -1),
-    partial,
-    refMonth: p.reference.slice(0, 7),
-  };
 }
 
 /**

@@ -16,6 +16,7 @@ import { tallyFromCells, withAllYears } from '../../utils/tally';
 import { useWalkSession } from '../../components/useWalkSession';
 import { DEFAULT_PERIOD, isPeriodValid, type Period } from '../../utils/period';
 import { usePeriod } from '../../components/useStoredPeriod';
+import { usePreloadedTally } from '../../components/usePreloadedTally';
 
 // Everything but the table is its own chunk, asked for once the table is committed: the
 // first commit holds the table alone, the panels come in the next one (no Suspense, so no
@@ -26,7 +27,10 @@ const db = getDb();
 
 export function App() {
   const { t } = useI18n();
-  const [period, setPeriod] = usePeriod();
+  const [storedPeriod, setPeriod] = usePeriod();
+  // What the preload script read (the stored period too) stands in until the live reads answer.
+  const pre = usePreloadedTally();
+  const period = storedPeriod ?? pre?.period;
   const [lastValid, setLastValid] = useState<Period>(DEFAULT_PERIOD);
   useEffect(() => {
     if (period && isPeriodValid(period)) setLastValid(period);
@@ -40,9 +44,14 @@ export function App() {
   // Whether anything is stored is one key read; the full count walks the store (slow on
   // 100k records), so the table does not wait for it.
   // (Dexie's limit(1).count() counts the whole table, then caps the answer: read one key instead.)
-  const hasAny = useLiveQuery(async () => (await db.records.limit(1).primaryKeys()).length, []);
+  const liveAny = useLiveQuery(async () => (await db.records.limit(1).primaryKeys()).length, []);
   // Started once the table is there, so it never competes with the table's reads.
   const shown = cells !== undefined && details !== undefined;
+  // The preload's rows as a whole (never its details with live cells), and only for the
+  // period they were read for.
+  const preRows = pre && samePeriod(pre.period, effective) ? pre : undefined;
+  const rows = useMemo(() => (cells && details ? { cells, details } : preRows), [cells, details, preRows]);
+  const hasAny = liveAny ?? pre?.hasAny;
   const count = useLiveQuery(async () => (shown ? await db.records.count() : undefined), [shown]);
   const loaded = useSettings();
   // Only the panels read the lists and the open pages: not before the table is there.
@@ -52,8 +61,8 @@ export function App() {
   const departments = useMemo(() => (loaded?.settings.departments ?? []).map((d) => d.name), [loaded]);
   // Every year of the period for every department, zeros included (the office's table).
   const tally = useMemo(
-    () => (cells && details ? withAllYears(tallyFromCells(cells, effective, details), departments) : undefined),
-    [cells, details, effective, departments],
+    () => (rows ? withAllYears(tallyFromCells(rows.cells, effective, rows.details), departments) : undefined),
+    [rows, effective, departments],
   );
 
   const header = (
@@ -115,3 +124,5 @@ export function App() {
     </main>
   );
 }
+
+const samePeriod = (a: Period, b: Period) => a.from === b.from && a.to === b.to && a.reference === b.reference;

@@ -8,9 +8,10 @@ import { assignResultKeys, linkKey, mergeFacts, recordKey, type StoredRecord } f
 import { groupByResult } from '../result-rules';
 import { cellsFromResults, deriveResult } from './derive';
 import { groupListKeys } from './list-sets';
+import { DB_NAME, SCHEMA_VERSION } from './schema-version';
 import type { CellRow, ListKeyRow, ListRow, ListSetRow, MetaRow, ResultRow, UnitReportRow } from './types';
 
-export const DB_NAME = 'kiem-dem-tthc';
+export { DB_NAME, SCHEMA_VERSION } from './schema-version';
 
 /** First release: records only, tallied by scanning them. */
 export const SCHEMA_V1 = {
@@ -77,8 +78,6 @@ export const SCHEMA_V7 = {
 export const SCHEMA_V8 = {
   listKeys: null,
 } as const;
-
-export const SCHEMA_VERSION = 8;
 
 export class KiemDemDB extends Dexie {
   records!: EntityTable<StoredRecord, 'key'>;

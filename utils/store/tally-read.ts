@@ -5,16 +5,13 @@
  * through their indexes. Exact for any period (tallyFromCells).
  */
 import type { Period } from '../period';
-import { splitPeriod, tallyFromCells, type Tally } from '../tally';
+import { detailRanges } from '../period-split';
+import { tallyFromCells, type Tally } from '../tally';
 import type { KiemDemDB } from './db';
 import type { ResultRow } from './types';
 
 export async function tallyDetails(db: KiemDemDB, period: Period): Promise<ResultRow[]> {
-  const split = splitPeriod(period);
-  const parts = await Promise.all([
-    ...split.partial.map(([from, to]) => db.results.where('date').between(from, to, true, true).toArray()),
-    db.results.where('validUntil').between(`${split.refMonth}-01`, `${split.refMonth}-31`, true, true).toArray(),
-  ]);
+  const parts = await Promise.all(detailRanges(period).map((r) => db.results.where(r.index).between(r.from, r.to, true, true).toArray()));
   return parts.flat();
 }
 
