@@ -26,6 +26,9 @@ import { Walks } from '../utils/background/walks';
 import { routeWalkMessage } from '../utils/background/walk-router';
 import { walkOptions } from '../utils/settings';
 import { checkStoreKept, checkStoreKeptAtStart, type LocalArea } from '../utils/store/lost';
+import { snapshotSoon } from '../utils/background/snapshot-soon';
+import { refreshTallySnapshot } from '../utils/store/snapshot-refresh';
+import { DEFAULT_PERIOD, PERIOD_STORAGE_KEY, parseStoredPeriod } from '../utils/period';
 
 /** Rows one group commit holds at most: a transaction of a few seconds at worst. */
 const GROUP_ROWS = 5000;
@@ -105,11 +108,20 @@ export default defineBackground(() => {
 
   // Batches that arrive while one is being written go together in the next transaction
   // (a long list sends many at once); a group holds at most a few thousand rows.
+  // The popup's first tally comes from this snapshot when nothing was written since.
+  const refreshSnapshot = snapshotSoon(async () => {
+    const got = await browser.storage.local.get(PERIOD_STORAGE_KEY);
+    await refreshTallySnapshot(db, parseStoredPeriod(got[PERIOD_STORAGE_KEY]) ?? DEFAULT_PERIOD, browser.runtime.getManifest().version);
+  });
   const write = groupCommit<Batch, UpsertCounts>((batches) => upsertBatches(db, batches), { weight: (b) => b.records.length, maxWeight: GROUP_ROWS });
   const deps: CaptureDeps = {
     extensionId: browser.runtime.id,
     allowedPatterns: async () => [...DEFAULT_MATCHES, ...(await stored.settings()).settings.portals],
-    upsert: (records, source) => write({ records, source }),
+    upsert: async (records, source) => {
+      const counts = await write({ records, source });
+      refreshSnapshot();
+      return counts;
+    },
     departments: () => stored.departments(),
     setBadge: (tabId, frameId, documentId, count) => badges.set(tabId, frameId, documentId, count),
     loadReader: async (tabId, frameId) => {

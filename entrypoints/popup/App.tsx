@@ -11,6 +11,7 @@ import { TallyTable } from '../../components/TallyTable';
 import { OutboxNotice } from '../../components/OutboxNotice';
 import { useSettings } from '../../components/settingsStorage';
 import { getDb } from '../../utils/store/db';
+import { refreshTallySnapshot } from '../../utils/store/snapshot-refresh';
 import { tallyDetails } from '../../utils/store/tally-read';
 import { tallyFromCells, withAllYears } from '../../utils/tally';
 import { useWalkSession } from '../../components/useWalkSession';
@@ -24,6 +25,7 @@ import { usePreloadedTally } from '../../components/usePreloadedTally';
 type Panels = typeof import('./Panels');
 
 const db = getDb();
+const APP_VERSION = browser.runtime.getManifest().version;
 
 export function App() {
   const { t } = useI18n();
@@ -50,7 +52,11 @@ export function App() {
   // The preload's rows as a whole (never its details with live cells), and only for the
   // period they were read for.
   const preRows = pre && samePeriod(pre.period, effective) ? pre : undefined;
-  const rows = useMemo(() => (cells && details ? { cells, details } : preRows), [cells, details, preRows]);
+  const counted = useMemo(() => {
+    if (cells && details) return tallyFromCells(cells, effective, details);
+    if (!preRows) return undefined;
+    return 'tally' in preRows ? preRows.tally : tallyFromCells(preRows.cells, effective, preRows.details);
+  }, [cells, details, preRows, effective]);
   const hasAny = liveAny ?? pre?.hasAny;
   const count = useLiveQuery(async () => (shown ? await db.records.count() : undefined), [shown]);
   const loaded = useSettings();
@@ -60,10 +66,11 @@ export function App() {
 
   const departments = useMemo(() => (loaded?.settings.departments ?? []).map((d) => d.name), [loaded]);
   // Every year of the period for every department, zeros included (the office's table).
-  const tally = useMemo(
-    () => (rows ? withAllYears(tallyFromCells(rows.cells, effective, rows.details), departments) : undefined),
-    [rows, effective, departments],
-  );
+  const tally = useMemo(() => (counted ? withAllYears(counted, departments) : undefined), [counted, departments]);
+  // Once the live reads are in, the snapshot the next open shows first is brought up to date.
+  useEffect(() => {
+    if (shown) void refreshTallySnapshot(db, effective, APP_VERSION).catch(() => undefined);
+  }, [shown, effective]);
 
   const header = (
     <header className="app-header">

@@ -246,8 +246,11 @@ describe('clearAll and rebuildDerived', () => {
   it('rebuildDerived repairs damaged aggregate tables', async () => {
     await upsertBatch(db, randomRecords(prng(2), 80), src('https://a', 1));
     const good = sortById(await db.cells.toArray());
-    await db.cells.clear();
-    await db.results.limit(3).delete();
+    // Damage done as any write must be done: with meta in the transaction (data-stamp.ts).
+    await db.transaction('rw', db.cells, db.results, db.meta, async () => {
+      await db.cells.clear();
+      await db.results.limit(3).delete();
+    });
     await rebuildDerived(db);
     expect(sortById(await db.cells.toArray())).toEqual(good);
     await expectConsistent();

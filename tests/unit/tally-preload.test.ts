@@ -1,19 +1,28 @@
 /**
- * The popup's raw preload (utils/store/tally-preload.ts) reads what the popup's own Dexie
- * reads would (same cells, same details, same "any record" answer) from a store the real
- * write path filled, and leaves alone a store it must not touch.
+ * The popup's raw preload (utils/store/tally-preload.ts) and the tally snapshot it prefers
+ * (tally-snapshot.ts, snapshot-refresh.ts, data-stamp.ts): without a fitting snapshot it
+ * reads what the popup's own Dexie reads would; with one it gives exactly the tally those
+ * reads give; after any write through the product's write paths the snapshot no longer fits.
+ * And it leaves alone a store it must not touch.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
+import { correctResult } from '../../utils/store/corrections';
 import { KiemDemDB } from '../../utils/store/db';
 import { IDB_VERSION } from '../../utils/store/schema-version';
-import { preloadTally } from '../../utils/store/tally-preload';
-import { tallyDetails } from '../../utils/store/tally-read';
-import { upsertBatch } from '../../utils/store/upsert';
+import { refreshTallySnapshot } from '../../utils/store/snapshot-refresh';
+import { META_DATA_STAMP } from '../../utils/store/stamp-keys';
+import { preloadTally, type TallyPreload } from '../../utils/store/tally-preload';
+import { readTally, tallyDetails } from '../../utils/store/tally-read';
+import { clearAll, importRecords, rebuildDerived, upsertBatch } from '../../utils/store/upsert';
 import { DEFAULT_PERIOD, type Period } from '../../utils/period';
-import { tallyFromCells } from '../../utils/tally';
-import { prng, randomRecords } from './tally-helpers';
+import { DEFAULT_SETTINGS } from '../../utils/settings';
+import { tallyFromCells, type Tally } from '../../utils/tally';
+import { departmentIndex } from '../../utils/vocab/departments';
+import { dossier, prng, randomRecords } from './tally-helpers';
 
+const APP = '1.2.3';
+const SRC = { url: 'https://motcua.example.gov.vn/dossier', at: 1 };
 let name: string;
 let n = 0;
 beforeEach(() => {
@@ -26,36 +35,111 @@ afterEach(async () => {
 const byKey = <T extends { rkey: string }>(xs: T[]) => [...xs].sort((a, b) => (a.rkey < b.rkey ? -1 : a.rkey > b.rkey ? 1 : 0));
 const PERIODS: Period[] = [DEFAULT_PERIOD, { from: '2019-03-15', to: '2022-11-20', reference: '2022-11-20' }, { from: '2023-06-05', to: '2023-06-20', reference: '2023-06-30' }];
 
-describe('preloadTally', () => {
+/** The tally a preload gives, whichever way it was read. */
+const tallyOf = (p: TallyPreload): Tally => ('tally' in p ? p.tally : tallyFromCells(p.cells, p.period, p.details));
+const usedSnapshot = (p: TallyPreload | null) => p !== null && 'tally' in p;
+
+describe('preloadTally without a snapshot', () => {
   it('reads the same cells, details and tally as the popup’s live queries, for whole and cut months', async () => {
     const db = new KiemDemDB(name);
-    await upsertBatch(db, randomRecords(prng(7), 400), { url: 'https://motcua.example.gov.vn/dossier', at: 1 });
+    await upsertBatch(db, randomRecords(prng(7), 400), SRC);
     const cells = await db.cells.toArray();
     expect(cells.length).toBeGreaterThan(0);
     for (const period of PERIODS) {
-      const pre = await preloadTally(indexedDB, period, name);
-      expect(pre).not.toBeNull();
+      const pre = await preloadTally(indexedDB, period, APP, name);
+      if (!pre || 'tally' in pre) throw new Error('expected the cells path');
       const details = await tallyDetails(db, period);
-      expect(pre!.period).toEqual(period);
-      expect(pre!.hasAny).toBe(1);
-      expect(pre!.cells).toEqual(cells);
-      expect(byKey(pre!.details)).toEqual(byKey(details));
-      expect(tallyFromCells(pre!.cells, period, pre!.details)).toEqual(tallyFromCells(cells, period, details));
+      expect(pre.period).toEqual(period);
+      expect(pre.hasAny).toBe(1);
+      expect(pre.cells).toEqual(cells);
+      expect(byKey(pre.details)).toEqual(byKey(details));
+      expect(tallyOf(pre)).toEqual(await readTally(db, period));
     }
-    // The preload closed its connection: the store can still be deleted (nothing blocks).
     db.close();
   });
 
   it('says the store is empty when it holds no record', async () => {
     const db = new KiemDemDB(name);
     await db.open();
-    const pre = await preloadTally(indexedDB, DEFAULT_PERIOD, name);
-    expect(pre).toEqual({ period: DEFAULT_PERIOD, cells: [], details: [], hasAny: 0 });
+    expect(await preloadTally(indexedDB, DEFAULT_PERIOD, APP, name)).toEqual({ period: DEFAULT_PERIOD, cells: [], details: [], hasAny: 0 });
+    db.close();
+  });
+});
+
+describe('the tally snapshot', () => {
+  it('once refreshed, gives exactly the live tally for its period, and nothing for another period or build', async () => {
+    const db = new KiemDemDB(name);
+    await upsertBatch(db, randomRecords(prng(11), 300), SRC);
+    for (const period of PERIODS) {
+      expect(await refreshTallySnapshot(db, period, APP)).toBe(true);
+      expect(await refreshTallySnapshot(db, period, APP)).toBe(false); // already current
+      const pre = await preloadTally(indexedDB, period, APP, name);
+      expect(usedSnapshot(pre)).toBe(true);
+      expect(pre!.hasAny).toBe(1);
+      expect(tallyOf(pre!)).toEqual(await readTally(db, period));
+    }
+    const last = PERIODS.at(-1)!;
+    expect(usedSnapshot(await preloadTally(indexedDB, PERIODS[0]!, APP, name))).toBe(false);
+    expect(usedSnapshot(await preloadTally(indexedDB, last, '1.2.4', name))).toBe(false);
     db.close();
   });
 
+  it('no longer fits after a write through any of the product’s write paths', async () => {
+    const db = new KiemDemDB(name);
+    const idx = departmentIndex(DEFAULT_SETTINGS);
+    const code = '000.00.13.H37-220101-0002';
+    await upsertBatch(db, [...randomRecords(prng(5), 60), dossier(code, { statusCode: 10, resolvedAt: '2022-01-03', digitized: false })], SRC);
+    const writes: [string, () => Promise<unknown>][] = [
+      ['a batch that changes a row', () => upsertBatch(db, [dossier(code, { statusCode: 10, resolvedAt: '2022-01-03', digitized: true })], { ...SRC, at: 2 })],
+      ['a correction', async () => correctResult(db, [(await db.records.get((await db.records.toCollection().first())!.key))!.rkey!], { department: 'Phòng Pháp chế' })],
+      ['a rebuild of the derived tables', () => rebuildDerived(db)],
+      ['an import', async () => importRecords(db, (await db.records.toArray()).map((r) => ({ ...r, lastSeen: r.lastSeen + 1 })), idx)],
+      ['clearing the store', () => clearAll(db)],
+    ];
+    for (const [what, write] of writes) {
+      await refreshTallySnapshot(db, DEFAULT_PERIOD, APP);
+      expect(usedSnapshot(await preloadTally(indexedDB, DEFAULT_PERIOD, APP, name)), what).toBe(true);
+      const before = (await db.meta.get(META_DATA_STAMP))?.value;
+      await write();
+      expect((await db.meta.get(META_DATA_STAMP))?.value, what).not.toBe(before);
+      const pre = await preloadTally(indexedDB, DEFAULT_PERIOD, APP, name);
+      expect(usedSnapshot(pre), what).toBe(false);
+      expect(tallyOf(pre!), what).toEqual(await readTally(db, DEFAULT_PERIOD));
+    }
+    db.close();
+  });
+
+  it('an unchanged batch (same facts again) keeps it: nothing was written', async () => {
+    const db = new KiemDemDB(name);
+    const rows = randomRecords(prng(9), 40);
+    await upsertBatch(db, rows, SRC);
+    await refreshTallySnapshot(db, DEFAULT_PERIOD, APP);
+    const stamp = (await db.meta.get(META_DATA_STAMP))?.value;
+    await upsertBatch(db, rows, { ...SRC, at: 2 });
+    const pre = await preloadTally(indexedDB, DEFAULT_PERIOD, APP, name);
+    // Either nothing was written (same stamp, snapshot used) or a write renewed the stamp.
+    const now = (await db.meta.get(META_DATA_STAMP))?.value;
+    expect(usedSnapshot(pre)).toBe(now === stamp);
+    expect(tallyOf(pre!)).toEqual(await readTally(db, DEFAULT_PERIOD));
+    db.close();
+  });
+
+  it('refuses a write of records, results or cells whose transaction leaves meta out, and that write changes nothing', async () => {
+    const db = new KiemDemDB(name);
+    await upsertBatch(db, randomRecords(prng(4), 30), SRC);
+    const [cells, records] = [await db.cells.count(), await db.records.count()];
+    expect(records).toBeGreaterThan(0);
+    await expect(db.cells.clear()).rejects.toThrow(/meta/u);
+    await expect(db.transaction('rw', db.records, () => db.records.clear())).rejects.toThrow(/meta/u);
+    expect(await db.cells.count()).toBe(cells);
+    expect(await db.records.count()).toBe(records);
+    db.close();
+  });
+});
+
+describe('stores the preload must not touch', () => {
   it('creates no database where there is none', async () => {
-    expect(await preloadTally(indexedDB, DEFAULT_PERIOD, name)).toBeNull();
+    expect(await preloadTally(indexedDB, DEFAULT_PERIOD, APP, name)).toBeNull();
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(name);
   });
 
@@ -65,7 +149,7 @@ describe('preloadTally', () => {
     await old.table('records').put({ key: 'k1', dept: 'x', kind: 'dossier', lastSeen: 1 });
     old.close();
     expect(IDB_VERSION).not.toBe(10);
-    expect(await preloadTally(indexedDB, DEFAULT_PERIOD, name)).toBeNull();
+    expect(await preloadTally(indexedDB, DEFAULT_PERIOD, APP, name)).toBeNull();
     const reopened = new Dexie(name);
     await reopened.open();
     expect(reopened.verno).toBe(1);
@@ -75,9 +159,9 @@ describe('preloadTally', () => {
 
   it('never stands in the way of an upgrade: a newer version opens while the preload reads', async () => {
     const db = new KiemDemDB(name);
-    await upsertBatch(db, randomRecords(prng(3), 50), { url: 'https://motcua.example.gov.vn/dossier', at: 1 });
+    await upsertBatch(db, randomRecords(prng(3), 50), SRC);
     db.close();
-    const pre = preloadTally(indexedDB, DEFAULT_PERIOD, name);
+    const pre = preloadTally(indexedDB, DEFAULT_PERIOD, APP, name);
     const events: string[] = [];
     const upgraded = await new Promise<number>((resolve, reject) => {
       const req = indexedDB.open(name, IDB_VERSION + 10);

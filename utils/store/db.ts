@@ -8,6 +8,7 @@ import { assignResultKeys, linkKey, mergeFacts, recordKey, type StoredRecord } f
 import { groupByResult } from '../result-rules';
 import { cellsFromResults, deriveResult } from './derive';
 import { groupListKeys } from './list-sets';
+import { dataStampMiddleware } from './data-stamp';
 import { DB_NAME, SCHEMA_VERSION } from './schema-version';
 import type { CellRow, ListKeyRow, ListRow, ListSetRow, MetaRow, ResultRow, UnitReportRow } from './types';
 
@@ -98,6 +99,7 @@ export class KiemDemDB extends Dexie {
     this.version(6).stores(SCHEMA_V6).upgrade(rebuildMonthCells);
     this.version(7).stores(SCHEMA_V7).upgrade(bucketListKeys);
     this.version(8).stores(SCHEMA_V8);
+    this.use(dataStampMiddleware);
   }
 }
 

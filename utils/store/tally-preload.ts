@@ -1,27 +1,30 @@
 /**
  * The popup's first reads, in plain IndexedDB, started by a small script (popup-preload)
  * that runs before the popup's own code has even loaded: opening the store and reading the
- * month cells then overlaps loading React and Dexie instead of following them. The popup
- * shows these rows until its live queries answer, and only for the period they were read
- * for. Never creates, upgrades or holds the database: a store that does not exist yet or is
+ * tally snapshot (or the month cells) then overlaps loading React and Dexie instead of
+ * following them. The popup shows this until its live queries answer, and only for the
+ * period it was read for. Never creates, upgrades or holds the database: a store that does not exist yet or is
  * at another schema version gives null (the popup then reads it the usual way).
  */
 import { detailRanges } from '../period-split';
 import type { Period } from '../period';
 import { DB_NAME, IDB_VERSION } from './schema-version';
-import type { CellRow, ResultRow } from './types';
+import type { Tally } from '../tally';
+import { fittingSnapshot, META_DATA_STAMP, META_TALLY_SNAPSHOT } from './tally-snapshot';
+import type { CellRow, MetaRow, ResultRow } from './types';
 
 /** Where the preload script leaves its promise for the popup. */
 export const PRELOAD_GLOBAL = '__kiemDemPopupPreload';
 
-export interface TallyPreload {
-  /** The period the details were read for. */
+/**
+ * What the preload read for `period`: the snapshot's tally when it is still exact (one small
+ * read), else the month cells and details to count from, as the popup's live queries would.
+ */
+export type TallyPreload = {
   period: Period;
-  cells: CellRow[];
-  details: ResultRow[];
   /** 1 when the store holds a record, else 0 (as the popup's own `hasAny`). */
   hasAny: number;
-}
+} & ({ tally: Tally } | { cells: CellRow[]; details: ResultRow[] });
 
 const request = <T>(r: IDBRequest<T>) =>
   new Promise<T>((resolve, reject) => {
@@ -57,19 +60,26 @@ function openExisting(idb: IDBFactory, name: string): Promise<IDBDatabase | null
   });
 }
 
-/** One read-only transaction: every month cell, the period's details, whether any record is stored. */
-export async function preloadTally(idb: IDBFactory, period: Period, name: string = DB_NAME): Promise<TallyPreload | null> {
+/**
+ * One read-only transaction: the data stamp and the snapshot; when the snapshot does not fit,
+ * every month cell, the period's details and whether any record is stored. `app` is the
+ * extension's version (a snapshot from another build is not used).
+ */
+export async function preloadTally(idb: IDBFactory, period: Period, app: string, name: string = DB_NAME): Promise<TallyPreload | null> {
   const db = await openExisting(idb, name);
   if (!db) return null;
   try {
-    const tx = db.transaction(['cells', 'results', 'records'], 'readonly');
+    const tx = db.transaction(['cells', 'results', 'records', 'meta'], 'readonly');
+    const meta = tx.objectStore('meta');
+    const [stamp, snap] = await Promise.all([request(meta.get(META_DATA_STAMP)), request(meta.get(META_TALLY_SNAPSHOT))]);
+    const fits = fittingSnapshot((snap as MetaRow | undefined)?.value, (stamp as MetaRow | undefined)?.value, period, IDB_VERSION, app);
+    if (fits) return { period, hasAny: fits.hasAny, tally: fits.tally };
     const results = tx.objectStore('results');
-    const reads = Promise.all([
+    const [cells, details, keys] = await Promise.all([
       request(tx.objectStore('cells').getAll() as IDBRequest<CellRow[]>),
       Promise.all(detailRanges(period).map((r) => request(results.index(r.index).getAll(IDBKeyRange.bound(r.from, r.to)) as IDBRequest<ResultRow[]>))),
       request(tx.objectStore('records').getAllKeys(null, 1)),
     ]);
-    const [cells, details, keys] = await reads;
     return { period, cells, details: details.flat(), hasAny: keys.length > 0 ? 1 : 0 };
   } catch {
     return null;

@@ -24,6 +24,7 @@ import { vnDayNumber } from '../text/dates';
 import type { DepartmentIndex } from '../vocab/departments';
 import { deriveAllResults, type KiemDemDB } from './db';
 import { CellDelta, cellOf, cellsFromResults, deriveResult } from './derive';
+import { META_DATA_STAMP } from './stamp-keys';
 import type { ResultRow } from './types';
 import { getPresent } from './get-present';
 import { countRejected, META_REBUILT, META_STORE_ID, type RejectedRows } from './meta';
@@ -129,7 +130,7 @@ export async function importRecords(db: KiemDemDB, stored: readonly StoredRecord
 export async function clearAll(db: KiemDemDB): Promise<void> {
   await db.transaction('rw', [db.records, db.results, db.cells, db.meta, db.lists, db.listSets], async () => {
     await Promise.all([db.records.clear(), db.results.clear(), db.cells.clear(), db.lists.clear(), db.listSets.clear()]);
-    await db.meta.where('key').noneOf(['schema', META_STORE_ID]).delete();
+    await db.meta.where('key').noneOf(['schema', META_STORE_ID, META_DATA_STAMP]).delete();
   });
 }
 
@@ -371,5 +372,5 @@ async function rebuildInside(db: KiemDemDB): Promise<void> {
 
 /** Rebuild results and cells from the records (repair tool; same rows as the upgrade builds). */
 export async function rebuildDerived(db: KiemDemDB): Promise<void> {
-  await db.transaction('rw', [db.records, db.results, db.cells], async () => rebuildInside(db));
+  await db.transaction('rw', [db.records, db.results, db.cells, db.meta], async () => rebuildInside(db));
 }

@@ -1,0 +1,45 @@
+/**
+ * Dexie middleware: every transaction that writes records, results or cells also puts a new
+ * data stamp into `meta` (once per transaction, in it), which is what makes a tally snapshot
+ * checkable (tally-snapshot.ts). A writing transaction without `meta` in its scope fails
+ * loudly instead of leaving a snapshot that looks current.
+ */
+import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
+import { META_DATA_STAMP } from './stamp-keys';
+
+const WATCHED: ReadonlySet<string> = new Set(['records', 'results', 'cells']);
+
+/** A value no earlier transaction of this store had (time, then randomness). */
+export function newStamp(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+export const dataStampMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'dataStamp',
+  create(down) {
+    const stamped = new WeakSet<object>();
+    const metaMissing = (req: DBCoreMutateRequest) => {
+      const names = (req.trans as unknown as { objectStoreNames?: DOMStringList }).objectStoreNames;
+      return names !== undefined && !names.contains('meta');
+    };
+    return {
+      ...down,
+      table(name) {
+        const table = down.table(name);
+        if (!WATCHED.has(name)) return table;
+        return {
+          ...table,
+          mutate(req) {
+            if (stamped.has(req.trans)) return table.mutate(req);
+            // Checked before anything is written, so the refused write changes nothing.
+            if (metaMissing(req)) return Promise.reject(new Error(`Ghi vào bảng ${name} cần cả bảng meta trong cùng giao dịch (dấu dữ liệu của bảng tổng hợp).`));
+            stamped.add(req.trans);
+            const put = down.table('meta').mutate({ type: 'put', trans: req.trans, values: [{ key: META_DATA_STAMP, value: newStamp() }] });
+            return Promise.all([put, table.mutate(req)]).then(([, res]) => res);
+          },
+        };
+      },
+    };
+  },
+};
