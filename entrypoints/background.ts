@@ -16,6 +16,7 @@ import { DEFAULT_MATCHES } from '../utils/portals';
 import { SETTINGS_KEY } from '../utils/settings';
 import { loadSettings } from '../utils/settings-storage';
 import { settingsCache } from '../utils/background/settings-cache';
+import { keepSnapshotMoving } from '../utils/snapshot-moves';
 import { getDb } from '../utils/store/db';
 import { READER_STORE_ID_KEY, storeIdentity } from '../utils/store/meta';
 import { STORAGE_ERROR_KEY } from '../utils/storage-error';
@@ -34,7 +35,8 @@ import { DEFAULT_PERIOD, PERIOD_STORAGE_KEY, parseStoredPeriod } from '../utils/
 const GROUP_ROWS = 5000;
 
 export default defineBackground(() => {
-  const db = getDb();
+  // Its writes keep the popup's tally snapshot current (utils/snapshot-moves.ts).
+  const db = keepSnapshotMoving(getDb());
   // Settings read once, again after they change (each capture batch needs them).
   const stored = settingsCache(loadSettings);
   // Cleared once after a successful write (also after a worker restart, when unknown).

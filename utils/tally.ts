@@ -96,6 +96,38 @@ export function tallyFromCells(cells: readonly CellRow[], period: Period, detail
   return buildTally(acc, period);
 }
 
+/**
+ * `tally` after results changed: each pair takes one result's row out (before) and puts it
+ * back in (after; either may be missing), each counted as tallyFromRecords counts a result.
+ * Exact, like counting the store again. Null when a count would go below zero (the tally
+ * was not the store's): the caller then drops it.
+ */
+export function moveResults(tally: Tally, moves: readonly (readonly [ResultRow | undefined, ResultRow | undefined])[]): Tally | null {
+  const acc: Acc = new Map();
+  for (const r of tally.rows) {
+    const years = acc.get(r.department) ?? new Map<number, number[]>();
+    acc.set(r.department, years);
+    years.set(r.year, vectorOf(r));
+  }
+  const period = tally.period;
+  const counted = (r: ResultRow | undefined): r is ResultRow & { date: string } =>
+    r?.exists === 1 && r.date !== null && countsIn(period, r.date, validityOf(r.permanent, r.validUntil));
+  let moved = false;
+  for (const [before, after] of moves) {
+    if (counted(before)) {
+      add(acc, departmentLabel(before.dept), before.date, before.state, before.sync ?? 'unknown', -1);
+      moved = true;
+    }
+    if (counted(after)) {
+      add(acc, departmentLabel(after.dept), after.date, after.state, after.sync ?? 'unknown', 1);
+      moved = true;
+    }
+  }
+  if (!moved) return tally;
+  for (const years of acc.values()) for (const v of years.values()) if (v.some((x) => x < 0)) return null;
+  return buildTally(acc, period);
+}
+
 /** Counts of one row from [digitized, pending, unknown, synced, unsynced]. */
 export function countsOf(v: readonly number[]): Counts {
   const [digitized = 0, pending = 0, unknown = 0, synced = 0, unsynced = 0] = v;

@@ -14,6 +14,7 @@ import { openExtensionPage } from '../../components/PageLinks';
 import { useStoredPeriod } from '../../components/useStoredPeriod';
 import { addUnitReport, consolidatedTally, departmentsOf } from '../../utils/consolidation';
 import { csvFileName, summaryCsv } from '../../utils/csv';
+import { keepSnapshotMoving } from '../../utils/snapshot-moves';
 import { getDb } from '../../utils/store/db';
 import { withAllYears } from '../../utils/tally';
 import { CSV_MIME, XLSX_MIME, downloadBlob, toBlob } from '../../utils/ui/download';
@@ -21,7 +22,8 @@ import { formatCount } from '../../utils/ui/format';
 import { formatDateTimeVn, isoToVn } from '../../utils/text/dates';
 import { isPeriodValid, type Period } from '../../utils/period';
 
-const db = getDb();
+// Writes here keep the popup's tally snapshot current (utils/snapshot-moves.ts).
+const db = keepSnapshotMoving(getDb());
 
 export function ConsolidateApp() {
   const { t, lang } = useI18n();

@@ -17,9 +17,11 @@ import { withoutMapping } from '../../utils/ui/column-mapping';
 import { loadSettings, saveSettings } from '../../utils/settings-storage';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 import { toDraft, validateDraft, type FormErrors, type SettingsDraft } from '../../utils/ui/settingsForm';
+import { keepSnapshotMoving } from '../../utils/snapshot-moves';
 import { getDb } from '../../utils/store/db';
 
-const db = getDb();
+// Writes here keep the popup's tally snapshot current (utils/snapshot-moves.ts).
+const db = keepSnapshotMoving(getDb());
 
 export function OptionsApp() {
   const { t } = useI18n();

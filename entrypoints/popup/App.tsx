@@ -10,6 +10,7 @@ import { PeriodForm } from '../../components/PeriodForm';
 import { TallyTable } from '../../components/TallyTable';
 import { OutboxNotice } from '../../components/OutboxNotice';
 import { useSettings } from '../../components/settingsStorage';
+import { keepSnapshotMoving } from '../../utils/snapshot-moves';
 import { getDb } from '../../utils/store/db';
 import { refreshTallySnapshot } from '../../utils/store/snapshot-refresh';
 import { tallyDetails } from '../../utils/store/tally-read';
@@ -24,7 +25,8 @@ import { usePreloadedTally } from '../../components/usePreloadedTally';
 // fallback throttling either).
 type Panels = typeof import('./Panels');
 
-const db = getDb();
+// Writes here keep the popup's tally snapshot current (utils/snapshot-moves.ts).
+const db = keepSnapshotMoving(getDb());
 const APP_VERSION = browser.runtime.getManifest().version;
 
 export function App() {

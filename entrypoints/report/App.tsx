@@ -13,6 +13,7 @@ import { useStoredPeriod } from '../../components/useStoredPeriod';
 import { consolidatedTally, departmentsOf } from '../../utils/consolidation';
 import { abbreviation, coverageNoteOf, dateLine, notesOf, recipientLines, REPORT_SUBTITLE, REPORT_TITLE } from '../../utils/report-doc';
 import { reportHeaderOf } from '../../utils/settings';
+import { keepSnapshotMoving } from '../../utils/snapshot-moves';
 import { getDb } from '../../utils/store/db';
 import { tallyDetails } from '../../utils/store/tally-read';
 import { tallyFromCells, withAllYears } from '../../utils/tally';
@@ -20,7 +21,8 @@ import type { Period } from '../../utils/period';
 import { isoToVn, todayIsoVn } from '../../utils/text/dates';
 import { formatCount, formatPercent } from '../../utils/ui/format';
 
-const db = getDb();
+// Writes here keep the popup's tally snapshot current (utils/snapshot-moves.ts).
+const db = keepSnapshotMoving(getDb());
 type Orientation = 'portrait' | 'landscape';
 
 const consolidated = new URLSearchParams(globalThis.location?.search ?? '').get('source') === 'consolidated';

@@ -14,7 +14,8 @@ import { refreshTallySnapshot } from '../../utils/store/snapshot-refresh';
 import { META_DATA_STAMP } from '../../utils/store/stamp-keys';
 import { preloadTally, type TallyPreload } from '../../utils/store/tally-preload';
 import { readTally, tallyDetails } from '../../utils/store/tally-read';
-import { clearAll, importRecords, rebuildDerived, upsertBatch } from '../../utils/store/upsert';
+import { clearAll, importRecords, rebuildDerived, upsertBatch, upsertBatches } from '../../utils/store/upsert';
+import { keepSnapshotMoving } from '../../utils/snapshot-moves';
 import { DEFAULT_PERIOD, type Period } from '../../utils/period';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { tallyFromCells, type Tally } from '../../utils/tally';
@@ -106,6 +107,35 @@ describe('the tally snapshot', () => {
       expect(usedSnapshot(pre), what).toBe(false);
       expect(tallyOf(pre!), what).toEqual(await readTally(db, DEFAULT_PERIOD));
     }
+    db.close();
+  });
+
+  it('kept moving through writes (keepSnapshotMoving), it stays current and exact: random batches, corrections, several batches in one transaction', async () => {
+    const db = keepSnapshotMoving(new KiemDemDB(name));
+    const rand = prng(21);
+    await upsertBatch(db, randomRecords(rand, 120), SRC);
+    for (const period of PERIODS) {
+      await refreshTallySnapshot(db, period, APP);
+      for (let round = 0; round < 6; round++) {
+        if (round % 3 === 2) {
+          const some = (await db.results.toArray()).slice(0, 3).map((r) => r.rkey);
+          await correctResult(db, some, { department: round % 2 ? 'Phòng Pháp chế' : '' });
+        } else if (round % 3 === 1) {
+          await upsertBatches(db, [
+            { records: randomRecords(rand, 25), source: { ...SRC, at: 10 + round } },
+            { records: randomRecords(rand, 25), source: { ...SRC, at: 20 + round } },
+          ]);
+        } else {
+          await upsertBatch(db, randomRecords(rand, 40), { ...SRC, at: 30 + round });
+        }
+        const pre = await preloadTally(indexedDB, period, APP, name);
+        expect(usedSnapshot(pre), `${period.from} round ${round}`).toBe(true);
+        expect(tallyOf(pre!), `${period.from} round ${round}`).toEqual(await readTally(db, period));
+      }
+    }
+    // A rebuild counts from the records again: the snapshot moved so far is dropped, never trusted.
+    await rebuildDerived(db);
+    expect(usedSnapshot(await preloadTally(indexedDB, PERIODS.at(-1)!, APP, name))).toBe(false);
     db.close();
   });
 

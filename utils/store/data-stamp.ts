@@ -14,11 +14,28 @@ export function newStamp(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
+/** The stamp a writing transaction found and the one it put (see stampsOf). */
+export interface TransactionStamps {
+  before: Promise<unknown>;
+  after: string;
+}
+
+/** By native transaction, which is unique to one database connection. */
+const stamped = new WeakMap<object, TransactionStamps>();
+
+/**
+ * The stamps of a transaction that has written records, results or cells (Dexie's
+ * `Transaction.idbtrans`), else undefined: lets a writer that keeps the tally snapshot
+ * moving inside the same transaction tell whether it was current before the write.
+ */
+export function stampsOf(idbtrans: object): TransactionStamps | undefined {
+  return stamped.get(idbtrans);
+}
+
 export const dataStampMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'dataStamp',
   create(down) {
-    const stamped = new WeakSet<object>();
     const metaMissing = (req: DBCoreMutateRequest) => {
       const names = (req.trans as unknown as { objectStoreNames?: DOMStringList }).objectStoreNames;
       return names !== undefined && !names.contains('meta');
@@ -34,9 +51,13 @@ export const dataStampMiddleware: Middleware<DBCore> = {
             if (stamped.has(req.trans)) return table.mutate(req);
             // Checked before anything is written, so the refused write changes nothing.
             if (metaMissing(req)) return Promise.reject(new Error(`Ghi vào bảng ${name} cần cả bảng meta trong cùng giao dịch (dấu dữ liệu của bảng tổng hợp).`));
-            stamped.add(req.trans);
-            const put = down.table('meta').mutate({ type: 'put', trans: req.trans, values: [{ key: META_DATA_STAMP, value: newStamp() }] });
-            return Promise.all([put, table.mutate(req)]).then(([, res]) => res);
+            const meta = down.table('meta');
+            // Requests of a transaction run in order: the read sees the stamp before this one.
+            const before = meta.get({ trans: req.trans, key: META_DATA_STAMP }).then((row: { value?: unknown } | undefined) => row?.value);
+            const after = newStamp();
+            stamped.set(req.trans, { before, after });
+            const put = meta.mutate({ type: 'put', trans: req.trans, values: [{ key: META_DATA_STAMP, value: after }] });
+            return Promise.all([before, put, table.mutate(req)]).then(([, , res]) => res);
           },
         };
       },

@@ -88,6 +88,12 @@ export class KiemDemDB extends Dexie {
   unitReports!: EntityTable<UnitReportRow, 'id'>;
   lists!: EntityTable<ListRow, 'id'>;
   listSets!: Table<ListSetRow, [string, number]>;
+  /**
+   * Called inside a writing transaction with every result it replaced ([before, after]),
+   * after it wrote them: keeps the popup's tally snapshot moving (utils/snapshot-moves.ts;
+   * set by the pages and the worker, so the store itself never counts).
+   */
+  resultsMoved?: (moves: readonly (readonly [ResultRow | undefined, ResultRow | undefined])[]) => Promise<void>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

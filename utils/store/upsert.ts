@@ -24,7 +24,7 @@ import { vnDayNumber } from '../text/dates';
 import type { DepartmentIndex } from '../vocab/departments';
 import { deriveAllResults, type KiemDemDB } from './db';
 import { CellDelta, cellOf, cellsFromResults, deriveResult } from './derive';
-import { META_DATA_STAMP } from './stamp-keys';
+import { META_DATA_STAMP, META_TALLY_SNAPSHOT } from './stamp-keys';
 import type { ResultRow } from './types';
 import { getPresent } from './get-present';
 import { countRejected, META_REBUILT, META_STORE_ID, type RejectedRows } from './meta';
@@ -298,12 +298,14 @@ export async function refreshResults(
   const members = batch ? await membersWith(db, rkeys, oldRows, batch.records) : await membersRead(db, rkeys);
 
   const delta = new CellDelta();
-  const puts = [];
-  const deletes = [];
+  const puts: ResultRow[] = [];
+  const deletes: string[] = [];
+  const moves: (readonly [ResultRow | undefined, ResultRow | undefined])[] = [];
   for (const [i, rkey] of rkeys.entries()) {
     const group = members.get(rkey)!;
     const next = group.length ? deriveResult(rkey, group) : undefined;
     delta.move(cellOf(oldRows[i]), cellOf(next));
+    moves.push([oldRows[i], next]);
     if (next) puts.push(next);
     else deletes.push(rkey);
   }
@@ -313,7 +315,11 @@ export async function refreshResults(
     db.results.bulkPut(puts),
     deletes.length ? db.results.bulkDelete(deletes) : undefined,
   ]);
-  if (changes.length === 0) return;
+  const moved = () => db.resultsMoved?.(moves);
+  if (changes.length === 0) {
+    await moved();
+    return;
+  }
   const cellPuts = [];
   const cellDeletes = [];
   for (const [i, c] of changes.entries()) {
@@ -328,6 +334,7 @@ export async function refreshResults(
     else cellPuts.push({ ...c.cell, count });
   }
   await Promise.all([db.cells.bulkPut(cellPuts), cellDeletes.length ? db.cells.bulkDelete(cellDeletes) : undefined]);
+  await moved();
 }
 
 /** Each result's records, read back from the store. */
@@ -363,6 +370,8 @@ async function membersWith(
 }
 
 async function rebuildInside(db: KiemDemDB): Promise<void> {
+  // Counted again from the records: a snapshot moved along this transaction no longer holds.
+  await db.meta.delete(META_TALLY_SNAPSHOT);
   const results = deriveAllResults(await db.records.toArray());
   await db.results.clear();
   await db.cells.clear();

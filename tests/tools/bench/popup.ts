@@ -1,13 +1,14 @@
 /**
  * Popup figures on a large store: open → first tally row at 1,000 and 100,000 records
  * (for the preset period and for one that starts and ends mid-month; with nothing written
- * since the popup was last open, when its tally snapshot fits, and after a write, when it
- * counts from the month cells), and the
+ * since the popup was last open, right after a capture — both read the tally snapshot —
+ * and with the snapshot out of date, when it counts from the month cells), and the
  * "Xuất CSV chi tiết" click → download against a raw getAll + join + Blob in the same
  * page. The store is filled with the product's own rows, written straight into its
  * database (fill.ts), then the popup is reloaded so nothing it holds predates the fill.
  */
 import type { Page } from 'playwright-core';
+import { BENCH_PATH } from '../../demo/routes';
 import type { Session } from '../../support/session';
 import { generateRecords } from './data';
 import { fillStore } from './fill';
@@ -67,7 +68,7 @@ export async function openPopupOnce(s: Session, lingerMs = 0): Promise<Open> {
   }
 }
 
-/** A write since the popup last looked: a new data stamp, as every writing transaction puts (data-stamp.ts). */
+/** The snapshot made out of date: a new data stamp with no move of the snapshot (as a repair leaves it). */
 async function stampWrite(s: Session): Promise<void> {
   await s.ext.evaluate(
     () =>
@@ -91,8 +92,26 @@ async function stampWrite(s: Session): Promise<void> {
 interface PeriodRuns {
   /** Nothing written since the popup was last open: its tally snapshot fits. */
   unchanged: Open[];
-  /** A write since: the snapshot is out of date, the popup counts from the month cells. */
-  afterWrite: Open[];
+  /** A list was captured just before (new rows): the write moved the snapshot along. */
+  afterCapture: Open[];
+  /** The snapshot is out of date (as after a repair, or another period): the popup counts from the month cells. */
+  outOfDate: Open[];
+}
+
+let captured = 0;
+/** Capture a portal list holding CAPTURE_STEP rows the store does not have yet; wait for their commit. */
+const CAPTURE_STEP = 20;
+async function captureNewRows(s: Session): Promise<void> {
+  const before = await countStore(s.ext);
+  captured += CAPTURE_STEP;
+  const page = await s.browser.context.newPage();
+  try {
+    await page.goto(s.url('motcua.langson.gov.vn', `${BENCH_PATH}?rows=${captured}`));
+    const end = Date.now() + 60_000;
+    while ((await countStore(s.ext)) < before + CAPTURE_STEP && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+  } finally {
+    await page.close();
+  }
 }
 
 async function popupRuns(s: Session): Promise<PeriodRuns[]> {
@@ -100,14 +119,17 @@ async function popupRuns(s: Session): Promise<PeriodRuns[]> {
   for (const p of PERIODS) {
     await setPeriod(s, p.value);
     await openPopupOnce(s, 2000); // warm-up (code cache; the snapshot is stored), not counted
-    const unchanged: Open[] = [];
-    for (let i = 0; i < RUNS; i++) unchanged.push(await openPopupOnce(s));
-    const afterWrite: Open[] = [];
+    const runs: PeriodRuns = { unchanged: [], afterCapture: [], outOfDate: [] };
+    for (let i = 0; i < RUNS; i++) runs.unchanged.push(await openPopupOnce(s));
+    for (let i = 0; i < RUNS; i++) {
+      await captureNewRows(s);
+      runs.afterCapture.push(await openPopupOnce(s));
+    }
     for (let i = 0; i < RUNS; i++) {
       await stampWrite(s);
-      afterWrite.push(await openPopupOnce(s));
+      runs.outOfDate.push(await openPopupOnce(s));
     }
-    byPeriod.push({ unchanged, afterWrite });
+    byPeriod.push(runs);
   }
   await setPeriod(s, PERIODS[0]!.value);
   return byPeriod;
@@ -197,7 +219,8 @@ export async function benchPopup(s: Session, small: number, large: number): Prom
     const [sm, lg] = [atSmall[i]!, atLarge[i]!];
     for (const [key, label] of [
       ['unchanged', 'nothing written since the last open'],
-      ['afterWrite', 'a write since the last open'],
+      ['afterCapture', `${CAPTURE_STEP} new rows captured just before`],
+      ['outOfDate', 'its snapshot out of date'],
     ] as const) {
       note(`popup ${p.label}, ${label}: ${S}: ${first(sm[key]).map(fmtMs).join(', ')}; ${L}: ${first(lg[key]).map(fmtMs).join(', ')}`);
       out.push({
@@ -209,7 +232,7 @@ export async function benchPopup(s: Session, small: number, large: number): Prom
       });
     }
   });
-  const docs = atLarge.flatMap((r) => [...r.unchanged, ...r.afterWrite]).map((o) => o.document);
+  const docs = atLarge.flatMap((r) => [...r.unchanged, ...r.afterCapture, ...r.outOfDate]).map((o) => o.document);
   out.push({
     what: `  of which before the popup's page exists (the browser's own share, every ${L} open)`,
     ours: fmtMs(median(docs)),
@@ -223,7 +246,9 @@ export async function benchPopup(s: Session, small: number, large: number): Prom
     await page.addInitScript(EXPORT_PROBE);
     await page.goto(`chrome-extension://${s.browser.extensionId}/popup.html`);
     await page.getByTestId('export-detail').waitFor({ timeout: 120_000 });
-    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="record-count"]')?.getAttribute('data-value')) === n, large, { timeout: 300_000, polling: 200 });
+    // The large store plus the rows the runs above captured.
+    const total = await countStore(s.ext);
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="record-count"]')?.getAttribute('data-value')) === n, total, { timeout: 300_000, polling: 200 });
     await rawExportOnce(page); // warm-up
     const ours: number[] = [];
     const raw: number[] = [];
