@@ -108,13 +108,15 @@ export default defineBackground(() => {
     if (change.status === 'loading' || change.url) void walks.tabUpdated(tabId, tab.url).catch(() => undefined);
   });
 
-  // Batches that arrive while one is being written go together in the next transaction
-  // (a long list sends many at once); a group holds at most a few thousand rows.
-  // The popup's first tally comes from this snapshot when nothing was written since.
+  // The popup's first tally comes from this snapshot when it still fits (writes move it along;
+  // an update of the extension makes it unfit, so it is counted again once installed).
   const refreshSnapshot = snapshotSoon(async () => {
     const got = await browser.storage.local.get(PERIOD_STORAGE_KEY);
     await refreshTallySnapshot(db, parseStoredPeriod(got[PERIOD_STORAGE_KEY]) ?? DEFAULT_PERIOD, browser.runtime.getManifest().version);
   });
+  browser.runtime.onInstalled.addListener(() => refreshSnapshot());
+  // Batches that arrive while one is being written go together in the next transaction
+  // (a long list sends many at once); a group holds at most a few thousand rows.
   const write = groupCommit<Batch, UpsertCounts>((batches) => upsertBatches(db, batches), { weight: (b) => b.records.length, maxWeight: GROUP_ROWS });
   const deps: CaptureDeps = {
     extensionId: browser.runtime.id,
