@@ -4,7 +4,7 @@
  * one period and reference date, summed into one department × year table.
  */
 import { checkPeriod, parseSummaryCsv, parseSummaryXlsx, unitReportId, type SummaryFile } from './summary-file';
-import type { Period } from './period';
+import { samePeriod, type Period } from './period';
 import { countsOf, tallyFromRows, type Tally } from './tally';
 import type { KiemDemDB } from './store/db';
 import type { UnitReportRow } from './store/types';
@@ -63,7 +63,7 @@ export async function addUnitReport(db: KiemDemDB, file: IncomingFile, period: P
   const report = prepared.report;
   return await db.transaction('rw', db.unitReports, async (): Promise<AddOutcome> => {
     const others = await db.unitReports.toArray();
-    const foreign = others.find((o) => o.from !== period.from || o.to !== period.to || o.reference !== period.reference);
+    const foreign = others.find((o) => !samePeriod(o, period));
     if (foreign) {
       return {
         ok: false,
@@ -92,7 +92,7 @@ export function consolidatedTally(reports: readonly UnitReportRow[], period: Per
   return tallyFromRows(
     period,
     reports
-      .filter((r) => r.from === period.from && r.to === period.to && r.reference === period.reference)
+      .filter((r) => samePeriod(r, period))
       .flatMap((r) => r.lines.map((l) => ({ department: l.department, year: l.year, counts: countsOf([l.digitized, l.pending, l.unknown, l.synced, l.unsynced]) }))),
   );
 }

@@ -43,6 +43,11 @@ export function isPeriodValid(p: Period): boolean {
   return Object.keys(validatePeriod(p)).length === 0;
 }
 
+/** The same period: same dates and reference date. */
+export function samePeriod(a: Period, b: Period): boolean {
+  return a.from === b.from && a.to === b.to && a.reference === b.reference;
+}
+
 /** A stored value back to a period, or null when it is not a valid one. */
 export function parseStoredPeriod(v: unknown): Period | null {
   if (!v || typeof v !== 'object') return null;

@@ -16,7 +16,7 @@ import { refreshTallySnapshot } from '../../utils/store/snapshot-refresh';
 import { tallyDetails } from '../../utils/store/tally-read';
 import { tallyFromCells, withAllYears } from '../../utils/tally';
 import { useWalkSession } from '../../components/useWalkSession';
-import { DEFAULT_PERIOD, isPeriodValid, type Period } from '../../utils/period';
+import { DEFAULT_PERIOD, isPeriodValid, samePeriod, type Period } from '../../utils/period';
 import { usePeriod } from '../../components/useStoredPeriod';
 import { usePreloadedTally } from '../../components/usePreloadedTally';
 
@@ -133,5 +133,3 @@ export function App() {
     </main>
   );
 }
-
-const samePeriod = (a: Period, b: Period) => a.from === b.from && a.to === b.to && a.reference === b.reference;

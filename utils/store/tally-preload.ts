@@ -3,8 +3,8 @@
  * that runs before the popup's own code has even loaded: opening the store and reading the
  * tally snapshot (or the month cells) then overlaps loading React and Dexie instead of
  * following them. The popup shows this until its live queries answer, and only for the
- * period it was read for. Never creates, upgrades or holds the database: a store that does not exist yet or is
- * at another schema version gives null (the popup then reads it the usual way).
+ * period it was read for. Never creates, upgrades or holds the database: a store that does
+ * not exist yet or is at another schema version gives null (the popup reads it as usual).
  */
 import { detailRanges } from '../period-split';
 import type { Period } from '../period';

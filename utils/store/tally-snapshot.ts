@@ -5,7 +5,7 @@
  * whose stamp is still the store's is exactly what the cells would give: the popup shows
  * it at once instead of reading every cell. Dexie-free, for the popup's preload script.
  */
-import type { Period } from '../period';
+import { samePeriod, type Period } from '../period';
 import type { Tally } from '../tally';
 
 export { META_DATA_STAMP, META_TALLY_SNAPSHOT } from './stamp-keys';
@@ -19,8 +19,6 @@ export interface TallySnapshot {
   tally: Tally;
   hasAny: number;
 }
-
-const samePeriod = (a: Period, b: Period) => a.from === b.from && a.to === b.to && a.reference === b.reference;
 
 /** The snapshot's tally when it is still exact for `period` under this store and build, else null. */
 export function fittingSnapshot(raw: unknown, stamp: unknown, period: Period, version: number, app: string): TallySnapshot | null {
