@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { PERIOD_STORAGE_KEY, DEFAULT_PERIOD, isPeriodValid, parseStoredPeriod, type Period } from '../utils/period';
+import { PERIOD_STORAGE_KEY, DEFAULT_PERIOD, isPeriodValid, storedPeriodIn, type Period } from '../utils/period';
 
 /** The stored period and a setter that stores it once it is valid (the popup's form). */
 export function usePeriod(): [Period | undefined, (p: Period) => void] {
@@ -13,7 +13,7 @@ export function usePeriod(): [Period | undefined, (p: Period) => void] {
     let alive = true;
     browser.storage.local
       .get(PERIOD_STORAGE_KEY)
-      .then((got) => alive && setPeriod(parseStoredPeriod(got[PERIOD_STORAGE_KEY]) ?? { ...DEFAULT_PERIOD }))
+      .then((got) => alive && setPeriod(storedPeriodIn(got)))
       .catch(() => alive && setPeriod({ ...DEFAULT_PERIOD }));
     return () => {
       alive = false;

@@ -29,7 +29,7 @@ import { walkOptions } from '../utils/settings';
 import { checkStoreKept, checkStoreKeptAtStart, type LocalArea } from '../utils/store/lost';
 import { snapshotSoon } from '../utils/background/snapshot-soon';
 import { refreshTallySnapshot } from '../utils/store/snapshot-refresh';
-import { DEFAULT_PERIOD, PERIOD_STORAGE_KEY, parseStoredPeriod } from '../utils/period';
+import { PERIOD_STORAGE_KEY, storedPeriodIn } from '../utils/period';
 
 /** Rows one group commit holds at most: a transaction of a few seconds at worst. */
 const GROUP_ROWS = 5000;
@@ -112,7 +112,7 @@ export default defineBackground(() => {
   // an update of the extension makes it unfit, so it is counted again once installed).
   const refreshSnapshot = snapshotSoon(async () => {
     const got = await browser.storage.local.get(PERIOD_STORAGE_KEY);
-    await refreshTallySnapshot(db, parseStoredPeriod(got[PERIOD_STORAGE_KEY]) ?? DEFAULT_PERIOD, browser.runtime.getManifest().version);
+    await refreshTallySnapshot(db, storedPeriodIn(got), browser.runtime.getManifest().version);
   });
   browser.runtime.onInstalled.addListener(() => refreshSnapshot());
   // Batches that arrive while one is being written go together in the next transaction

@@ -6,13 +6,13 @@
  */
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { DEFAULT_PERIOD, PERIOD_STORAGE_KEY, parseStoredPeriod } from '../utils/period';
+import { PERIOD_STORAGE_KEY, storedPeriodIn } from '../utils/period';
 import { PRELOAD_GLOBAL, preloadTally, type TallyPreload } from '../utils/store/tally-preload';
 
 export default defineUnlistedScript(() => {
   const started: Promise<TallyPreload | null> = browser.storage.local
     .get(PERIOD_STORAGE_KEY)
-    .then((got) => preloadTally(indexedDB, parseStoredPeriod(got[PERIOD_STORAGE_KEY]) ?? DEFAULT_PERIOD, browser.runtime.getManifest().version))
+    .then((got) => preloadTally(indexedDB, storedPeriodIn(got), browser.runtime.getManifest().version))
     .catch(() => null);
   (globalThis as Record<string, unknown>)[PRELOAD_GLOBAL] = started;
 });

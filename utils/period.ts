@@ -48,6 +48,11 @@ export function samePeriod(a: Period, b: Period): boolean {
   return a.from === b.from && a.to === b.to && a.reference === b.reference;
 }
 
+/** The period kept in extension storage (`got`: what storage.local.get returned), or the preset. */
+export function storedPeriodIn(got: Record<string, unknown>): Period {
+  return parseStoredPeriod(got[PERIOD_STORAGE_KEY]) ?? { ...DEFAULT_PERIOD };
+}
+
 /** A stored value back to a period, or null when it is not a valid one. */
 export function parseStoredPeriod(v: unknown): Period | null {
   if (!v || typeof v !== 'object') return null;

@@ -6,11 +6,10 @@
  * by the read.
  */
 import type { Period } from '../period';
-import { tallyFromCells } from '../tally';
 import { newStamp } from './data-stamp';
 import type { KiemDemDB } from './db';
 import { IDB_VERSION } from './schema-version';
-import { tallyDetails } from './tally-read';
+import { readTally } from './tally-read';
 import { fittingSnapshot, META_DATA_STAMP, META_TALLY_SNAPSHOT, type TallySnapshot } from './tally-snapshot';
 
 /** True when a new snapshot was stored; false when the current one already fits or a write came in between. */
@@ -19,8 +18,8 @@ export async function refreshTallySnapshot(db: KiemDemDB, period: Period, app: s
     const [stampRow, snapRow] = await db.meta.bulkGet([META_DATA_STAMP, META_TALLY_SNAPSHOT]);
     const stamp = stampRow?.value;
     if (fittingSnapshot(snapRow?.value, stamp, period, IDB_VERSION, app)) return null;
-    const [cells, details, keys] = await Promise.all([db.cells.toArray(), tallyDetails(db, period), db.records.limit(1).primaryKeys()]);
-    return { stamp, tally: tallyFromCells(cells, period, details), hasAny: keys.length > 0 ? 1 : 0 };
+    const [tally, keys] = await Promise.all([readTally(db, period), db.records.limit(1).primaryKeys()]);
+    return { stamp, tally, hasAny: keys.length > 0 ? 1 : 0 };
   });
   if (!read) return false;
   return await db.transaction('rw', db.meta, async () => {

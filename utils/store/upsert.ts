@@ -315,11 +315,8 @@ export async function refreshResults(
     db.results.bulkPut(puts),
     deletes.length ? db.results.bulkDelete(deletes) : undefined,
   ]);
-  const moved = () => db.resultsMoved?.(moves);
-  if (changes.length === 0) {
-    await moved();
-    return;
-  }
+  await db.resultsMoved?.(moves);
+  if (changes.length === 0) return;
   const cellPuts = [];
   const cellDeletes = [];
   for (const [i, c] of changes.entries()) {
@@ -334,7 +331,6 @@ export async function refreshResults(
     else cellPuts.push({ ...c.cell, count });
   }
   await Promise.all([db.cells.bulkPut(cellPuts), cellDeletes.length ? db.cells.bulkDelete(cellDeletes) : undefined]);
-  await moved();
 }
 
 /** Each result's records, read back from the store. */
