@@ -30,18 +30,23 @@ const PROBE_SCRIPT = `(() => {
   const ev = { commits: [], recordCommits: [], messages: [], batches: [], badges: [] };
   globalThis.__bench = ev;
   const now = () => performance.timeOrigin + performance.now();
-  const open = IDBDatabase.prototype.transaction;
-  IDBDatabase.prototype.transaction = function (...args) {
-    const tx = open.apply(this, args);
-    if (tx.mode === 'readwrite') {
-      const records = [...tx.objectStoreNames].includes('records');
-      tx.addEventListener('complete', () => {
-        const t = now();
-        ev.commits.push(t);
-        if (records) ev.recordCommits.push(t);
-      });
+  // Dexie binds IDBDatabase.prototype.transaction when it opens the store (which the worker
+  // may have done before this patch), so transactions are caught at their first store access.
+  const watched = new WeakSet();
+  const objectStore = IDBTransaction.prototype.objectStore;
+  IDBTransaction.prototype.objectStore = function (...args) {
+    if (!watched.has(this)) {
+      watched.add(this);
+      if (this.mode === 'readwrite') {
+        const records = [...this.objectStoreNames].includes('records');
+        this.addEventListener('complete', () => {
+          const t = now();
+          ev.commits.push(t);
+          if (records) ev.recordCommits.push(t);
+        });
+      }
     }
-    return tx;
+    return objectStore.apply(this, args);
   };
   // A listener that never answers: the product's own listener still sends the reply.
   chrome.runtime.onMessage.addListener((m) => {
