@@ -167,4 +167,45 @@ describe('PageCapture', () => {
     expect(after.map((e) => e.code).sort()).toEqual(['000.00.13.H37-230601-0001', '000.00.13.H37-230608-0008']);
     expect(after.find((e) => e.code === '000.00.13.H37-230601-0001')?.status).toBe('8');
   });
+
+  it('while parsing, a header cell arriving in a known table still makes its columns be read again', async () => {
+    const doc = loadDoc(PAGE);
+    let state: DocumentReadyState = 'loading';
+    Object.defineProperty(doc, 'readyState', { configurable: true, get: () => state });
+    const emitted: string[] = [];
+    const capture = new PageCapture({
+      doc,
+      context: () => ctx,
+      emit: (_key, r) => emitted.push(r.code!),
+      scanned: () => undefined,
+      debounceMs: 10_000,
+      maxWaitMs: 10_000,
+    });
+    stopLast = () => capture.stop();
+    capture.start();
+    for (let i = 3; i <= 5; i++) {
+      addRow(doc, `000.00.13.H37-23060${i}-000${i}`, 'Đang xử lý');
+      await wait(20);
+    }
+    const before = emitted.length;
+    expect(before).toBe(4);
+    // Cells arrive one by one in a row (as the parser adds them), a header cell among them:
+    // the column map is stale, so the rows wait for a full read instead of being read with it.
+    const tr = doc.createElement('tr');
+    doc.getElementById('rows')!.append(tr);
+    for (const text of ['000.00.13.H37-230609-0009', 'Cấp Giấy chứng nhận']) {
+      const td = doc.createElement('td');
+      td.textContent = text;
+      tr.append(td);
+    }
+    const th = doc.createElement('th');
+    th.textContent = 'Trạng thái';
+    tr.append(th);
+    addRow(doc, '000.00.13.H37-230610-0010', 'Đang xử lý');
+    await wait(20);
+    expect(emitted.length).toBe(before);
+    addRow(doc, '000.00.13.H37-230611-0011', 'Đang xử lý');
+    await wait(20);
+    expect(emitted.length).toBe(before);
+  });
 });

@@ -46,13 +46,41 @@ function addsOrRemovesHeader(m: MutationRecord, place: Place): boolean {
   return (added.length > 0 && holdsHeader(added, place.row)) || (removed.length > 0 && holdsHeader(removed, place.row));
 }
 
+/**
+ * addsOrRemovesHeader while the parser fills the document: it only appends, so a row is
+ * checked once per callback by its cells as they are now (the cells of every record on it
+ * so far) rather than by each record's nodes. Other records are checked as after the parse.
+ */
+function headerWhileParsing(m: MutationRecord, place: Place, checked: Map<Node, boolean>): boolean {
+  if (m.type !== 'childList' || place.cell) return false;
+  const target = m.target;
+  if (place.row && target.nodeType === 1) {
+    let found = checked.get(target);
+    if (found === undefined) {
+      found = cellsHoldHeader(target as Element);
+      checked.set(target, found);
+    }
+    return found;
+  }
+  return addsOrRemovesHeader(m, place);
+}
+
+function cellsHoldHeader(row: Element): boolean {
+  for (let c = row.firstElementChild; c; c = c.nextElementSibling) if (isHeaderCell(c)) return true;
+  return false;
+}
+
+function isHeaderCell(el: Element): boolean {
+  // Most cells the parser adds have no attribute: no role to read.
+  return HEADER_TAGS.has(el.localName) || (el.hasAttributes() && el.getAttribute('role') === 'columnheader');
+}
+
 function holdsHeader(nodes: NodeList, cellsOnly: boolean): boolean {
   for (let i = 0; i < nodes.length; i++) {
     const n = nodes[i]!;
     if (n.nodeType !== 1) continue;
     const el = n as Element;
-    // Most cells the parser adds have no attribute: no role to read.
-    if (HEADER_TAGS.has(el.localName) || (el.hasAttributes() && el.getAttribute('role') === 'columnheader')) return true;
+    if (isHeaderCell(el)) return true;
     const first = el.firstElementChild;
     if (cellsOnly || first === null) continue;
     // A row says by its first cell whether it is a header row; only other subtrees are searched.
@@ -160,7 +188,9 @@ export class PageCapture {
   private lastParseRead = 0;
   // While parsing, the last row each table's parse-time reads reached: the parser only adds
   // rows after it, so the next read starts there rather than passing every earlier row again.
-  private parseReached = new WeakMap<RecordTable, { row: Element; index: number }>();
+  // By the table's element: a scan between the parser's chunks finds the tables again as new
+  // objects, and the reads must not start over at the first row each time.
+  private parseReached = new WeakMap<Element, { row: Element; index: number }>();
   private dirty = new Set<RecordTable>();
   private quickTimer: ReturnType<typeof setTimeout> | null = null;
   private quickRunning = false;
@@ -186,17 +216,33 @@ export class PageCapture {
       // The parser gives a record per node it inserts: each walk up stops at an ancestor
       // an earlier record of this callback placed already.
       const placed = new Map<Element, Place>();
+      // While the document is parsed, the parser's records come in runs on one parent (a row's
+      // cells, a cell's text): inside a known table a run is placed once, and a row is checked
+      // for header cells once per callback, not once per record (a 10,000-row list is some
+      // 200,000 records, and their handling delayed the page's DOMContentLoaded).
+      const parsing = this.deps.doc.readyState === 'loading' ? new Map<Node, boolean>() : null;
+      let runTarget: Node | null = null;
+      let runType = '';
       for (const m of mutations) {
+        if (parsing && m.target === runTarget && m.type === runType) continue;
+        runTarget = null;
         const place = this.placeOf(m.target, placed);
         const kind = this.matters(m, place);
         if (kind === 'now') full = true;
         else if (kind === 'later') later = true;
         else if (kind !== false) {
           // New header cells (a route swapping the columns): the table's column map is stale.
-          if (place.header || addsOrRemovesHeader(m, place)) {
+          if (place.header || (parsing ? headerWhileParsing(m, place, parsing) : addsOrRemovesHeader(m, place))) {
             this.headersChanged = true;
             full = true;
-          } else this.dirty.add(kind);
+          } else {
+            this.dirty.add(kind);
+            // The rest of this run changes nothing more (a header cell would have been found now).
+            if (parsing) {
+              runTarget = m.target;
+              runType = m.type;
+            }
+          }
         }
       }
       if (this.headersChanged) this.dirty.clear();
@@ -621,7 +667,7 @@ export class PageCapture {
       }
       for (const table of this.tables) {
         const tableSig = this.tableSignature(table);
-        const reached = this.parseReached.get(table);
+        const reached = this.parseReached.get(table.root);
         // While parsing, the rows after the one reached (not a pass over the whole table each chunk);
         // the table's last row may still be arriving. At DOMContentLoaded every row, checked below.
         const after = !atLoaded && reached ? table.rowsAfter?.(reached.row) : undefined;
@@ -631,7 +677,7 @@ export class PageCapture {
         const base = after ? reached!.index + 1 : 0;
         let i = from;
         while (i < rows.length && performance.now() - start < budget) this.readOne(table, rows[i++]!, tableSig);
-        if (i > from) this.parseReached.set(table, { row: rows[i - 1]!, index: base + i - 1 });
+        if (i > from) this.parseReached.set(table.root, { row: rows[i - 1]!, index: base + i - 1 });
         if (i < rows.length) return;
         if (atLoaded) this.dirty.delete(table);
       }
