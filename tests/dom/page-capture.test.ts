@@ -170,7 +170,7 @@ describe('PageCapture', () => {
 
   it('while parsing, a header cell arriving in a known table still makes its columns be read again', async () => {
     const doc = loadDoc(PAGE);
-    let state: DocumentReadyState = 'loading';
+    const state: DocumentReadyState = 'loading';
     Object.defineProperty(doc, 'readyState', { configurable: true, get: () => state });
     const emitted: string[] = [];
     const capture = new PageCapture({
