@@ -166,6 +166,11 @@ export default defineContentScript({
     // The page is going away (tab closed, navigation, bfcache) or hidden (may be discarded):
     // write the outbox now and try one more send.
     const handOver = () => {
+      // A reload soon after the last ack (a clerk pressing F5) must find the rows known.
+      if (saveTimer !== undefined) {
+        clearTimeout(saveTimer);
+        saveMemo();
+      }
       if (queue.size === 0) return;
       void outbox?.now();
       void queue.flush();
