@@ -169,21 +169,14 @@ describe('PageCapture', () => {
   });
 
   it('while parsing, a header cell arriving in a known table still makes its columns be read again', async () => {
+    // Read while parsing (as the test above), rows added one by one.
     const doc = loadDoc(PAGE);
-    const state: DocumentReadyState = 'loading';
-    Object.defineProperty(doc, 'readyState', { configurable: true, get: () => state });
+    Object.defineProperty(doc, 'readyState', { configurable: true, get: () => 'loading' });
     const emitted: string[] = [];
-    const capture = new PageCapture({
-      doc,
-      context: () => ctx,
-      emit: (_key, r) => emitted.push(r.code!),
-      scanned: () => undefined,
-      debounceMs: 10_000,
-      maxWaitMs: 10_000,
-    });
+    const capture = new PageCapture({ doc, context: () => ctx, emit: (_key, r) => emitted.push(r.code!), scanned: () => undefined, debounceMs: 10_000, maxWaitMs: 10_000 });
     stopLast = () => capture.stop();
     capture.start();
-    for (let i = 3; i <= 5; i++) {
+    for (const i of [3, 4, 5]) {
       addRow(doc, `000.00.13.H37-23060${i}-000${i}`, 'Đang xử lý');
       await wait(20);
     }
