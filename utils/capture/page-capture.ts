@@ -240,8 +240,9 @@ export class PageCapture {
             full = true;
           } else {
             this.dirty.add(kind);
-            // The rest of this run changes nothing more (a header cell would have been found now).
-            if (parsing) {
+            // Inside a row the rest of this run changes nothing more: the row's cells as they are
+            // now were checked. Records on a row group each add their own rows, so each is checked.
+            if (parsing && (place.row || place.cell)) {
               runTarget = m.target;
               runType = m.type;
             }
