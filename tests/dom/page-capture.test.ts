@@ -42,6 +42,17 @@ function watch(doc: Document) {
 let stopLast: (() => void) | null = null;
 afterEach(() => stopLast?.());
 
+/** PAGE as the reader sees it while the parser is still at work, read with timers out of the way. */
+function parsingPage(): { doc: Document; emitted: string[] } {
+  const doc = loadDoc(PAGE);
+  Object.defineProperty(doc, 'readyState', { configurable: true, get: () => 'loading' });
+  const emitted: string[] = [];
+  const capture = new PageCapture({ doc, context: () => ctx, emit: (_key, r) => emitted.push(r.code!), scanned: () => undefined, debounceMs: 10_000, maxWaitMs: 10_000 });
+  stopLast = () => capture.stop();
+  capture.start();
+  return { doc, emitted };
+}
+
 describe('PageCapture', () => {
   it('emits each record once, and again only when its facts change', async () => {
     const doc = loadDoc(PAGE);
@@ -169,13 +180,7 @@ describe('PageCapture', () => {
   });
 
   it('while parsing, a header cell arriving in a known table still makes its columns be read again', async () => {
-    // Read while parsing (as the test above), rows added one by one.
-    const doc = loadDoc(PAGE);
-    Object.defineProperty(doc, 'readyState', { configurable: true, get: () => 'loading' });
-    const emitted: string[] = [];
-    const capture = new PageCapture({ doc, context: () => ctx, emit: (_key, r) => emitted.push(r.code!), scanned: () => undefined, debounceMs: 10_000, maxWaitMs: 10_000 });
-    stopLast = () => capture.stop();
-    capture.start();
+    const { doc, emitted } = parsingPage();
     for (const i of [3, 4, 5]) {
       addRow(doc, `000.00.13.H37-23060${i}-000${i}`, 'Đang xử lý');
       await wait(20);
@@ -198,6 +203,25 @@ describe('PageCapture', () => {
     await wait(20);
     expect(emitted.length).toBe(before);
     addRow(doc, '000.00.13.H37-230611-0011', 'Đang xử lý');
+    await wait(20);
+    expect(emitted.length).toBe(before);
+  });
+
+  it('while parsing, a whole header row a script appends after a body row is noticed too', async () => {
+    const { doc, emitted } = parsingPage();
+    addRow(doc, '000.00.13.H37-230603-0003', 'Đang xử lý');
+    await wait(20);
+    const before = emitted.length;
+    // Two complete rows appended in one go (two records on the row group, one after the other).
+    addRow(doc, '000.00.13.H37-230604-0004', 'Đang xử lý');
+    const head = doc.createElement('tr');
+    for (const text of ['Mã hồ sơ', 'Trạng thái', 'Tên thủ tục']) {
+      const th = doc.createElement('th');
+      th.textContent = text;
+      head.append(th);
+    }
+    doc.getElementById('rows')!.append(head);
+    addRow(doc, '000.00.13.H37-230605-0005', 'Đang xử lý');
     await wait(20);
     expect(emitted.length).toBe(before);
   });
