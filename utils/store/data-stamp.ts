@@ -32,6 +32,16 @@ export function stampsOf(idbtrans: object): TransactionStamps | undefined {
   return stamped.get(idbtrans);
 }
 
+/**
+ * An empty put or delete (a batch whose rows were all unchanged ends in `bulkPut([])`)
+ * changes no data: renewing the stamp for it would only make a current snapshot unfit.
+ */
+function writesNothing(req: DBCoreMutateRequest): boolean {
+  if (req.type === 'add' || req.type === 'put') return req.values.length === 0;
+  if (req.type === 'delete') return req.keys.length === 0;
+  return false;
+}
+
 export const dataStampMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'dataStamp',
@@ -48,7 +58,7 @@ export const dataStampMiddleware: Middleware<DBCore> = {
         return {
           ...table,
           mutate(req) {
-            if (stamped.has(req.trans)) return table.mutate(req);
+            if (stamped.has(req.trans) || writesNothing(req)) return table.mutate(req);
             // Checked before anything is written, so the refused write changes nothing.
             if (metaMissing(req)) return Promise.reject(new Error(`Ghi vào bảng ${name} cần cả bảng meta trong cùng giao dịch (dấu dữ liệu của bảng tổng hợp).`));
             const meta = down.table('meta');
