@@ -73,7 +73,10 @@ async function capture(rows: number): Promise<void> {
   const before = (await readTable(store, 'records')).length;
   const page = await s.browser.context.newPage();
   await page.goto(s.url(HOST, `${BENCH_PATH}?rows=${rows}`));
-  await waitFor(() => readTable(store, 'records'), (r) => r.length >= before + 1, 30_000);
+  // Row i of the bench page is always the same dossier, so the store ends with the longest
+  // page's rows. Waiting for all of them (not the first batch) keeps the popup from opening
+  // while a batch is still being written, which would leave the snapshot behind the data.
+  await waitFor(() => readTable(store, 'records'), (r) => r.length >= Math.max(before + 1, rows), 30_000);
   await page.waitForTimeout(500);
   await page.close();
 }
