@@ -17,8 +17,10 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, config) => {
       // KIEM_DEM_PROFILE=1: readable function names in CPU profiles (the bench's `prof` helper).
       if (process.env.KIEM_DEM_PROFILE === '1') config.build = { ...config.build, minify: false };
-      // The popup's preload script runs before the popup's code on every open: as lean.
-      if (!entrypoints.every((e) => e.type === 'content-script' || e.name === 'popup-preload')) return;
+      // The popup's preload script runs before the popup's code on every open, the detail
+      // export's worker on every export: as lean.
+      const lean = new Set(['popup-preload', 'detail-export']);
+      if (!entrypoints.every((e) => e.type === 'content-script' || lean.has(e.name))) return;
       const treeshake = { manualPureFunctions: ['z'] };
       const build = config.build ?? {};
       config.build = { ...build, rollupOptions: { ...build.rollupOptions, treeshake }, rolldownOptions: { ...build.rolldownOptions, treeshake } };

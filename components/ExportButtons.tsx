@@ -1,5 +1,5 @@
 /**
- * Exports: summary CSV, detail CSV (chunked, with progress), Excel (the xlsx code is
+ * Exports: summary CSV, detail CSV (in a worker, chunked, with progress), Excel (the xlsx code is
  * loaded only on click) and the JSON backup. Every file is an <a download> of a Blob
  * made in this page.
  */
@@ -10,6 +10,7 @@ import { readAllRecords } from './readRecords';
 import { formatCount } from '../utils/ui/format';
 import { CSV_MIME, JSON_MIME, XLSX_MIME, downloadBlob, toBlob } from '../utils/ui/download';
 import { csvFileName, detailCsvChunks, summaryCsv } from '../utils/csv';
+import { DETAIL_WORKER_URL, exportDetailInWorker } from '../utils/export/detail-client';
 import { makeBackup } from '../utils/backup';
 import { unitOfTally, type Tally } from '../utils/tally';
 import type { Period } from '../utils/period';
@@ -49,16 +50,22 @@ export function ExportButtons({ db, tally, period, recordCount, settings }: { db
       return name;
     });
 
+  // In a worker when one can run (the popup stays responsive over 100,000 records), else here.
+  const detailBlob = async (): Promise<Blob> => {
+    const viaWorker = typeof Worker === 'undefined' ? null : await exportDetailInWorker(() => new Worker(DETAIL_WORKER_URL), progress);
+    if (viaWorker) return viaWorker;
+    const records = await readAllRecords(db, (read) =>
+      setNotice({ kind: 'info', text: t('exportReading', { done: formatCount(read, lang), total: formatCount(Math.max(recordCount, read), lang) }) }),
+    );
+    return toBlob(await detailCsvChunks(records, progress), CSV_MIME);
+  };
+
   const detail = () =>
     run('detail', async () => {
-      const total = recordCount;
-      progress(0, total);
-      const records = await readAllRecords(db, (read) =>
-        setNotice({ kind: 'info', text: t('exportReading', { done: formatCount(read, lang), total: formatCount(Math.max(total, read), lang) }) }),
-      );
-      const parts = await detailCsvChunks(records, (done, all) => progress(done, all));
+      progress(0, recordCount);
+      const blob = await detailBlob();
       const name = csvFileName('chi-tiet', period);
-      downloadBlob(toBlob(parts, CSV_MIME), name);
+      downloadBlob(blob, name);
       return name;
     });
 

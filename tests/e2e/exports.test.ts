@@ -116,7 +116,13 @@ describe('exports from the popup', () => {
   it('"Xuất CSV chi tiết": one line per stored record, round-trips through papaparse to the stored values', async () => {
     const stored = (await s.records()) as unknown as Stored[];
     expect(stored).toHaveLength(DEMO_TOTAL_RECORDS + HOSTILE);
+    // The file is built off the popup's thread, in the detail export's worker.
+    const workers: string[] = [];
+    const onWorker = (w: { url(): string }) => workers.push(w.url());
+    popup.on('worker', onWorker);
     const file = await downloadByButton(popup, 'Xuất CSV chi tiết');
+    popup.off('worker', onWorker);
+    expect(workers).toEqual([`chrome-extension://${s.browser.extensionId}/detail-export.js`]);
     expect(file.bytes.subarray(0, 3).equals(UTF8_BOM)).toBe(true);
     const text = file.text().slice(1);
     expect(onlyCrlf(text)).toBe(true);

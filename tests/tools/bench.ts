@@ -7,7 +7,7 @@
  *   npm run bench                              # everything (a few minutes on 2 cores)
  *   BENCH_RUNS=3 npm run bench                 # fewer runs per figure
  *   BENCH_CAPTURE_ROWS=1000 BENCH_RECORDS=20000 npm run bench
- *   BENCH_ONLY=capture,popup npm run bench     # some sections only (size, capture, popup, …)
+ *   BENCH_ONLY=capture,popup npm run bench     # some sections only (size, capture, popup, export)
  *   BENCH_OUT=bench.txt npm run bench          # also write the table to a file
  *   KIEM_DEM_PREBUILT=1 npm run bench          # skip `wxt build`
  */
@@ -17,7 +17,7 @@ import { cpus } from 'node:os';
 import { findChromium } from '../support/chromium';
 import { openSession, type Session } from '../support/session';
 import { benchCapture } from './bench/capture';
-import { benchPopup } from './bench/popup';
+import { benchExport, benchPopup } from './bench/popup';
 import { note, printTable, RUNS, type BenchRow } from './bench/report';
 import { benchContentScriptSize } from './bench/size';
 
@@ -37,6 +37,7 @@ const SECTIONS: BenchSection[] = [
   { name: 'capture', run: (s) => benchCapture(s, CAPTURE_ROWS) },
   // Further sections (e.g. the page walk) go here: { name: 'walk', run: (s) => benchWalk(s) }.
   { name: 'popup', run: (s) => benchPopup(s, SMALL, LARGE) },
+  { name: 'export', run: (s) => benchExport(s, LARGE) },
 ];
 
 async function main(): Promise<void> {

@@ -9,6 +9,7 @@
 import { detailRanges } from '../period-split';
 import type { Period } from '../period';
 import { DB_NAME, IDB_VERSION } from './schema-version';
+import { openExisting, request } from './raw-open';
 import type { Tally } from '../tally';
 import { fittingSnapshot, META_DATA_STAMP, META_TALLY_SNAPSHOT } from './tally-snapshot';
 import type { CellRow, MetaRow, ResultRow } from './types';
@@ -25,40 +26,6 @@ export type TallyPreload = {
   /** 1 when the store holds a record, else 0 (as the popup's own `hasAny`). */
   hasAny: number;
 } & ({ tally: Tally } | { cells: CellRow[]; details: ResultRow[] });
-
-const request = <T>(r: IDBRequest<T>) =>
-  new Promise<T>((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
-
-/** Opens the store as it is; null when it does not exist or is not at `IDB_VERSION`. */
-function openExisting(idb: IDBFactory, name: string): Promise<IDBDatabase | null> {
-  return new Promise((resolve) => {
-    let req: IDBOpenDBRequest;
-    try {
-      req = idb.open(name);
-    } catch {
-      resolve(null);
-      return;
-    }
-    // No store yet: abort, so the read leaves no empty database behind.
-    req.onupgradeneeded = () => req.transaction?.abort();
-    req.onerror = () => resolve(null);
-    req.onblocked = () => resolve(null);
-    req.onsuccess = () => {
-      const db = req.result;
-      if (db.version !== IDB_VERSION) {
-        db.close();
-        resolve(null);
-        return;
-      }
-      // The popup's Dexie may need to upgrade: never stand in its way.
-      db.onversionchange = () => db.close();
-      resolve(db);
-    };
-  });
-}
 
 /**
  * One read-only transaction: the data stamp and the snapshot; when the snapshot does not fit,

@@ -241,6 +241,22 @@ export async function benchPopup(s: Session, small: number, large: number): Prom
     goal: '',
   });
 
+  return out;
+}
+
+/**
+ * "Xuất CSV chi tiết" against the raw floor, in a popup of its own. Runs after the popup
+ * section on its store (the large store plus the rows its runs captured), or fills the
+ * large store itself when run alone (BENCH_ONLY=export).
+ */
+export async function benchExport(s: Session, large: number): Promise<BenchRow[]> {
+  if ((await countStore(s.ext)) < large) {
+    await resetStore(s.ext);
+    await fillStore(s.ext, generateRecords(0, large), PERIODS.map((p) => p.value));
+    await s.ext.reload();
+  }
+  const L = large.toLocaleString('en');
+  const out: BenchRow[] = [];
   const page = await s.browser.context.newPage();
   try {
     await page.addInitScript(EXPORT_PROBE);
