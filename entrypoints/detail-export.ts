@@ -9,7 +9,6 @@ import { runDetailJob, type DetailJobMessage } from '../utils/export/detail-job'
 interface WorkerScope {
   onmessage: ((e: MessageEvent) => void) | null;
   postMessage(m: DetailJobMessage): void;
-  close(): void;
 }
 
 export default defineUnlistedScript(() => {
