@@ -101,6 +101,15 @@ describe('list context near the table', () => {
     expect(activeFilters(doc, root)).toEqual(['Phòng Quản lý khoa học']);
   });
 
+  it('a short last row is read alone, never grown into the record rows above it', () => {
+    // The row group's text is short enough to be a phrase and states "tổng 6" (a procedure's
+    // name): growing from the last row into it would read a total from inside the records.
+    const doc = loadDoc(`<div><table id="t"><thead><tr><th>Mã hồ sơ</th><th>Tên thủ tục</th></tr></thead><tbody>
+      <tr><td>000.00.13.H37-230101-0001</td><td>Báo cáo tổng 6 tháng</td></tr>
+      <tr><td>000.00.13.H37-230101-0002</td><td>Cấp phép</td></tr></tbody></table></div>`);
+    expect(findStatedTotal(doc.getElementById('t')!)).toBeNull();
+  });
+
   it('no total printed: null (the STT and code digits in rows are not totals)', () => {
     const doc = loadDoc(`<div>${TABLE}</div>`);
     expect(findStatedTotal(doc.getElementById('t')!)).toBeNull();

@@ -22,10 +22,15 @@ export function parseStatedTotal(text: string): number | null {
   return null;
 }
 
-/** Grows a text node's element while the text stays short (totals are split by <b>, <span>). */
-function phrase(el: Element, stop: Element): Element {
+/**
+ * Grows a text node's element while the text stays short (totals are split by <b>, <span>),
+ * never beyond the scope it was found in: from a table's last row it would otherwise reach
+ * the row group, whose text is every record row's (a string of the whole list, built once per
+ * digit of that row, and on a small table a "total" read from inside the records).
+ */
+function phrase(el: Element, stop: Element, scope: Element): Element {
   let cur = el;
-  while (cur.parentElement && cur.parentElement !== stop && !cur.parentElement.contains(stop) && (cur.parentElement.textContent ?? '').length <= MAX_TEXT) {
+  while (cur !== scope && cur.parentElement && cur.parentElement !== stop && !cur.parentElement.contains(stop) && (cur.parentElement.textContent ?? '').length <= MAX_TEXT) {
     cur = cur.parentElement;
   }
   return cur;
@@ -38,7 +43,7 @@ function scan(scope: Element, skip: Element, seen: Set<Element>): number | null 
   });
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     if (n.nodeType !== 3 || !/\d/u.test(n.nodeValue ?? '') || !n.parentElement) continue;
-    const el = phrase(n.parentElement, skip);
+    const el = phrase(n.parentElement, skip, scope);
     if (seen.has(el)) continue;
     seen.add(el);
     const total = parseStatedTotal(el.textContent ?? '');
