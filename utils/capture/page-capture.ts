@@ -34,6 +34,15 @@ const PARSE_MIN_MS = 4;
 const PARSE_MAX_MS = 12;
 /** The read at DOMContentLoaded, before the browser lays the page out (a long task is 50 ms). */
 const LOADED_READ_MS = 50;
+/**
+ * Rows the memo knows cost a hash, not a read: at DOMContentLoaded they may take this share of
+ * the time the page took to get there, up to LOADED_KNOWN_MAX_MS. The browser's first layout of
+ * a long list follows at once and takes seconds, and no timer of ours runs before it ends: a
+ * reload whose rows are all known by then is counted (and its badge set) before that layout,
+ * not after it. Rows that must be read still stop at LOADED_READ_MS.
+ */
+const LOADED_KNOWN_SHARE = 0.05;
+const LOADED_KNOWN_MAX_MS = 400;
 
 const HEADER_CELL = 'th, [role="columnheader"], mat-header-cell, thead';
 const ROW_LIKE = 'tr, [role="row"], mat-row, cdk-row, mat-header-row, cdk-header-row';
@@ -132,6 +141,8 @@ export interface PageCaptureDeps {
   debounceMs?: number;
   maxWaitMs?: number;
   sliceBudgetMs?: number;
+  /** Milliseconds since the page's navigation began (performance.now(); tests set it). */
+  sinceNavigation?(): number;
   /** Rows this page gave before (row-memo.ts): a known row is not read again. */
   memo?: {
     keyOf(signature: string): string | undefined;
@@ -595,8 +606,11 @@ export class PageCapture {
     return this.deps.memo ? hashText(`${table.kind}|${JSON.stringify(table.columns?.map((c) => [c.field, c.text, c.group ?? '']) ?? [])}`) : '';
   }
 
-  /** Read one row of a table (unless it is known unchanged) and hand on its record. */
-  private readOne(table: RecordTable, row: Element, tableSig: string): void {
+  /**
+   * Read one row of a table (unless it is known unchanged) and hand on its record. True when
+   * the row had to be read (not untouched, not known by its text or the memo).
+   */
+  private readOne(table: RecordTable, row: Element, tableSig: string): boolean {
     // Unchanged since its last read (no mutation inside, else the same text): counted, not read.
     const untouched = this.untouched.has(row);
     this.untouched.add(row);
@@ -604,7 +618,7 @@ export class PageCapture {
     if (untouched || this.rowText.get(row) === text) {
       const known = this.rowKey.get(row);
       if (known !== undefined) this.deps.seen?.(known);
-      return;
+      return false;
     }
     this.rowText.set(row, text);
     this.rowKey.delete(row);
@@ -616,13 +630,13 @@ export class PageCapture {
       if (!this.sent.has(known)) this.sent.set(known, '');
       this.rowKey.set(row, known);
       this.deps.seen?.(known);
-      return;
+      return false;
     }
     const out = table.readRow(row);
-    if (out === null) return;
+    if (out === null) return true;
     if ('reason' in out) {
       this.rejectedKeys.set(text.slice(0, 200), out.reason);
-      return;
+      return true;
     }
     // readRow's records are checked already (buildRecord); the worker checks them again.
     const key = recordKey(out);
@@ -632,10 +646,11 @@ export class PageCapture {
     const readAt = shown && shown.text === text ? shown.at : (this.deps.now ?? Date.now)();
     if (!shown || shown.text !== text) this.firstShown.set(key, { text, at: readAt });
     const print = JSON.stringify(out);
-    if (this.sent.get(key) === print) return;
+    if (this.sent.get(key) === print) return true;
     this.sent.set(key, print);
     memo?.read(signature, key, out);
     this.deps.emit(key, out, readAt);
+    return true;
   }
 
   /**
@@ -656,6 +671,8 @@ export class PageCapture {
     // own load must not wait much on us); once parsed, one read before the first layout, at most
     // LOADED_READ_MS.
     const budget = atLoaded ? LOADED_READ_MS : Math.min(PARSE_MAX_MS, Math.max(PARSE_MIN_MS, (start - this.lastParseRead) * PARSE_SHARE));
+    const sinceNavigation = this.deps.sinceNavigation?.() ?? start;
+    const knownBudget = atLoaded ? Math.min(LOADED_KNOWN_MAX_MS, Math.max(LOADED_READ_MS, sinceNavigation * LOADED_KNOWN_SHARE)) : budget;
     try {
       if (this.tables.length === 0) {
         // Once parsed, a search of the whole document would be one long task: the scan does it in steps.
@@ -678,7 +695,13 @@ export class PageCapture {
         const from = after ? 0 : reached && rows[reached.index] === reached.row ? reached.index + 1 : 0;
         const base = after ? reached!.index + 1 : 0;
         let i = from;
-        while (i < rows.length && performance.now() - start < budget) this.readOne(table, rows[i++]!, tableSig);
+        // Time spent reading rows the memo did not know; known rows run on to knownBudget.
+        let readMs = 0;
+        while (i < rows.length) {
+          const t = performance.now();
+          if (readMs >= budget || t - start >= knownBudget) break;
+          if (this.readOne(table, rows[i++]!, tableSig)) readMs += performance.now() - t;
+        }
         if (i > from) this.parseReached.set(table.root, { row: rows[i - 1]!, index: base + i - 1 });
         if (i < rows.length) return;
         if (atLoaded) this.dirty.delete(table);
