@@ -56,23 +56,9 @@ function addsOrRemovesHeader(m: MutationRecord, place: Place): boolean {
   return (added.length > 0 && holdsHeader(added, place.row)) || (removed.length > 0 && holdsHeader(removed, place.row));
 }
 
-/**
- * addsOrRemovesHeader while the parser fills the document: it only appends, so a row is
- * checked once per callback by its cells as they are now (the cells of every record on it
- * so far) rather than by each record's nodes. Other records are checked as after the parse.
- */
-function headerWhileParsing(m: MutationRecord, place: Place, checked: Map<Node, boolean>): boolean {
-  if (m.type !== 'childList' || place.cell) return false;
-  const target = m.target;
-  if (place.row && target.nodeType === 1) {
-    let found = checked.get(target);
-    if (found === undefined) {
-      found = cellsHoldHeader(target as Element);
-      checked.set(target, found);
-    }
-    return found;
-  }
-  return addsOrRemovesHeader(m, place);
+/** A table's kind and column map, as text. */
+function columnsPrint(table: RecordTable): string {
+  return `${table.kind}|${JSON.stringify(table.columns?.map((c) => [c.field, c.text, c.group ?? '']) ?? [])}`;
 }
 
 function cellsHoldHeader(row: Element): boolean {
@@ -223,43 +209,36 @@ export class PageCapture {
     // The page's own MutationObserver (the content script's realm, or a test window).
     const Observer = (win as unknown as { MutationObserver?: typeof MutationObserver } | null)?.MutationObserver ?? MutationObserver;
     this.observer = new Observer((mutations) => {
+      // While the document is parsed, its records are the parser's (a 10,000-row list gives some
+      // 250,000): none is looked at. Placing each one made a wrapper of every cell in this world,
+      // which every later collection on the page's thread then traced; instead the rows the parser
+      // added are read here, checked for header cells as they are read, and at DOMContentLoaded
+      // every row read so far is checked again by its text and the page is scanned in full.
+      if (this.deps.doc.readyState === 'loading') {
+        if (!this.headersChanged) {
+          this.readWhileParsing();
+          this.readWhileParsingSoon();
+        }
+        return;
+      }
       let later = false;
       let full = false;
-      // The parser gives a record per node it inserts: each walk up stops at an ancestor
-      // an earlier record of this callback placed already.
+      // Each walk up stops at an ancestor an earlier record of this callback placed already.
       const placed = new Map<Element, Place>();
-      // While the document is parsed, the parser's records come in runs on one parent (a row's
-      // cells, a cell's text): inside a known table a run is placed once, and a row is checked
-      // for header cells once per callback, not once per record (a 10,000-row list is some
-      // 200,000 records, and their handling delayed the page's DOMContentLoaded).
-      const parsing = this.deps.doc.readyState === 'loading' ? new Map<Node, boolean>() : null;
-      let runTarget: Node | null = null;
-      let runType = '';
       for (const m of mutations) {
-        if (parsing && m.target === runTarget && m.type === runType) continue;
-        runTarget = null;
         const place = this.placeOf(m.target, placed);
         const kind = this.matters(m, place);
         if (kind === 'now') full = true;
         else if (kind === 'later') later = true;
         else if (kind !== false) {
           // New header cells (a route swapping the columns): the table's column map is stale.
-          if (place.header || (parsing ? headerWhileParsing(m, place, parsing) : addsOrRemovesHeader(m, place))) {
+          if (place.header || addsOrRemovesHeader(m, place)) {
             this.headersChanged = true;
             full = true;
-          } else {
-            this.dirty.add(kind);
-            // Inside a row the rest of this run changes nothing more: the row's cells as they are
-            // now were checked. Records on a row group each add their own rows, so each is checked.
-            if (parsing && (place.row || place.cell)) {
-              runTarget = m.target;
-              runType = m.type;
-            }
-          }
+          } else this.dirty.add(kind);
         }
       }
       if (this.headersChanged) this.dirty.clear();
-      else this.readWhileParsing();
       if (this.dirty.size > 0) this.scheduleQuick();
       if (full) this.schedule();
       else if (later) this.scheduleLate();
@@ -274,7 +253,7 @@ export class PageCapture {
     win?.addEventListener('popstate', this.onNav);
     // Started while the document is parsed: what is left is read at DOMContentLoaded, before the
     // page's first layout (seconds for a long list) delays every timer of ours.
-    if (this.deps.doc.readyState === 'loading') this.deps.doc.addEventListener('DOMContentLoaded', () => this.readWhileParsing(true), { once: true });
+    if (this.deps.doc.readyState === 'loading') this.deps.doc.addEventListener('DOMContentLoaded', () => this.parseEnded(), { once: true });
     this.schedule(0);
   }
 
@@ -285,6 +264,7 @@ export class PageCapture {
     if (this.timer) clearTimeout(this.timer);
     if (this.lateTimer) clearTimeout(this.lateTimer);
     if (this.quickTimer) clearTimeout(this.quickTimer);
+    if (this.parseTimer) clearTimeout(this.parseTimer);
     for (const w of this.waiters.splice(0)) w();
     const win = this.deps.doc.defaultView;
     win?.removeEventListener('hashchange', this.onNav);
@@ -513,6 +493,13 @@ export class PageCapture {
       if (this.stopped || gen !== this.generation) return;
       const tables = found.filter((t) => isShown(t.root, framed));
       this.hiddenSkipped = tables.length < found.length;
+      // Columns that changed without a header record seen (while the document was parsed no
+      // record is looked at): every row is read again with the new column map.
+      const before = new Map(this.tables.map((t) => [t.root, columnsPrint(t)]));
+      if (tables.some((t) => before.has(t.root) && before.get(t.root) !== columnsPrint(t))) {
+        this.rowText = new WeakMap();
+        this.untouched = new WeakSet();
+      }
       this.setTables(tables);
       for (const table of tables) {
         if (this.stopped) return;
@@ -603,7 +590,7 @@ export class PageCapture {
 
   /** A row's record depends on its table's columns too (a route swapping the columns, a column mapping). */
   private tableSignature(table: RecordTable): string {
-    return this.deps.memo ? hashText(`${table.kind}|${JSON.stringify(table.columns?.map((c) => [c.field, c.text, c.group ?? '']) ?? [])}`) : '';
+    return this.deps.memo ? hashText(columnsPrint(table)) : '';
   }
 
   /**
@@ -653,6 +640,31 @@ export class PageCapture {
     return true;
   }
 
+  /** Rows a callback left for later (its share spent) are read by a timer, when one runs. */
+  private readWhileParsingSoon(): void {
+    if (this.parseTimer || this.stopped) return;
+    this.parseTimer = setTimeout(() => {
+      this.parseTimer = null;
+      if (!this.headersChanged) this.readWhileParsing();
+    }, PARSE_READ_MS);
+  }
+
+  private parseTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /**
+   * DOMContentLoaded. No record of the parse was looked at (see the observer), so what was
+   * read meanwhile is trusted by its text only, not as untouched: a script may have changed a
+   * row, and the DOMContentLoaded read starts over at the first row (a text compare for each
+   * row read already). The full scan that follows (after the first layout) finds tables that
+   * appeared meanwhile and columns that changed.
+   */
+  private parseEnded(): void {
+    this.untouched = new WeakSet();
+    this.parseReached = new WeakMap();
+    if (!this.headersChanged) this.readWhileParsing(true);
+    this.schedule(0);
+  }
+
   /**
    * While the document is parsed the browser runs no timer of ours until the parser is done
    * and the page laid out (seconds for a long list), but it does call the observer between
@@ -684,6 +696,11 @@ export class PageCapture {
         // The search is the reading's share of this chunk: the rows come next time.
         if (this.tables.length === 0 || performance.now() - start >= budget) return;
       }
+      // A table a script replaced while the document is parsed is looked for again next time.
+      if (this.tables.some((t) => !t.root.isConnected)) {
+        this.setTables(this.tables.filter((t) => t.root.isConnected));
+        this.schedule();
+      }
       for (const table of this.tables) {
         const tableSig = this.tableSignature(table);
         const reached = this.parseReached.get(table.root);
@@ -700,7 +717,16 @@ export class PageCapture {
         while (i < rows.length) {
           const t = performance.now();
           if (readMs >= budget || t - start >= knownBudget) break;
-          if (this.readOne(table, rows[i++]!, tableSig)) readMs += performance.now() - t;
+          const row = rows[i]!;
+          // Header cells among the rows the parser added (a header row repeated, a route swapping
+          // the columns): the column map is stale, so the rows wait for a full read.
+          if (!atLoaded && cellsHoldHeader(row)) {
+            this.headersChanged = true;
+            this.schedule();
+            return;
+          }
+          i++;
+          if (this.readOne(table, row, tableSig)) readMs += performance.now() - t;
         }
         if (i > from) this.parseReached.set(table.root, { row: rows[i - 1]!, index: base + i - 1 });
         if (i < rows.length) return;
