@@ -273,9 +273,14 @@ export class PageCapture {
 
   /** Settings changed: read everything again (departments may resolve differently). */
   refresh(): void {
+    this.forgetRows();
+    this.schedule(0);
+  }
+
+  /** Every row is read again: its last text and its untouched mark are forgotten. */
+  private forgetRows(): void {
     this.rowText = new WeakMap();
     this.untouched = new WeakSet();
-    this.schedule(0);
   }
 
   /** The store lost what this page gave (the browser wiped it): give every record again. */
@@ -479,8 +484,7 @@ export class PageCapture {
       // Columns changed: every row is read again with the new column map.
       if (this.headersChanged) {
         this.headersChanged = false;
-        this.rowText = new WeakMap();
-        this.untouched = new WeakSet();
+        this.forgetRows();
       }
       const ctx = this.deps.context();
       const found = await this.findTables(ctx, gen);
@@ -496,10 +500,7 @@ export class PageCapture {
       // Columns that changed without a header record seen (while the document was parsed no
       // record is looked at): every row is read again with the new column map.
       const before = new Map(this.tables.map((t) => [t.root, columnsPrint(t)]));
-      if (tables.some((t) => before.has(t.root) && before.get(t.root) !== columnsPrint(t))) {
-        this.rowText = new WeakMap();
-        this.untouched = new WeakSet();
-      }
+      if (tables.some((t) => before.has(t.root) && before.get(t.root) !== columnsPrint(t))) this.forgetRows();
       this.setTables(tables);
       for (const table of tables) {
         if (this.stopped) return;
