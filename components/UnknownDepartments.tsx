@@ -4,7 +4,7 @@
  * every result of that name, all its records.
  */
 import { useId, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQueryFor } from './useLiveQueryFor';
 import { AssignDepartment } from './AssignDepartment';
 import { useI18n } from './I18n';
 import { Notice, type NoticeValue } from './Notice';
@@ -16,7 +16,8 @@ import { correctResult } from '../utils/store/upsert';
 export function UnknownDepartments({ db, departments }: { db: KiemDemDB; departments: readonly string[] }) {
   const { t, lang } = useI18n();
   const id = useId();
-  const names = useLiveQuery(() => unknownDepartments(db, departments), [db, departments.join('|')]);
+  // Only the names unknown to the departments as they are now (not before an edit).
+  const names = useLiveQueryFor(departments.join('\u0000'), () => unknownDepartments(db, departments));
   const [target, setTarget] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<NoticeValue>(null);
   if (!names || names.length === 0) return notice ? <Notice value={notice} testId="unknown-dept-status" /> : null;

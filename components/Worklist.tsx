@@ -5,11 +5,11 @@
  * page when one was seen, else to the list page it came from.
  */
 import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQueryFor } from './useLiveQueryFor';
 import { useI18n } from './I18n';
 import { formatCount } from '../utils/ui/format';
 import { isoToVn } from '../utils/text/dates';
-import type { Period } from '../utils/period';
+import { periodKey, type Period } from '../utils/period';
 import { itemLabel, safeHttpUrl } from '../utils/ui/worklist';
 import { departmentKey } from '../utils/department-label';
 import { worklistResults, type DepartmentTotal } from '../utils/tally';
@@ -22,13 +22,11 @@ export type WorklistState = 'pending' | 'unknown';
 function DeptItems({ db, department, period, state }: { db: KiemDemDB; department: string; period: Period; state: WorklistState }) {
   const { t } = useI18n();
   const [limit, setLimit] = useState(PAGE);
-  const items = useLiveQuery(
-    async () => {
-      const rows = await db.results.where('[dept+state]').equals([departmentKey(department), state]).toArray();
-      return worklistResults(rows, state, period, department);
-    },
-    [db, department, state, period.from, period.to, period.reference],
-  );
+  // Never the previous period's or department's items under this one's heading.
+  const items = useLiveQueryFor(`${department}\u0000${state}\u0000${periodKey(period)}`, async () => {
+    const rows = await db.results.where('[dept+state]').equals([departmentKey(department), state]).toArray();
+    return worklistResults(rows, state, period, department);
+  });
   if (!items) return <p className="muted">{t('loading')}</p>;
   if (items.length === 0) return <p className="muted">{t(state === 'pending' ? 'worklistDeptEmpty' : 'unknownDeptEmpty')}</p>;
   const shown = items.slice(0, limit);

@@ -44,6 +44,11 @@ export function isPeriodValid(p: Period): boolean {
 }
 
 /** The same period: same dates and reference date. */
+/** One string per period, for keying reads by the period they were made for. */
+export function periodKey(p: Period): string {
+  return `${p.from}|${p.to}|${p.reference}`;
+}
+
 export function samePeriod(a: Period, b: Period): boolean {
   return a.from === b.from && a.to === b.to && a.reference === b.reference;
 }

@@ -16,9 +16,10 @@ import { refreshTallySnapshot } from '../../utils/store/snapshot-refresh';
 import { tallyDetails } from '../../utils/store/tally-read';
 import { tallyFromCells, withAllYears } from '../../utils/tally';
 import { useWalkSession } from '../../components/useWalkSession';
-import { DEFAULT_PERIOD, isPeriodValid, samePeriod, type Period } from '../../utils/period';
+import { DEFAULT_PERIOD, isPeriodValid, periodKey, samePeriod, type Period } from '../../utils/period';
 import { usePeriod } from '../../components/useStoredPeriod';
 import { usePreloadedTally } from '../../components/usePreloadedTally';
+import { useLastDefined, useLiveQueryFor } from '../../components/useLiveQueryFor';
 
 // Everything but the table is its own chunk, asked for once the table is committed: the
 // first commit holds the table alone, the panels come in the next one (no Suspense, so no
@@ -44,21 +45,29 @@ export function App() {
   // reference date cut through months: the table never waits for a read of every record.
   const effective = period && isPeriodValid(period) ? period : lastValid;
   const cells = useLiveQuery(() => db.cells.toArray(), []);
-  const details = useLiveQuery(() => tallyDetails(db, effective), [effective.from, effective.to, effective.reference]);
+  // Only for the period shown (never the preset's while the stored one is read), and only
+  // ever counted with the period it was read for.
+  const details = useLiveQueryFor(period ? periodKey(effective) : undefined, () => tallyDetails(db, effective));
   // Whether anything is stored is one key read; the full count walks the store (slow on
   // 100k records), so the table does not wait for it.
   // (Dexie's limit(1).count() counts the whole table, then caps the answer: read one key instead.)
   const liveAny = useLiveQuery(async () => (await db.records.limit(1).primaryKeys()).length, []);
   // Started once the table is there, so it never competes with the table's reads.
-  const shown = cells !== undefined && details !== undefined;
+  const liveIn = cells !== undefined && details !== undefined;
+  // Once shown, stays shown while another period is read (the reads below keep their answers).
+  const shown = useLastDefined(liveIn ? true : undefined) ?? false;
   // The preload's rows as a whole (never its details with live cells), and only for the
   // period they were read for.
   const preRows = pre && samePeriod(pre.period, effective) ? pre : undefined;
-  const counted = useMemo(() => {
+  const exact = useMemo(() => {
     if (cells && details) return tallyFromCells(cells, effective, details);
     if (!preRows) return undefined;
     return 'tally' in preRows ? preRows.tally : tallyFromCells(preRows.cells, effective, preRows.details);
   }, [cells, details, preRows, effective]);
+  // While another period is read, the last tally stays (its caption names its own period),
+  // marked busy, instead of the form and table giving way to "loading".
+  const counted = useLastDefined(exact);
+  const recounting = counted !== undefined && !samePeriod(counted.period, effective);
   const hasAny = liveAny ?? pre?.hasAny;
   const count = useLiveQuery(async () => (shown ? await db.records.count() : undefined), [shown]);
   const loaded = useSettings();
@@ -71,8 +80,8 @@ export function App() {
   const tally = useMemo(() => (counted ? withAllYears(counted, departments) : undefined), [counted, departments]);
   // Once the live reads are in, the snapshot the next open shows first is brought up to date.
   useEffect(() => {
-    if (shown) void refreshTallySnapshot(db, effective, APP_VERSION).catch(() => undefined);
-  }, [shown, effective]);
+    if (liveIn) void refreshTallySnapshot(db, effective, APP_VERSION).catch(() => undefined);
+  }, [liveIn, effective]);
 
   const header = (
     <header className="app-header">
@@ -122,7 +131,7 @@ export function App() {
       ) : (
         <>
           <PeriodForm value={period} onChange={setPeriod} />
-          <section className="card">
+          <section className="card" aria-busy={recounting || undefined} data-recounting={recounting || undefined}>
             <TallyTable tally={tally} />
             {P ? <P.CoverageWarning lists={lists ?? []} /> : null}
           </section>

@@ -10,6 +10,7 @@ import { useI18n } from '../../components/I18n';
 import { TallyTable } from '../../components/TallyTable';
 import { useSettings } from '../../components/settingsStorage';
 import { useStoredPeriod } from '../../components/useStoredPeriod';
+import { useLiveQueryFor } from '../../components/useLiveQueryFor';
 import { consolidatedTally, departmentsOf } from '../../utils/consolidation';
 import { abbreviation, coverageNoteOf, dateLine, notesOf, recipientLines, REPORT_SUBTITLE, REPORT_TITLE } from '../../utils/report-doc';
 import { reportHeaderOf } from '../../utils/settings';
@@ -17,7 +18,7 @@ import { keepSnapshotMoving } from '../../utils/snapshot-moves';
 import { getDb } from '../../utils/store/db';
 import { tallyDetails } from '../../utils/store/tally-read';
 import { tallyFromCells, withAllYears } from '../../utils/tally';
-import type { Period } from '../../utils/period';
+import { periodKey, type Period } from '../../utils/period';
 import { isoToVn, todayIsoVn } from '../../utils/text/dates';
 import { formatCount, formatPercent } from '../../utils/ui/format';
 
@@ -41,10 +42,7 @@ export function ReportApp() {
   // Consolidation: the sources' own period (all share one); else the popup's period.
   const period: Period | undefined = consolidated && sources?.[0] ? { from: sources[0].from, to: sources[0].to, reference: sources[0].reference } : stored;
   // Month cells plus the results of the days the period or its reference date cut through months.
-  const details = useLiveQuery(
-    () => (consolidated ? [] : period ? tallyDetails(db, period) : undefined),
-    [period?.from, period?.to, period?.reference],
-  );
+  const details = useLiveQueryFor(consolidated ? 'consolidated' : period ? periodKey(period) : undefined, async () => (consolidated || !period ? [] : await tallyDetails(db, period)));
   const tally = useMemo(() => {
     if (!period || !cells || !sources || !details) return undefined;
     const base = consolidated ? consolidatedTally(sources, period) : tallyFromCells(cells, period, details);

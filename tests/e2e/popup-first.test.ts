@@ -12,6 +12,8 @@ import { BENCH_PATH } from '../demo/routes';
 import { SNAPSHOT_QUIET_MS } from '../../utils/background/snapshot-soon';
 import { openSession, type Session } from '../support/session';
 import { readTable, waitFor } from '../support/store';
+import { countsIn, validityOf } from '../../utils/result-rules';
+import type { Period } from '../../utils/period';
 
 const HOST = 'motcua.langson.gov.vn';
 let s: Session;
@@ -29,6 +31,7 @@ type Row = string;
 declare global {
   interface Window {
     __firstRows?: Row[];
+    __states?: string[];
   }
 }
 
@@ -144,5 +147,57 @@ describe('the popup’s first tally', () => {
     const stale = await openAndCompare();
     expect(stale.fromSnapshot).toBe(false);
     expect(stale.first).toEqual(stale.live);
+  });
+
+  it('shows, while another period is typed in, only exact tallies: the old one until the new one is read', async () => {
+    await capture(200);
+    const from = '2019-03-15';
+    const period: Period = { from: '2018-01-01', to: '2022-11-20', reference: '2022-11-20' };
+    // The new period starts inside a month: its first days are counted from the results
+    // themselves, never from the old period's. Some must be in force for the check to bite.
+    const inFirstDays = (await readTable<{ date: string | null; exists: number; permanent: boolean | null; validUntil: string | null }>(store, 'results')).filter(
+      (r) => r.exists === 1 && r.date !== null && r.date >= from && r.date <= '2019-03-31' && countsIn({ ...period, from }, r.date, validityOf(r.permanent, r.validUntil)),
+    );
+    expect(inFirstDays.length).toBeGreaterThan(0);
+    await setPeriod(period);
+
+    const popup = await s.browser.context.newPage();
+    try {
+      // Every table the popup renders, as its caption and rows (and any moment without one).
+      await popup.addInitScript(`(() => {
+        window.__states = [];
+        const state = () => {
+          const t = document.querySelector('[data-testid="tally-table"]');
+          if (!t) return window.__states.length > 0 ? '(no table)' : null;
+          return [t.querySelector('caption')?.textContent ?? '', ...[...t.querySelectorAll('tr[data-dept][data-year]')]
+            .map((tr) => [tr.getAttribute('data-dept'), tr.getAttribute('data-year'), ...['total', 'digitized', 'pending', 'unknown'].map((c) => tr.querySelector('[data-col="' + c + '"]')?.textContent?.trim())].join('|'))
+            .filter((r) => !r.includes('|0|0|0|0'))].join('\\n');
+        };
+        new MutationObserver(() => {
+          const now = state();
+          if (now !== null && now !== window.__states[window.__states.length - 1]) window.__states.push(now);
+        }).observe(document, { childList: true, subtree: true, characterData: true });
+      })()`);
+      await popup.goto(`chrome-extension://${s.browser.extensionId}/popup.html`);
+      await popup.locator('[data-testid="popup"][data-records]').waitFor({ timeout: 20_000 });
+      await popup.waitForTimeout(1500);
+      const states = () => popup.evaluate(() => window.__states ?? []);
+      const before = (await states()).at(-1);
+      expect(before).toContain('01/01/2018');
+
+      await popup.getByLabel('Từ ngày').fill(from);
+      await waitFor(states, (v) => (v.at(-1) ?? '').includes('15/03/2019'), 20_000);
+      await popup.waitForTimeout(1500);
+      const seen = await states();
+      const after = seen.at(-1);
+      // Exact: what a popup opened on the new period shows once its live reads are in.
+      const fresh = await openAndCompare();
+      expect(after?.split('\n').slice(1)).toEqual(fresh.live);
+      expect(after).not.toEqual(before);
+      const since = seen.slice(seen.lastIndexOf(before as string));
+      expect(since.filter((v) => v !== before && v !== after)).toEqual([]);
+    } finally {
+      await popup.close();
+    }
   });
 });
