@@ -1,6 +1,7 @@
 /**
  * Page-level context, computed once per findRecordTables call: the department the page is
- * filtered on or titled with. A few targeted queries, never a walk over the whole page.
+ * filtered on or titled with. A few targeted queries, never inside the items of a long list
+ * (outside-lists.ts).
  */
 import { clean } from '../text/fold';
 import { matchKey } from '../text/keys';
@@ -13,6 +14,7 @@ import {
 } from '../vocab/departments';
 import type { PageDepartment } from './record';
 import { textOf } from './text';
+import { queryOutsideLongLists } from './outside-lists';
 
 const CONTROL_SEL =
   'select, mat-select, [role="combobox"], .ant-select, .el-select, .select2-selection, input[readonly], input[type="hidden"][data-label]';
@@ -35,7 +37,7 @@ function controlLabel(control: Element, doc: Document): string {
   }
   const id = control.getAttribute('id');
   if (id) {
-    for (const l of Array.from(doc.querySelectorAll('label[for]'))) if (l.getAttribute('for') === id) return textOf(l);
+    for (const l of queryOutsideLongLists(doc.documentElement, 'label[for]')) if (l.getAttribute('for') === id) return textOf(l);
   }
   const field = control.closest(FIELD_SEL);
   if (field) {
@@ -65,7 +67,7 @@ function controlValue(control: Element): string {
 }
 
 function fromFilters(doc: Document, idx: DepartmentIndex): PageDepartment | null {
-  for (const control of Array.from(doc.querySelectorAll(CONTROL_SEL))) {
+  for (const control of queryOutsideLongLists(doc.documentElement, CONTROL_SEL)) {
     if (control.parentElement?.closest(CONTROL_SEL)) continue; // inner parts of a custom select
     const label = controlLabel(control, doc);
     if (!label || lookupHeader(label) !== 'department') continue;
@@ -85,7 +87,7 @@ const HEADING_SEL =
 
 function fromHeadings(doc: Document, idx: DepartmentIndex): PageDepartment | null {
   const texts = [clean(doc.title)];
-  for (const el of Array.from(doc.querySelectorAll(HEADING_SEL)).slice(0, 60)) texts.push(textOf(el));
+  for (const el of queryOutsideLongLists(doc.documentElement, HEADING_SEL, 60)) texts.push(textOf(el));
   let named: PageDepartment | null = null;
   for (const t of texts) {
     if (!t || t.length > 300) continue;
