@@ -22,7 +22,17 @@ const FIELD_SEL =
   'mat-form-field, .mat-form-field, .form-group, .ant-form-item, .form-row, .el-form-item, .field, .filter-item, .v-input, label';
 const LABEL_SEL = 'label, mat-label, .mdc-floating-label, .mat-form-field-label, .ant-form-item-label, .control-label, .el-form-item__label';
 
-function controlLabel(control: Element, doc: Document): string {
+/** The first `label[for]` of each id, found in one walk (a page's filters share it). */
+function labelsFor(doc: Document): Map<string, Element> {
+  const byId = new Map<string, Element>();
+  for (const l of queryOutsideLongLists(doc.documentElement, 'label[for]')) {
+    const id = l.getAttribute('for');
+    if (id && !byId.has(id)) byId.set(id, l);
+  }
+  return byId;
+}
+
+function controlLabel(control: Element, doc: Document, labels: () => Map<string, Element>): string {
   const aria = control.getAttribute('aria-label');
   if (aria) return aria;
   const labelledBy = control.getAttribute('aria-labelledby');
@@ -36,9 +46,8 @@ function controlLabel(control: Element, doc: Document): string {
     if (t) return t;
   }
   const id = control.getAttribute('id');
-  if (id) {
-    for (const l of queryOutsideLongLists(doc.documentElement, 'label[for]')) if (l.getAttribute('for') === id) return textOf(l);
-  }
+  const forId = id ? labels().get(id) : undefined;
+  if (forId) return textOf(forId);
   const field = control.closest(FIELD_SEL);
   if (field) {
     const label = field.matches(LABEL_SEL) ? field : field.querySelector(LABEL_SEL);
@@ -67,9 +76,11 @@ function controlValue(control: Element): string {
 }
 
 function fromFilters(doc: Document, idx: DepartmentIndex): PageDepartment | null {
+  let byId: Map<string, Element> | undefined;
+  const labels = () => (byId ??= labelsFor(doc));
   for (const control of queryOutsideLongLists(doc.documentElement, CONTROL_SEL)) {
     if (control.parentElement?.closest(CONTROL_SEL)) continue; // inner parts of a custom select
-    const label = controlLabel(control, doc);
+    const label = controlLabel(control, doc, labels);
     if (!label || lookupHeader(label) !== 'department') continue;
     const value = controlValue(control);
     if (!value || isPlaceholder(value)) continue;
