@@ -131,7 +131,7 @@ export function App() {
       ) : (
         <>
           <PeriodForm value={period} onChange={setPeriod} />
-          <section className="card" aria-busy={recounting || undefined} data-recounting={recounting || undefined}>
+          <section className="card" aria-busy={recounting || undefined}>
             <TallyTable tally={tally} />
             {P ? <P.CoverageWarning lists={lists ?? []} /> : null}
           </section>

@@ -35,11 +35,17 @@ declare global {
   }
 }
 
-/** Department × year rows with something counted, as text (a department's empty years depend on settings only). */
+/**
+ * Source of a function giving a tally table's department × year rows with something counted,
+ * as text (a department's empty years depend on settings only). Shared by the page scripts below.
+ */
+const ROWS_OF = `(table) => [...(table?.querySelectorAll('tr[data-dept][data-year]') ?? [])]
+  .map((tr) => [tr.getAttribute('data-dept'), tr.getAttribute('data-year'), ...['total', 'digitized', 'pending', 'unknown'].map((c) => tr.querySelector('[data-col="' + c + '"]')?.textContent?.trim())].join('|'))
+  .filter((r) => !r.includes('|0|0|0|0'))`;
+
 const ROWS_SCRIPT = `(() => {
-  const rows = () => [...document.querySelectorAll('[data-testid="tally-table"] tr[data-dept][data-year]')]
-    .map((tr) => [tr.getAttribute('data-dept'), tr.getAttribute('data-year'), ...['total', 'digitized', 'pending', 'unknown'].map((c) => tr.querySelector('[data-col="' + c + '"]')?.textContent?.trim())].join('|'))
-    .filter((r) => !r.includes('|0|0|0|0'));
+  const rowsOf = ${ROWS_OF};
+  const rows = () => rowsOf(document.querySelector('[data-testid="tally-table"]'));
   window.__rowsNow = rows;
   const obs = new MutationObserver(() => {
     if (document.querySelector('[data-testid="tally-table"] tr[data-dept][data-year]')) {
@@ -166,12 +172,11 @@ describe('the popup’s first tally', () => {
       // Every table the popup renders, as its caption and rows (and any moment without one).
       await popup.addInitScript(`(() => {
         window.__states = [];
+        const rowsOf = ${ROWS_OF};
         const state = () => {
           const t = document.querySelector('[data-testid="tally-table"]');
           if (!t) return window.__states.length > 0 ? '(no table)' : null;
-          return [t.querySelector('caption')?.textContent ?? '', ...[...t.querySelectorAll('tr[data-dept][data-year]')]
-            .map((tr) => [tr.getAttribute('data-dept'), tr.getAttribute('data-year'), ...['total', 'digitized', 'pending', 'unknown'].map((c) => tr.querySelector('[data-col="' + c + '"]')?.textContent?.trim())].join('|'))
-            .filter((r) => !r.includes('|0|0|0|0'))].join('\\n');
+          return [t.querySelector('caption')?.textContent ?? '', ...rowsOf(t)].join('\\n');
         };
         new MutationObserver(() => {
           const now = state();
