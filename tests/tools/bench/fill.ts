@@ -19,6 +19,7 @@ import { DEFAULT_SETTINGS } from '../../../utils/settings';
 import { DEFAULT_PERIOD, type Period } from '../../../utils/period';
 import { tallyFromCells, tallyFromRecords, splitPeriod } from '../../../utils/tally';
 import { departmentIndex } from '../../../utils/vocab/departments';
+import { META_DATA_STAMP } from '../../../utils/store/stamp-keys';
 import { note } from './report';
 
 const CHUNK = 5_000;
@@ -87,5 +88,9 @@ export async function fillStore(ext: Page, generated: readonly Record<string, un
   await putAll(ext, 'records', records);
   await putAll(ext, 'results', results);
   await putAll(ext, 'cells', cells);
+  // Raw writes pass by the store's data stamp: without a new one, a tally snapshot stored
+  // before the fill (the worker's, of the empty store) would still fit, and the popup would
+  // show the empty store until its live reads answer. Every product write renews it.
+  await putAll(ext, 'meta', [{ key: META_DATA_STAMP, value: `bench-fill-${Date.now()}` }]);
   note(`store filled with ${records.length} records, ${results.length} results, ${cells.length} cells: built in ${((built - t0) / 1000).toFixed(1)} s, written in ${((Date.now() - built) / 1000).toFixed(1)} s`);
 }
