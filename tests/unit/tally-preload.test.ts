@@ -159,6 +159,30 @@ describe('the tally snapshot', () => {
     db.close();
   });
 
+  it('with the period still being read when the store opens: the same answers, for the period that arrives', async () => {
+    const db = keepSnapshotMoving(new KiemDemDB(name));
+    await upsertBatch(db, randomRecords(prng(13), 80), SRC);
+    await refreshTallySnapshot(db, PERIODS[1]!, APP);
+    const later = (p: Period) => new Promise<Period>((resolve) => setTimeout(() => resolve(p), 30));
+    // The snapshot's period: the snapshot; another period: counted from the rows, for that period.
+    const fits = await preloadTally(indexedDB, later(PERIODS[1]!), APP, name);
+    expect(usedSnapshot(fits)).toBe(true);
+    expect(fits).toEqual(await preloadTally(indexedDB, PERIODS[1]!, APP, name));
+    const other = await preloadTally(indexedDB, later(PERIODS[2]!), APP, name);
+    expect(usedSnapshot(other)).toBe(false);
+    expect(other!.period).toEqual(PERIODS[2]);
+    expect(tallyOf(other!)).toEqual(await readTally(db, PERIODS[2]!));
+    db.close();
+  });
+
+  it('gives nothing (never throws) when the period cannot be read', async () => {
+    const db = new KiemDemDB(name);
+    await upsertBatch(db, randomRecords(prng(14), 20), SRC);
+    await refreshTallySnapshot(db, DEFAULT_PERIOD, APP);
+    db.close();
+    await expect(preloadTally(indexedDB, Promise.reject(new Error('storage')), APP, name)).resolves.toBeNull();
+  });
+
   it('refuses a write of records, results or cells whose transaction leaves meta out, and that write changes nothing', async () => {
     const db = new KiemDemDB(name);
     await upsertBatch(db, randomRecords(prng(4), 30), SRC);

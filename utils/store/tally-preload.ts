@@ -28,26 +28,30 @@ export type TallyPreload = {
 } & ({ tally: Tally } | { cells: CellRow[]; details: ResultRow[] });
 
 /**
- * One read-only transaction: the data stamp and the snapshot; when the snapshot does not fit,
- * every month cell, the period's details and whether any record is stored. `app` is the
- * extension's version (a snapshot from another build is not used).
+ * The data stamp and the snapshot in one read; when the snapshot does not fit, every month
+ * cell, the period's details and whether any record is stored, in a second. `app` is the
+ * extension's version (a snapshot from another build is not used). `period` may still be on
+ * its way (the stored period's read): the store is opened and the snapshot read meanwhile.
  */
-export async function preloadTally(idb: IDBFactory, period: Period, app: string, name: string = DB_NAME): Promise<TallyPreload | null> {
+export async function preloadTally(idb: IDBFactory, period: Period | PromiseLike<Period>, app: string, name: string = DB_NAME): Promise<TallyPreload | null> {
+  const periodRead = Promise.resolve(period);
+  periodRead.catch(() => undefined); // answered below; not "unhandled" while the store opens
   const db = await openExisting(idb, name);
   if (!db) return null;
   try {
-    const tx = db.transaction(['cells', 'results', 'records', 'meta'], 'readonly');
-    const meta = tx.objectStore('meta');
-    const [stamp, snap] = await Promise.all([request(meta.get(META_DATA_STAMP)), request(meta.get(META_TALLY_SNAPSHOT))]);
-    const fits = fittingSnapshot((snap as MetaRow | undefined)?.value, (stamp as MetaRow | undefined)?.value, period, IDB_VERSION, app);
-    if (fits) return { period, hasAny: fits.hasAny, tally: fits.tally };
+    const meta = db.transaction('meta', 'readonly').objectStore('meta');
+    const [stamp, snap, p] = await Promise.all([request(meta.get(META_DATA_STAMP)), request(meta.get(META_TALLY_SNAPSHOT)), periodRead]);
+    const fits = fittingSnapshot((snap as MetaRow | undefined)?.value, (stamp as MetaRow | undefined)?.value, p, IDB_VERSION, app);
+    if (fits) return { period: p, hasAny: fits.hasAny, tally: fits.tally };
+    // The counts' own transaction: the first may have ended while the period was read.
+    const tx = db.transaction(['cells', 'results', 'records'], 'readonly');
     const results = tx.objectStore('results');
     const [cells, details, keys] = await Promise.all([
       request(tx.objectStore('cells').getAll() as IDBRequest<CellRow[]>),
-      Promise.all(detailRanges(period).map((r) => request(results.index(r.index).getAll(IDBKeyRange.bound(r.from, r.to)) as IDBRequest<ResultRow[]>))),
+      Promise.all(detailRanges(p).map((r) => request(results.index(r.index).getAll(IDBKeyRange.bound(r.from, r.to)) as IDBRequest<ResultRow[]>))),
       request(tx.objectStore('records').getAllKeys(null, 1)),
     ]);
-    return { period, cells, details: details.flat(), hasAny: keys.length > 0 ? 1 : 0 };
+    return { period: p, cells, details: details.flat(), hasAny: keys.length > 0 ? 1 : 0 };
   } catch {
     return null;
   } finally {
