@@ -4,11 +4,19 @@
  * there are none (no script, no store yet, another schema version, a failed read).
  */
 import { useEffect, useState } from 'react';
-import { PRELOAD_GLOBAL, type TallyPreload } from '../utils/store/tally-preload';
+import { PRELOAD_ANSWER_GLOBAL, PRELOAD_GLOBAL, type TallyPreload } from '../utils/store/tally-preload';
 
 export function usePreloadedTally(): TallyPreload | null | undefined {
-  const [value, setValue] = useState<TallyPreload | null>();
+  // Already answered when the popup's code runs (the usual case): in the first render, so
+  // the first commit holds the table, not "loading".
+  const [value, setValue] = useState<TallyPreload | null | undefined>(answered);
   useEffect(() => {
+    // Answered by now (perhaps since the first render): that answer, no wait.
+    const now = answered();
+    if (now !== undefined) {
+      setValue(now);
+      return;
+    }
     const started = (globalThis as Record<string, unknown>)[PRELOAD_GLOBAL] as Promise<TallyPreload | null> | undefined;
     if (!started) {
       setValue(null);
@@ -24,4 +32,8 @@ export function usePreloadedTally(): TallyPreload | null | undefined {
     };
   }, []);
   return value;
+}
+
+function answered(): TallyPreload | null | undefined {
+  return (globalThis as Record<string, unknown>)[PRELOAD_ANSWER_GLOBAL] as TallyPreload | null | undefined;
 }

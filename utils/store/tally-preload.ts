@@ -16,6 +16,8 @@ import type { CellRow, MetaRow, ResultRow } from './types';
 
 /** Where the preload script leaves its promise for the popup. */
 export const PRELOAD_GLOBAL = '__kiemDemPopupPreload';
+/** …and, once it settled, its answer: the popup's first render can use it without waiting a turn. */
+export const PRELOAD_ANSWER_GLOBAL = '__kiemDemPopupPreloadAnswer';
 
 /**
  * What the preload read for `period`: the snapshot's tally when it is still exact (one small
