@@ -9,14 +9,9 @@ import { PRELOAD_ANSWER_GLOBAL, PRELOAD_GLOBAL, type TallyPreload } from '../uti
 export function usePreloadedTally(): TallyPreload | null | undefined {
   // Already answered when the popup's code runs (the usual case): in the first render, so
   // the first commit holds the table, not "loading".
-  const [value, setValue] = useState<TallyPreload | null | undefined>(answered);
+  const [value, setValue] = useState(() => (globalThis as Record<string, unknown>)[PRELOAD_ANSWER_GLOBAL] as TallyPreload | null | undefined);
   useEffect(() => {
-    // Answered by now (perhaps since the first render): that answer, no wait.
-    const now = answered();
-    if (now !== undefined) {
-      setValue(now);
-      return;
-    }
+    // Answered already or not, the promise gives the same answer (a same value renders nothing new).
     const started = (globalThis as Record<string, unknown>)[PRELOAD_GLOBAL] as Promise<TallyPreload | null> | undefined;
     if (!started) {
       setValue(null);
@@ -32,8 +27,4 @@ export function usePreloadedTally(): TallyPreload | null | undefined {
     };
   }, []);
   return value;
-}
-
-function answered(): TallyPreload | null | undefined {
-  return (globalThis as Record<string, unknown>)[PRELOAD_ANSWER_GLOBAL] as TallyPreload | null | undefined;
 }
