@@ -13,7 +13,7 @@ import { useSettings } from '../../components/settingsStorage';
 import { keepSnapshotMoving } from '../../utils/snapshot-moves';
 import { getDb } from '../../utils/store/db';
 import { refreshTallySnapshot } from '../../utils/store/snapshot-refresh';
-import { tallyDetails } from '../../utils/store/tally-read';
+import { readCells, tallyDetails } from '../../utils/store/tally-read';
 import { tallyFromCells, withAllYears } from '../../utils/tally';
 import { useWalkSession } from '../../components/useWalkSession';
 import { DEFAULT_PERIOD, isPeriodValid, periodKey, samePeriod, type Period } from '../../utils/period';
@@ -44,7 +44,7 @@ export function App() {
   // Month cells (a few thousand at most), plus the results of the days the period or its
   // reference date cut through months: the table never waits for a read of every record.
   const effective = period && isPeriodValid(period) ? period : lastValid;
-  const cells = useLiveQuery(() => db.cells.toArray(), []);
+  const cells = useLiveQuery(() => readCells(db), []);
   // Only for the period shown (never the preset's while the stored one is read), and only
   // ever counted with the period it was read for.
   const details = useLiveQueryFor(period ? periodKey(effective) : undefined, () => tallyDetails(db, effective));

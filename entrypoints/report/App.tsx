@@ -16,7 +16,7 @@ import { abbreviation, coverageNoteOf, dateLine, notesOf, recipientLines, REPORT
 import { reportHeaderOf } from '../../utils/settings';
 import { keepSnapshotMoving } from '../../utils/snapshot-moves';
 import { getDb } from '../../utils/store/db';
-import { tallyDetails } from '../../utils/store/tally-read';
+import { readCells, tallyDetails } from '../../utils/store/tally-read';
 import { tallyFromCells, withAllYears } from '../../utils/tally';
 import { periodKey, type Period } from '../../utils/period';
 import { isoToVn, todayIsoVn } from '../../utils/text/dates';
@@ -33,7 +33,7 @@ export function ReportApp() {
   const loaded = useSettings();
   const stored = useStoredPeriod();
   const [orientation, setOrientation] = useState<Orientation>('portrait');
-  const cells = useLiveQuery(() => (consolidated ? [] : db.cells.toArray()), []);
+  const cells = useLiveQuery(() => (consolidated ? [] : readCells(db)), []);
   const sources = useLiveQuery(() => (consolidated ? db.unitReports.toArray() : []), []);
   const count = useLiveQuery(() => (consolidated ? 0 : db.records.count()), []);
   const lists = useLiveQuery(() => (consolidated ? [] : db.lists.toArray()), []);

@@ -83,8 +83,8 @@ describe('capture never drops a row', () => {
       req.onsuccess = () => {
         // Emptied as a browser wipe leaves it: every meta row but the schema goes too (the
         // store's identity with it, so pages' row memos of the rows stored before are void).
-        const tx = req.result.transaction(['records', 'results', 'cells', 'meta'], 'readwrite');
-        for (const n of ['records', 'results', 'cells']) tx.objectStore(n).clear();
+        const tx = req.result.transaction(['records', 'results', 'monthCells', 'meta'], 'readwrite');
+        for (const n of ['records', 'results', 'monthCells']) tx.objectStore(n).clear();
         tx.objectStore('meta').delete(IDBKeyRange.upperBound('schema', true));
         tx.objectStore('meta').delete(IDBKeyRange.lowerBound('schema', true));
         tx.oncomplete = () => { req.result.close(); resolve(); };

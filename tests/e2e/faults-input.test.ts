@@ -275,8 +275,8 @@ describe('store written by the first release', () => {
         tallyDigitized: digitized,
         tallyUnknown: unknown,
       });
-      // Dexie stores version × 10; v3 added the coverage tables, v5 the units' summary files, v7 put a list's keys in buckets (listSets).
-      expect(version).toEqual({ version: SCHEMA_VERSION * 10, stores: ['cells', 'listSets', 'lists', 'meta', 'records', 'results', 'unitReports'] });
+      // Dexie stores version × 10; v3 added the coverage tables, v5 the units' summary files, v7 put a list's keys in buckets (listSets), v9 the tally cells in a row per month (monthCells).
+      expect(version).toEqual({ version: SCHEMA_VERSION * 10, stores: ['listSets', 'lists', 'meta', 'monthCells', 'records', 'results', 'unitReports'] });
       // Every v1 field kept; later versions add the read time (= lastSeen), number + date link and result key.
       expect(records).toEqual(sorted(rows).map((r) => ({ ...r, readAt: r.lastSeen, link: expect.any(String), rkey: expect.any(String) })));
       expect(shownCount).toBe(String(rows.length));

@@ -227,7 +227,7 @@ describe('options page', () => {
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => options.getByTestId('clear-status').textContent()).toContain(`Đã xóa ${n} bản ghi`);
     expect(await waitFor(s.records, (r) => r.length === 0)).toEqual([]);
-    expect(await readTable(s.ext, 'cells')).toEqual([]);
+    expect(await readTable(s.ext, 'monthCells')).toEqual([]);
     expect(await readTable(s.ext, 'results')).toEqual([]);
 
     const popup = await s.browser.openExtensionPage('popup.html');

@@ -78,7 +78,7 @@ describe('no applicant data stored or exported', () => {
     const places: Record<string, string> = {};
     places.records = JSON.stringify(all);
     places.results = JSON.stringify(await readTable(store, 'results'));
-    places.cells = JSON.stringify(await readTable(store, 'cells'));
+    places.monthCells = JSON.stringify(await readTable(store, 'monthCells'));
     places.meta = JSON.stringify(await readTable(store, 'meta'));
     places.storageLocal = await store.evaluate(async () => JSON.stringify(await (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<unknown> } } } }).chrome.storage.local.get(null)));
     places.summaryCsv = (await downloadByButton(popup, 'Xuất CSV tổng hợp')).text();

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { recordSchema, type PortalRecord } from '../../utils/records';
 import { KiemDemDB } from '../../utils/store/db';
 import { upsertBatch } from '../../utils/store/upsert';
-import { readTally } from '../../utils/store/tally-read';
+import { readTally, readCells } from '../../utils/store/tally-read';
 import { DEFAULT_PERIOD, type Period } from '../../utils/period';
 import { tallyFromRecords, type Tally } from '../../utils/tally';
 
@@ -68,7 +68,7 @@ async function main(): Promise<number> {
     await upsertBatch(db, p.records, { url: p.url, at });
   }
   const fast = await readTally(db, expectedFile.period);
-  const cellCount = await db.cells.count();
+  const cellCount = (await readCells(db)).length;
   const resultCount = await db.results.count();
   db.close();
 

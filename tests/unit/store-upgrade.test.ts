@@ -1,8 +1,9 @@
 import { Dexie } from 'dexie';
-import { readTally } from '../../utils/store/tally-read';
+import { readCells, readTally } from '../../utils/store/tally-read';
 import { describe, expect, it } from 'vitest';
 import { recordKey, type StoredRecord } from '../../utils/records';
-import { deriveAllResults, KiemDemDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSION } from '../../utils/store/db';
+import { deriveAllResults, KiemDemDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_VERSION } from '../../utils/store/db';
+import { monthRowsOf } from '../../utils/store/month-cells';
 import { cellsFromResults } from '../../utils/store/derive';
 import { DEFAULT_PERIOD } from '../../utils/period';
 import { tallyFromRecords } from '../../utils/tally';
@@ -72,7 +73,7 @@ describe('schema upgrade v1 → current', () => {
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
     expect(await db.records.count()).toBe(rows.length);
-    const cells = await db.cells.toArray();
+    const cells = await readCells(db);
     expect(cells.every((c) => /^\d{4}-\d{2}$/u.test(c.date) && (c.validity === '' || /^\d{4}-\d{2}$/u.test(c.validity)))).toBe(true);
     // Never more than cells by day of the same dimensions (version 5 keyed them by sync too).
     const daySync = new Set(results.filter((r) => r.exists === 1 && r.date !== null).map((r) => `${r.dept}|${r.date}|${r.state}|${r.sync}|${r.permanent === true || !r.validUntil ? '' : r.validUntil}`));
@@ -106,13 +107,52 @@ describe('schema upgrade v2 → v5 (archive sync in results and cells)', () => {
     expect(db.verno).toBe(SCHEMA_VERSION);
     const stored = [...byKey.values()];
     expect(await db.records.count()).toBe(stored.length);
-    const cells = await db.cells.toArray();
+    const cells = await readCells(db);
     expect(cells.every((c) => c.id.split('|').length === 5 && ['synced', 'unsynced', 'unknown'].includes(c.sync))).toBe(true);
     expect(await db.results.get('c|stale')).toBeUndefined();
     const expected = tallyFromRecords(stored);
     expect(expected.grand.synced + expected.grand.unsynced).toBeGreaterThan(0);
     expect(await readTally(db, DEFAULT_PERIOD)).toEqual(expected);
     expect(await db.unitReports.count()).toBe(0);
+    db.close();
+    await db.delete();
+  });
+});
+
+describe('schema upgrade v8 → v10 (tally cells in one row per month)', () => {
+  it('copies every cell into its month row, drops the old table, and tallies the same', async () => {
+    const name = 'upgrade-v8-test';
+    const rows = [...new Map(randomRecords(prng(23), 400).map((r, i) => [recordKey(r), { ...r, key: recordKey(r), dept: r.department ?? '', firstSeen: i, lastSeen: i, readAt: i, sourceUrl: `https://p/${i}` } as StoredRecord])).values()];
+    const results = deriveAllResults(rows);
+    for (const r of rows) r.rkey = results.find((x) => x.sources.includes(r.key))?.rkey;
+    const cells = cellsFromResults(results);
+    expect(new Set(cells.map((c) => c.date)).size).toBeGreaterThan(3);
+    const v8 = new Dexie(name);
+    v8.version(1).stores(SCHEMA_V1);
+    v8.version(2).stores(SCHEMA_V2);
+    v8.version(3).stores(SCHEMA_V3);
+    v8.version(4).stores(SCHEMA_V4);
+    v8.version(5).stores(SCHEMA_V5);
+    v8.version(6).stores(SCHEMA_V6);
+    v8.version(7).stores(SCHEMA_V7);
+    v8.version(8).stores(SCHEMA_V8);
+    await v8.table('records').bulkPut(rows);
+    await v8.table('results').bulkPut(results);
+    await v8.table('cells').bulkPut(cells);
+    v8.close();
+
+    const db = new KiemDemDB(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(db.backendDB().objectStoreNames.contains('cells')).toBe(false);
+    const byMonth = (await db.monthCells.toArray()).sort((a, b) => (a.month < b.month ? -1 : 1));
+    expect(byMonth).toHaveLength(new Set(cells.map((c) => c.date)).size);
+    const byId = (list: { id: string }[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(byId(await readCells(db))).toEqual(byId(cells));
+    expect(byMonth.map((m) => m.month)).toEqual(monthRowsOf(cells).map((m) => m.month).sort());
+    for (const p of [DEFAULT_PERIOD, { from: '2019-03-15', to: '2022-11-20', reference: '2022-11-20' }]) {
+      expect(await readTally(db, p)).toEqual(tallyFromRecords(rows, p));
+    }
     db.close();
     await db.delete();
   });

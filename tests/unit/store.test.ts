@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readTally } from '../../utils/store/tally-read';
+import { readTally, readCells } from '../../utils/store/tally-read';
 import { recordKey, resultKey, type PortalRecord, type StoredRecord } from '../../utils/records';
 import { deriveAllResults, KiemDemDB } from '../../utils/store/db';
 import { cellsFromResults } from '../../utils/store/derive';
@@ -32,7 +32,7 @@ async function expectConsistent(): Promise<void> {
   const results = deriveAllResults(records);
   const byKey = (a: { rkey: string }, b: { rkey: string }) => (a.rkey < b.rkey ? -1 : 1);
   expect((await db.results.toArray()).sort(byKey)).toEqual(results.sort(byKey));
-  expect(sortById(await db.cells.toArray())).toEqual(sortById(cellsFromResults(results)));
+  expect(sortById(await readCells(db))).toEqual(sortById(cellsFromResults(results)));
 }
 
 describe('upsertBatch', () => {
@@ -49,9 +49,9 @@ describe('upsertBatch', () => {
       result(null, '7/QĐ', { department: DEPT_B, issuedAt: '2021-01-01', digitized: false }),
     ];
     expect(await upsertBatch(db, batch, src('https://p/1', 1000))).toEqual({ inserted: 3, updated: 0, unchanged: 0 });
-    const cells = sortById(await db.cells.toArray());
+    const cells = sortById(await readCells(db));
     expect(await upsertBatch(db, batch, src('https://p/1', 2000))).toEqual({ inserted: 0, updated: 0, unchanged: 3 });
-    expect(sortById(await db.cells.toArray())).toEqual(cells);
+    expect(sortById(await readCells(db))).toEqual(cells);
     expect(await db.results.count()).toBe(2);
     expect(cells.reduce((s, c) => s + c.count, 0)).toBe(2);
     // A later reading moves the read time (and last-seen) on.
@@ -65,7 +65,7 @@ describe('upsertBatch', () => {
     const nextDay = 1000 + 86_400_000;
     expect(await upsertBatch(db, batch, { ...src('https://p/1', nextDay), readAt: [2000, 2000, 2000] })).toEqual({ inserted: 0, updated: 0, unchanged: 3 });
     expect(await db.records.get(recordKey(batch[0]!))).toMatchObject({ firstSeen: 1000, lastSeen: nextDay });
-    expect(sortById(await db.cells.toArray())).toEqual(cells);
+    expect(sortById(await readCells(db))).toEqual(cells);
     await expectConsistent();
   });
 
@@ -107,7 +107,7 @@ describe('upsertBatch', () => {
     await upsertBatch(db, [result(code, '3/GCN', { department: DEPT_A, issuedAt: '2020-01-02', digitized: true, validUntil: '2025-01-01' })], src('https://b', 2));
     t = (await readTally(db, DEFAULT_PERIOD));
     expect(t.rows).toEqual([expect.objectContaining({ department: DEPT_A, year: 2020, total: 1, digitized: 1 })]);
-    expect(await db.cells.count()).toBe(1);
+    expect((await readCells(db)).length).toBe(1);
     const row = await db.results.get(resultKey({ code, resultNumber: null }));
     expect(row).toMatchObject({ sourceUrl: 'https://b', resultNumber: '3/GCN', sources: [`d|${code.toLowerCase()}`, `r|${code.toLowerCase()}|3/gcn`] });
     await expectConsistent();
@@ -152,7 +152,7 @@ describe('upsertBatch', () => {
       const byKey = <T extends { key?: string; rkey?: string; id?: string }>(xs: T[]) => [...xs].sort((a, b) => ((a.key ?? a.rkey ?? a.id)! < (b.key ?? b.rkey ?? b.id)! ? -1 : 1));
       expect(byKey(await db.records.toArray())).toEqual(byKey(await one.records.toArray()));
       expect(byKey(await db.results.toArray())).toEqual(byKey(await one.results.toArray()));
-      expect(byKey(await db.cells.toArray())).toEqual(byKey(await one.cells.toArray()));
+      expect(byKey(await readCells(db))).toEqual(byKey(await readCells(one)));
       expect(await getRejected(db)).toEqual(await getRejected(one));
       expect(await getRejected(db)).toEqual({ 'thiếu mã hồ sơ': 12 }); // running page totals, not their sum
       await expectConsistent();
@@ -240,19 +240,19 @@ describe('clearAll and rebuildDerived', () => {
   it('clearAll empties records, results and cells', async () => {
     await upsertBatch(db, randomRecords(prng(1), 50), src('https://a', 1));
     await clearAll(db);
-    expect([await db.records.count(), await db.results.count(), await db.cells.count()]).toEqual([0, 0, 0]);
+    expect([await db.records.count(), await db.results.count(), (await readCells(db)).length]).toEqual([0, 0, 0]);
   });
 
   it('rebuildDerived repairs damaged aggregate tables', async () => {
     await upsertBatch(db, randomRecords(prng(2), 80), src('https://a', 1));
-    const good = sortById(await db.cells.toArray());
+    const good = sortById(await readCells(db));
     // Damage done as any write must be done: with meta in the transaction (data-stamp.ts).
-    await db.transaction('rw', db.cells, db.results, db.meta, async () => {
-      await db.cells.clear();
+    await db.transaction('rw', db.monthCells, db.results, db.meta, async () => {
+      await db.monthCells.clear();
       await db.results.limit(3).delete();
     });
     await rebuildDerived(db);
-    expect(sortById(await db.cells.toArray())).toEqual(good);
+    expect(sortById(await readCells(db))).toEqual(good);
     await expectConsistent();
   });
 });

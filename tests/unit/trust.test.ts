@@ -15,7 +15,7 @@ import { getRejected, META_REBUILT } from '../../utils/store/meta';
 import { assignDepartment, correctResult, undoCorrection, upsertBatch } from '../../utils/store/upsert';
 import { DEFAULT_PERIOD } from '../../utils/period';
 import { tallyFromRecords } from '../../utils/tally';
-import { readTally } from '../../utils/store/tally-read';
+import { readTally, readCells } from '../../utils/store/tally-read';
 import { departmentIndex } from '../../utils/vocab/departments';
 import { DEPT_A, DEPT_B, dossier, result } from './tally-helpers';
 
@@ -36,7 +36,7 @@ const grand = async () => (await readTally(db, { from: '2018-01-01', to: '2025-1
 async function expectConsistent(): Promise<void> {
   const results = deriveAllResults(await db.records.toArray());
   const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
-  expect(byId(await db.cells.toArray())).toEqual(byId(cellsFromResults(results)));
+  expect(byId(await readCells(db))).toEqual(byId(cellsFromResults(results)));
   expect(await db.results.count()).toBe(results.length);
 }
 
@@ -163,7 +163,7 @@ describe('counters and repair inside the write', () => {
     const code = '000.00.13.H37-220101-0002';
     await upsertBatch(db, [dossier(code, { statusCode: 10, resolvedAt: '2022-01-03', digitized: false })], { url: 'https://a', at: T0 });
     // Damaged aggregate (the next move would go below zero); a write names meta (data-stamp.ts).
-    await db.transaction('rw', db.cells, db.meta, () => db.cells.clear());
+    await db.transaction('rw', db.monthCells, db.meta, () => db.monthCells.clear());
     await upsertBatch(db, [dossier(code, { statusCode: 10, resolvedAt: '2022-01-03', digitized: true })], { url: 'https://a', at: T0 + MIN });
     expect(await grand()).toMatchObject({ total: 1, digitized: 1 });
     expect((await db.meta.get(META_REBUILT))?.value).toMatchObject({ cell: expect.any(String) });

@@ -36,7 +36,7 @@ export async function correctResult(db: KiemDemDB, rkeys: readonly string[], cha
     value = name === '' ? null : name;
   }
   const wanted = [...new Set(rkeys)];
-  return await db.transaction('rw', [db.records, db.results, db.cells, db.meta], async () => {
+  return await db.transaction('rw', [db.records, db.results, db.monthCells, db.meta], async () => {
     const records = await db.records.where('rkey').anyOf(wanted).toArray();
     const before: Saved[] = [];
     const puts: StoredRecord[] = [];
@@ -57,7 +57,7 @@ export async function correctResult(db: KiemDemDB, rkeys: readonly string[], cha
 
 /** Put back what a correction changed (records read since keep their other facts). */
 export async function undoCorrection(db: KiemDemDB, undo: CorrectionUndo): Promise<number> {
-  return await db.transaction('rw', [db.records, db.results, db.cells, db.meta], async () => {
+  return await db.transaction('rw', [db.records, db.results, db.monthCells, db.meta], async () => {
     const found = await db.records.bulkGet(undo.before.map((b) => b.key));
     const puts: StoredRecord[] = [];
     found.forEach((r, i) => {

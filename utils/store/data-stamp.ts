@@ -7,7 +7,7 @@
 import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
 import { META_DATA_STAMP } from './stamp-keys';
 
-const WATCHED: ReadonlySet<string> = new Set(['records', 'results', 'cells']);
+const WATCHED: ReadonlySet<string> = new Set(['records', 'results', 'monthCells']);
 
 /** A value no earlier transaction of this store had (time, then randomness). */
 export function newStamp(): string {

@@ -1,13 +1,14 @@
 /**
- * The extension's IndexedDB database. Records are the captured facts; `results` and
- * `cells` are derived from them inside the same transaction as every write, so the
- * popup reads a small aggregate instead of scanning every record.
+ * The extension's IndexedDB database. Records are the captured facts; `results` and the
+ * tally cells (`monthCells`) are derived from them inside the same transaction as every
+ * write, so the popup reads a small aggregate instead of scanning every record.
  */
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import { assignResultKeys, linkKey, mergeFacts, recordKey, type StoredRecord } from '../records';
 import { groupByResult } from '../result-rules';
 import { cellsFromResults, deriveResult } from './derive';
 import { groupListKeys } from './list-sets';
+import { monthRowsOf, type MonthCellsRow } from './month-cells';
 import { dataStampMiddleware } from './data-stamp';
 import { DB_NAME, SCHEMA_VERSION } from './schema-version';
 import type { CellRow, ListKeyRow, ListRow, ListSetRow, MetaRow, ResultRow, UnitReportRow } from './types';
@@ -80,10 +81,22 @@ export const SCHEMA_V8 = {
   listKeys: null,
 } as const;
 
+/**
+ * v9: the tally cells in one row per month (`monthCells`, utils/store/month-cells.ts): the
+ * popup reads them all when its snapshot does not fit, and IndexedDB pays per row. Copied
+ * from the old table, which v10 drops.
+ */
+export const SCHEMA_V9 = {
+  monthCells: 'month',
+} as const;
+export const SCHEMA_V10 = {
+  cells: null,
+} as const;
+
 export class KiemDemDB extends Dexie {
   records!: EntityTable<StoredRecord, 'key'>;
   results!: EntityTable<ResultRow, 'rkey'>;
-  cells!: EntityTable<CellRow, 'id'>;
+  monthCells!: EntityTable<MonthCellsRow, 'month'>;
   meta!: EntityTable<MetaRow, 'key'>;
   unitReports!: EntityTable<UnitReportRow, 'id'>;
   lists!: EntityTable<ListRow, 'id'>;
@@ -105,6 +118,8 @@ export class KiemDemDB extends Dexie {
     this.version(6).stores(SCHEMA_V6).upgrade(rebuildMonthCells);
     this.version(7).stores(SCHEMA_V7).upgrade(bucketListKeys);
     this.version(8).stores(SCHEMA_V8);
+    this.version(9).stores(SCHEMA_V9).upgrade(groupCellsByMonth);
+    this.version(10).stores(SCHEMA_V10);
     this.use(dataStampMiddleware);
   }
 }
@@ -176,6 +191,13 @@ async function rebuildMonthCells(tx: Transaction): Promise<void> {
   const results = (await tx.table('results').toArray()) as ResultRow[];
   await tx.table('cells').clear();
   await tx.table('cells').bulkPut(cellsFromResults(results));
+  await tx.table('meta').put({ key: 'schema', value: { version: SCHEMA_VERSION, upgradedAt: Date.now() } });
+}
+
+/** v9: the cells (by month since v6) into one row per month. */
+async function groupCellsByMonth(tx: Transaction): Promise<void> {
+  const cells = (await tx.table('cells').toArray()) as CellRow[];
+  await tx.table('monthCells').bulkPut(monthRowsOf(cells));
   await tx.table('meta').put({ key: 'schema', value: { version: SCHEMA_VERSION, upgradedAt: Date.now() } });
 }
 

@@ -14,7 +14,7 @@ import { fittingSnapshot, META_DATA_STAMP, META_TALLY_SNAPSHOT, type TallySnapsh
 
 /** True when a new snapshot was stored; false when the current one already fits or a write came in between. */
 export async function refreshTallySnapshot(db: KiemDemDB, period: Period, app: string): Promise<boolean> {
-  const read = await db.transaction('r', [db.cells, db.results, db.records, db.meta], async () => {
+  const read = await db.transaction('r', [db.monthCells, db.results, db.records, db.meta], async () => {
     const [stampRow, snapRow] = await db.meta.bulkGet([META_DATA_STAMP, META_TALLY_SNAPSHOT]);
     const stamp = stampRow?.value;
     if (fittingSnapshot(snapRow?.value, stamp, period, IDB_VERSION, app)) return null;

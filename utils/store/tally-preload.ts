@@ -9,6 +9,7 @@
 import { detailRanges } from '../period-split';
 import type { Period } from '../period';
 import { DB_NAME, IDB_VERSION } from './schema-version';
+import { cellsOfMonths, type MonthCellsRow } from './month-cells';
 import { openExisting, request } from './raw-open';
 import type { Tally } from '../tally';
 import { fittingSnapshot, META_DATA_STAMP, META_TALLY_SNAPSHOT } from './tally-snapshot';
@@ -46,14 +47,14 @@ export async function preloadTally(idb: IDBFactory, period: Period | PromiseLike
     const fits = fittingSnapshot((snap as MetaRow | undefined)?.value, (stamp as MetaRow | undefined)?.value, p, IDB_VERSION, app);
     if (fits) return { period: p, hasAny: fits.hasAny, tally: fits.tally };
     // The counts' own transaction: the first may have ended while the period was read.
-    const tx = db.transaction(['cells', 'results', 'records'], 'readonly');
+    const tx = db.transaction(['monthCells', 'results', 'records'], 'readonly');
     const results = tx.objectStore('results');
-    const [cells, details, keys] = await Promise.all([
-      request(tx.objectStore('cells').getAll() as IDBRequest<CellRow[]>),
+    const [months, details, keys] = await Promise.all([
+      request(tx.objectStore('monthCells').getAll() as IDBRequest<MonthCellsRow[]>),
       Promise.all(detailRanges(p).map((r) => request(results.index(r.index).getAll(IDBKeyRange.bound(r.from, r.to)) as IDBRequest<ResultRow[]>))),
       request(tx.objectStore('records').getAllKeys(null, 1)),
     ]);
-    return { period: p, cells, details: details.flat(), hasAny: keys.length > 0 ? 1 : 0 };
+    return { period: p, cells: cellsOfMonths(months), details: details.flat(), hasAny: keys.length > 0 ? 1 : 0 };
   } catch {
     return null;
   } finally {

@@ -24,6 +24,7 @@ import { vnDayNumber } from '../text/dates';
 import type { DepartmentIndex } from '../vocab/departments';
 import { deriveAllResults, type KiemDemDB } from './db';
 import { CellDelta, cellOf, cellsFromResults, deriveResult } from './derive';
+import { applyCellChanges, monthRowsOf, monthsOf } from './month-cells';
 import { META_DATA_STAMP, META_TALLY_SNAPSHOT } from './stamp-keys';
 import type { ResultRow } from './types';
 import { getPresent } from './get-present';
@@ -128,8 +129,8 @@ export async function importRecords(db: KiemDemDB, stored: readonly StoredRecord
 
 /** Forget every record and count (settings live elsewhere and stay; so does the store's identity). */
 export async function clearAll(db: KiemDemDB): Promise<void> {
-  await db.transaction('rw', [db.records, db.results, db.cells, db.meta, db.lists, db.listSets], async () => {
-    await Promise.all([db.records.clear(), db.results.clear(), db.cells.clear(), db.lists.clear(), db.listSets.clear()]);
+  await db.transaction('rw', [db.records, db.results, db.monthCells, db.meta, db.lists, db.listSets], async () => {
+    await Promise.all([db.records.clear(), db.results.clear(), db.monthCells.clear(), db.lists.clear(), db.listSets.clear()]);
     await db.meta.where('key').noneOf(['schema', META_STORE_ID, META_DATA_STAMP]).delete();
   });
 }
@@ -192,7 +193,7 @@ function sameRow(a: StoredRecord, b: StoredRecord): boolean {
 async function mergeIncoming(db: KiemDemDB, items: readonly Incoming[], rejected: readonly RejectedRows[] = []): Promise<(keyof UpsertCounts)[]> {
   const outcomes: (keyof UpsertCounts)[] = [];
   if (items.length === 0 && rejected.length === 0) return outcomes;
-  return await db.transaction('rw', [db.records, db.results, db.cells, db.meta], async () => {
+  return await db.transaction('rw', [db.records, db.results, db.monthCells, db.meta], async () => {
     const keys = items.map((it) => recordKey(it.record));
     const unique = [...new Set(keys)];
     const existing = await getPresent(db.records, unique);
@@ -310,27 +311,22 @@ export async function refreshResults(
     else deletes.push(rkey);
   }
   const changes = [...delta.changes.values()].filter((c) => c.delta !== 0);
-  const [cells] = await Promise.all([
-    changes.length ? db.cells.bulkGet(changes.map((c) => c.cell.id)) : [],
+  const months = monthsOf(changes);
+  const [monthRows] = await Promise.all([
+    months.length ? db.monthCells.bulkGet(months) : [],
     db.results.bulkPut(puts),
     deletes.length ? db.results.bulkDelete(deletes) : undefined,
   ]);
   await db.resultsMoved?.(moves);
   if (changes.length === 0) return;
-  const cellPuts = [];
-  const cellDeletes = [];
-  for (const [i, c] of changes.entries()) {
-    const count = (cells[i]?.count ?? 0) + c.delta;
-    if (count < 0) {
-      await batch?.written;
-      await rebuildInside(db);
-      await db.meta.put({ key: META_REBUILT, value: { at: Date.now(), cell: c.cell.id } });
-      return;
-    }
-    if (count === 0) cellDeletes.push(c.cell.id);
-    else cellPuts.push({ ...c.cell, count });
+  const applied = applyCellChanges(months, monthRows, changes);
+  if (!applied.ok) {
+    await batch?.written;
+    await rebuildInside(db);
+    await db.meta.put({ key: META_REBUILT, value: { at: Date.now(), cell: applied.cell } });
+    return;
   }
-  await Promise.all([db.cells.bulkPut(cellPuts), cellDeletes.length ? db.cells.bulkDelete(cellDeletes) : undefined]);
+  await Promise.all([db.monthCells.bulkPut(applied.puts), applied.deletes.length ? db.monthCells.bulkDelete(applied.deletes) : undefined]);
 }
 
 /** Each result's records, read back from the store. */
@@ -370,12 +366,12 @@ async function rebuildInside(db: KiemDemDB): Promise<void> {
   await db.meta.delete(META_TALLY_SNAPSHOT);
   const results = deriveAllResults(await db.records.toArray());
   await db.results.clear();
-  await db.cells.clear();
+  await db.monthCells.clear();
   await db.results.bulkPut(results);
-  await db.cells.bulkPut(cellsFromResults(results));
+  await db.monthCells.bulkPut(monthRowsOf(cellsFromResults(results)));
 }
 
 /** Rebuild results and cells from the records (repair tool; same rows as the upgrade builds). */
 export async function rebuildDerived(db: KiemDemDB): Promise<void> {
-  await db.transaction('rw', [db.records, db.results, db.cells, db.meta], async () => rebuildInside(db));
+  await db.transaction('rw', [db.records, db.results, db.monthCells, db.meta], async () => rebuildInside(db));
 }

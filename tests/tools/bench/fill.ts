@@ -14,6 +14,7 @@ import type { StoredRecord } from '../../../utils/records';
 import { pickFacts } from '../../../utils/store/upsert';
 import { deriveAllResults, rekeyAll } from '../../../utils/store/db';
 import { cellsFromResults } from '../../../utils/store/derive';
+import { monthRowsOf } from '../../../utils/store/month-cells';
 import type { ResultRow } from '../../../utils/store/types';
 import { DEFAULT_SETTINGS } from '../../../utils/settings';
 import { DEFAULT_PERIOD, type Period } from '../../../utils/period';
@@ -87,7 +88,7 @@ export async function fillStore(ext: Page, generated: readonly Record<string, un
   const built = Date.now();
   await putAll(ext, 'records', records);
   await putAll(ext, 'results', results);
-  await putAll(ext, 'cells', cells);
+  await putAll(ext, 'monthCells', monthRowsOf(cells));
   // Raw writes pass by the store's data stamp: without a new one, a tally snapshot stored
   // before the fill (the worker's, of the empty store) would still fit, and the popup would
   // show the empty store until its live reads answer. Every product write renews it.

@@ -209,7 +209,7 @@ export async function benchPopup(s: Session, small: number, large: number): Prom
   await fill(small);
   const atSmall = await popupRuns(s);
   await fill(large);
-  note(`store: ${await countStore(s.ext)} records, ${await countStore(s.ext, 'cells')} tally cells`);
+  note(`store: ${await countStore(s.ext)} records, ${await countStore(s.ext, 'monthCells')} months of tally cells`);
   const atLarge = await popupRuns(s);
 
   const out: BenchRow[] = [];
