@@ -243,12 +243,7 @@ export class PageCapture {
       if (full) this.schedule();
       else if (later) this.scheduleLate();
     });
-    // The observer callback only schedules; all work happens in the debounced scan.
-    this.observer.observe(this.deps.doc.documentElement, {
-      childList: true, subtree: true, characterData: true,
-      // A hidden panel being shown changes style/class/hidden, not the tree.
-      attributes: true, attributeFilter: ['style', 'class', 'hidden', 'aria-hidden', 'open'],
-    });
+    this.observeAll();
     win?.addEventListener('hashchange', this.onNav);
     win?.addEventListener('popstate', this.onNav);
     // Started while the document is parsed: what is left is read at DOMContentLoaded, before the
@@ -256,6 +251,42 @@ export class PageCapture {
     if (this.deps.doc.readyState === 'loading') this.deps.doc.addEventListener('DOMContentLoaded', () => this.parseEnded(), { once: true });
     this.schedule(0);
   }
+
+  /** The observer callback only schedules; all work happens in the debounced scan. */
+  private observeAll(): void {
+    if (!this.observer) return;
+    this.observer.disconnect();
+    this.parseTargets = [];
+    this.observer.observe(this.deps.doc.documentElement, {
+      childList: true, subtree: true, characterData: true,
+      // A hidden panel being shown changes style/class/hidden, not the tree.
+      attributes: true, attributeFilter: ['style', 'class', 'hidden', 'aria-hidden', 'open'],
+    });
+  }
+
+  /**
+   * While the document is parsed the observer is only a clock (its records are not looked at),
+   * but the browser still builds a record, and a wrapper in this world, for every node the
+   * parser inserts: some 25 per row. Once the tables' rows are reached, only their tables and
+   * row containers are watched (a record per row or new container); the whole document again
+   * at DOMContentLoaded. Retargeted when the rows move on to another container.
+   */
+  private narrowWhileParsing(): void {
+    if (!this.observer || this.stopped || this.deps.doc.readyState !== 'loading' || this.tables.length === 0) return;
+    const targets: Element[] = [];
+    for (const t of this.tables) {
+      const container = this.parseReached.get(t.root)?.row.parentElement;
+      if (!container) return; // rows not reached yet: keep watching everything
+      targets.push(t.root);
+      if (container !== t.root) targets.push(container);
+    }
+    if (targets.length === this.parseTargets.length && targets.every((t, i) => t === this.parseTargets[i])) return;
+    this.observer.disconnect();
+    this.parseTargets = targets;
+    for (const t of targets) this.observer.observe(t, { childList: true });
+  }
+
+  private parseTargets: Element[] = [];
 
   stop(): void {
     this.stopped = true;
@@ -660,6 +691,7 @@ export class PageCapture {
    * appeared meanwhile and columns that changed.
    */
   private parseEnded(): void {
+    if (this.parseTargets.length > 0) this.observeAll();
     this.untouched = new WeakSet();
     this.parseReached = new WeakMap();
     if (!this.headersChanged) this.readWhileParsing(true);
@@ -737,6 +769,7 @@ export class PageCapture {
       // Never break the portal page; the scan after the parse reads the rows again.
     } finally {
       this.lastParseRead = performance.now();
+      if (!atLoaded) this.narrowWhileParsing();
       if (this.tables.length > 0) this.report();
       this.deps.parsed?.(atLoaded);
     }
