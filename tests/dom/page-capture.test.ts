@@ -279,6 +279,34 @@ describe('PageCapture', () => {
     expect(emitted).toBe(0);
   });
 
+  it('a list the parser finished with no call of the observer is read at DOMContentLoaded, before any timer', () => {
+    // The reader arrived while the document was parsed, and the parser added the rest of a short
+    // list in that one chunk: no observer call found the table before the document was parsed.
+    const doc = loadDoc(PAGE);
+    let state: DocumentReadyState = 'loading';
+    Object.defineProperty(doc, 'readyState', { configurable: true, get: () => state });
+    const emitted: string[] = [];
+    let counted = 0;
+    const capture = new PageCapture({
+      doc,
+      context: () => ctx,
+      emit: (_key, r) => emitted.push(r.code!),
+      scanned: (total) => {
+        counted = total;
+      },
+      debounceMs: 10_000,
+      maxWaitMs: 10_000,
+    });
+    stopLast = () => capture.stop();
+    capture.start();
+    expect(emitted).toEqual([]);
+    state = 'interactive';
+    doc.dispatchEvent(new (doc.defaultView as unknown as { Event: typeof Event }).Event('DOMContentLoaded'));
+    // In the DOMContentLoaded task itself: the rows reach the worker before the page's first layout.
+    expect(emitted).toEqual(['000.00.13.H37-230601-0001', '000.00.13.H37-230602-0002']);
+    expect(counted).toBe(2);
+  });
+
   it('columns a script changes while the document is parsed are read after it: every row again', async () => {
     const doc = loadDoc(PAGE);
     let state: DocumentReadyState = 'loading';

@@ -40,6 +40,8 @@ const PARSE_MAX_MS = 12;
  * It delays the page's first paint by at most this, once per new list (known rows: below).
  */
 const LOADED_READ_MS = 120;
+/** At DOMContentLoaded with no record table found yet: the search's bound (else the scan's, in steps). */
+const LOADED_FIND_MS = 40;
 /**
  * Rows the memo knows cost a hash, not a read: at DOMContentLoaded they may take this share of
  * the time the page took to get there, up to LOADED_KNOWN_MAX_MS. The browser's first layout of
@@ -255,6 +257,10 @@ export class PageCapture {
     // Started while the document is parsed: what is left is read at DOMContentLoaded, before the
     // page's first layout (seconds for a long list) delays every timer of ours.
     if (this.deps.doc.readyState === 'loading') this.deps.doc.addEventListener('DOMContentLoaded', () => this.parseEnded(), { once: true });
+    // Arrived just after DOMContentLoaded (the page's thread was parsing a short list while the
+    // worker injected this reader): likely still before the first layout, so read now, as at
+    // DOMContentLoaded, but known rows only within the read's own bound (the page may be shown).
+    else if (this.deps.doc.readyState === 'interactive') this.readWhileParsing(true, true);
     this.schedule(0);
   }
 
@@ -678,6 +684,17 @@ export class PageCapture {
     return true;
   }
 
+  /** The record tables, when the search in steps ends within `ms`; null when it would take longer. */
+  private findWithin(ms: number): RecordTable[] | null {
+    const start = performance.now();
+    const steps = findRecordTablesInSteps(this.deps.doc, this.deps.context());
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (performance.now() - start >= ms) return null;
+    }
+  }
+
   /** Rows a callback left for later (its share spent) are read by a timer, when one runs. */
   private readWhileParsingSoon(): void {
     if (this.parseTimer || this.stopped) return;
@@ -712,7 +729,7 @@ export class PageCapture {
    * and then, until one is found. Runs beside a scan waiting for its next step: both read
    * rows through readOne, which reads a row once.
    */
-  private readWhileParsing(atLoaded = false): void {
+  private readWhileParsing(atLoaded = false, late = false): void {
     if (this.stopped || (!atLoaded && this.deps.doc.readyState !== 'loading')) return;
     const start = performance.now();
     // Too soon for the shortest read to stay within the share: the rows wait for a later chunk
@@ -723,17 +740,26 @@ export class PageCapture {
     // LOADED_READ_MS.
     const budget = atLoaded ? LOADED_READ_MS : Math.min(PARSE_MAX_MS, Math.max(PARSE_MIN_MS, (start - this.lastParseRead) * PARSE_SHARE));
     const sinceNavigation = this.deps.sinceNavigation?.() ?? start;
-    const knownBudget = atLoaded ? Math.min(LOADED_KNOWN_MAX_MS, Math.max(LOADED_READ_MS, sinceNavigation * LOADED_KNOWN_SHARE)) : budget;
+    const knownBudget = atLoaded && !late ? Math.min(LOADED_KNOWN_MAX_MS, Math.max(LOADED_READ_MS, sinceNavigation * LOADED_KNOWN_SHARE)) : budget;
     try {
       if (this.tables.length === 0) {
-        // Once parsed, a search of the whole document would be one long task: the scan does it in steps.
-        if (atLoaded || start < this.nextParseFind) return;
-        this.setTables(findRecordTables(this.deps.doc, this.deps.context()).filter((t) => isShown(t.root)));
-        // The next search waits longer when this one was slow (the document grows).
-        const took = performance.now() - start;
-        this.nextParseFind = start + took + Math.max(PARSE_FIND_MS, 4 * took);
-        // The search is the reading's share of this chunk: the rows come next time.
-        if (this.tables.length === 0 || performance.now() - start >= budget) return;
+        if (atLoaded) {
+          // The parser may finish a short list in the chunk the reader arrived in, with no call of
+          // the observer to find its table: searched here in steps, given up (the scan after the
+          // first layout does it) when a long document makes the search itself a long task.
+          const found = this.findWithin(LOADED_FIND_MS);
+          if (found === null) return;
+          this.setTables(found.filter((t) => isShown(t.root)));
+          if (this.tables.length === 0) return;
+        } else {
+          if (start < this.nextParseFind) return;
+          this.setTables(findRecordTables(this.deps.doc, this.deps.context()).filter((t) => isShown(t.root)));
+          // The next search waits longer when this one was slow (the document grows).
+          const took = performance.now() - start;
+          this.nextParseFind = start + took + Math.max(PARSE_FIND_MS, 4 * took);
+          // The search is the reading's share of this chunk: the rows come next time.
+          if (this.tables.length === 0 || performance.now() - start >= budget) return;
+        }
       }
       // A table a script replaced while the document is parsed is looked for again next time.
       if (this.tables.some((t) => !t.root.isConnected)) {
