@@ -18,7 +18,7 @@ import { blankMeansNo } from './marks';
 import { mayHoldResultFiles, resultFileColumns } from './file-columns';
 import { pageDepartment } from './page';
 import { buildRecord, type Entry, type RecordContext, type RowRejection } from './record';
-import { textOf } from './text';
+import { readingOnce, textOf } from './text';
 
 export type { RowRejection } from './record';
 export { diagnosePage } from './diagnose';
@@ -96,28 +96,30 @@ function listTable(grid: Grid, columns: Column[], ctx: RecordContext): RecordTab
     columns,
     rows: () => grid.bodyRows(),
     rowsAfter: grid.bodyRowsAfter ? (row) => grid.bodyRowsAfter!(row) : undefined,
-    readRow(row) {
-      const cells = grid.cells(row);
-      if (cells.length === 0) return null;
-      if (isNotDataRow(row)) return null; // expansions, group footers, summaries
-      // A group caption ("Lĩnh vực: …") gives its value to the rows under it; it is no record.
-      if (hasCaptions() && groupCaption(row, cells, width, ctx.departments)) return null;
-      // One cell across the table: "Không có dữ liệu", a pager, an expansion.
-      if (cells.length === 1 && width > 1) return null;
-      if (cells.every(isHeaderCell)) return null; // a repeated header row
-      if (cells.length <= 2 && isNoDataText(textOf(row))) return null;
-      if (isTotalsRow(cells)) return null;
-      const fileCols = fileColumns();
-      const placed = placeCells(cells, columns).map((p) => (fileCols.has(p.col) ? { ...p, field: 'resultFile' as const } : p));
-      const hasDigit = placed.some((p) => p.field === 'digitized');
-      const blankNo = hasDigit ? markColumns() : null;
-      const entries: Entry[] = placed.map((p) => ({ field: p.field, cell: p.cell, blankIsNo: blankNo?.has(p.col) ?? false }));
-      if (entries.every((e) => e.field === 'applicant' || !textOf(e.cell))) {
-        if (!cells.some((c) => c.querySelector('a[href], img, [title], [aria-label], input'))) return null;
-      }
-      return buildRecord(entries, kind, ctx, hasCaptions() ? groups.contextOf(row) : []);
-    },
+    readRow: (row) => readingOnce(() => readListRow(row)),
   };
+
+  function readListRow(row: Element): PortalRecord | RowRejection | null {
+    const cells = grid.cells(row);
+    if (cells.length === 0) return null;
+    if (isNotDataRow(row)) return null; // expansions, group footers, summaries
+    // A group caption ("Lĩnh vực: …") gives its value to the rows under it; it is no record.
+    if (hasCaptions() && groupCaption(row, cells, width, ctx.departments)) return null;
+    // One cell across the table: "Không có dữ liệu", a pager, an expansion.
+    if (cells.length === 1 && width > 1) return null;
+    if (cells.every(isHeaderCell)) return null; // a repeated header row
+    if (cells.length <= 2 && isNoDataText(textOf(row))) return null;
+    if (isTotalsRow(cells)) return null;
+    const fileCols = fileColumns();
+    const placed = placeCells(cells, columns).map((p) => (fileCols.has(p.col) ? { ...p, field: 'resultFile' as const } : p));
+    const hasDigit = placed.some((p) => p.field === 'digitized');
+    const blankNo = hasDigit ? markColumns() : null;
+    const entries: Entry[] = placed.map((p) => ({ field: p.field, cell: p.cell, blankIsNo: blankNo?.has(p.col) ?? false }));
+    if (entries.every((e) => e.field === 'applicant' || !textOf(e.cell))) {
+      if (!cells.some((c) => c.querySelector('a[href], img, [title], [aria-label], input'))) return null;
+    }
+    return buildRecord(entries, kind, ctx, hasCaptions() ? groups.contextOf(row) : []);
+  }
 }
 
 /** The grid's columns, read by the rules or, when the clerk mapped this layout, by the mapping. */

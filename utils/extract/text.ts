@@ -51,20 +51,46 @@ function walk(root: Node, out: string[]): void {
   }
 }
 
+// Within one row's read the same cell's text is asked for several times (a totals check, the
+// field, a packed-cell check, the packed read): walked once, while readingOnce runs.
+let textCache: Map<Element, string> | null = null;
+let linesCache: Map<Element, string[]> | null = null;
+
+/** Runs `read` with the texts of elements kept: for a read of one row, during which nothing changes the DOM. */
+export function readingOnce<T>(read: () => T): T {
+  if (textCache) return read();
+  textCache = new Map();
+  linesCache = new Map();
+  try {
+    return read();
+  } finally {
+    textCache = null;
+    linesCache = null;
+  }
+}
+
 /** The element's lines, cleaned, empty ones dropped. */
 export function linesOf(el: Element): string[] {
+  const kept = linesCache?.get(el);
+  if (kept) return kept.slice();
   const out: string[] = [];
   walk(el, out);
-  return out
+  const lines = out
     .join('')
     .split('\n')
     .map((l) => clean(l))
     .filter((l) => l !== '');
+  linesCache?.set(el, lines.slice());
+  return lines;
 }
 
 /** The element's text on one line (cleaned). */
 export function textOf(el: Element): string {
+  const kept = textCache?.get(el);
+  if (kept !== undefined) return kept;
   const out: string[] = [];
   walk(el, out);
-  return clean(out.join('').replace(/\n/gu, ' '));
+  const text = clean(out.join('').replace(/\n/gu, ' '));
+  textCache?.set(el, text);
+  return text;
 }
