@@ -1,6 +1,6 @@
-import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { KiemDemDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6 } from '../../utils/store/db';
+import { storeAtVersion } from './old-schema';
+import { KiemDemDB } from '../../utils/store/db';
 import { addToBucket, bucketOf, byBucket, LIST_BUCKETS } from '../../utils/store/list-sets';
 import { recordListRead } from '../../utils/store/lists';
 import { resultsOfDept, unknownDepartments } from '../../utils/store/find';
@@ -46,13 +46,7 @@ describe('list key buckets', () => {
 describe('schema upgrade v6 → v8', () => {
   it('moves every list key into its list’s buckets, keeps the counts, and answers by department without the dropped index', async () => {
     const name = 'upgrade-v6-v8';
-    const v6 = new Dexie(name);
-    v6.version(1).stores(SCHEMA_V1);
-    v6.version(2).stores(SCHEMA_V2);
-    v6.version(3).stores(SCHEMA_V3);
-    v6.version(4).stores(SCHEMA_V4);
-    v6.version(5).stores(SCHEMA_V5);
-    v6.version(6).stores(SCHEMA_V6);
+    const v6 = storeAtVersion(name, 6);
     const a = keys(300, 'a');
     const b = keys(5, 'b');
     await v6.table('listKeys').bulkPut([...a.map((key) => ({ list: 'A', key })), ...b.map((key) => ({ list: 'B', key }))]);

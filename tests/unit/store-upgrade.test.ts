@@ -1,8 +1,8 @@
-import { Dexie } from 'dexie';
 import { readCells, readTally } from '../../utils/store/tally-read';
 import { describe, expect, it } from 'vitest';
+import { storeAtVersion } from './old-schema';
 import { recordKey, type StoredRecord } from '../../utils/records';
-import { deriveAllResults, KiemDemDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_VERSION } from '../../utils/store/db';
+import { deriveAllResults, KiemDemDB, SCHEMA_VERSION } from '../../utils/store/db';
 import { monthRowsOf } from '../../utils/store/month-cells';
 import { cellsFromResults } from '../../utils/store/derive';
 import { DEFAULT_PERIOD } from '../../utils/period';
@@ -22,8 +22,7 @@ describe('schema upgrade v1 → current', () => {
     });
     const v1Rows = [...byKey.values()];
 
-    const v1 = new Dexie(name);
-    v1.version(1).stores(SCHEMA_V1);
+    const v1 = storeAtVersion(name, 1);
     await v1.table('records').bulkPut(v1Rows);
     v1.close();
 
@@ -61,9 +60,7 @@ describe('schema upgrade v1 → current', () => {
       if (c) c.count++;
       else dayCells.set(id, { id, dept: r.dept, date: r.date, state: r.state, validity, count: 1 });
     }
-    const v2 = new Dexie(name);
-    v2.version(1).stores(SCHEMA_V1);
-    v2.version(2).stores(SCHEMA_V2);
+    const v2 = storeAtVersion(name, 2);
     await v2.table('records').bulkPut(rows);
     await v2.table('results').bulkPut(results);
     await v2.table('cells').bulkPut([...dayCells.values()]);
@@ -93,9 +90,7 @@ describe('schema upgrade v2 → v5 (archive sync in results and cells)', () => {
     const raw = randomRecords(prng(11), 200);
     const rows = raw.map((r, i) => ({ ...r, key: recordKey(r), dept: r.department ?? '', firstSeen: i, lastSeen: i, sourceUrl: `https://p/${i}` }));
     const byKey = new Map(rows.map((r) => [r.key, r]));
-    const v2 = new Dexie(name);
-    v2.version(1).stores(SCHEMA_V1);
-    v2.version(2).stores(SCHEMA_V2);
+    const v2 = storeAtVersion(name, 2);
     await v2.table('records').bulkPut([...byKey.values()]);
     // Derived rows as version 2 wrote them: no sync state in the cell key.
     await v2.table('cells').put({ id: 'x|2020-01-01|digitized|', dept: 'x', date: '2020-01-01', state: 'digitized', validity: '', count: 3 });
@@ -127,15 +122,7 @@ describe('schema upgrade v8 → v10 (tally cells in one row per month)', () => {
     for (const r of rows) r.rkey = results.find((x) => x.sources.includes(r.key))?.rkey;
     const cells = cellsFromResults(results);
     expect(new Set(cells.map((c) => c.date)).size).toBeGreaterThan(3);
-    const v8 = new Dexie(name);
-    v8.version(1).stores(SCHEMA_V1);
-    v8.version(2).stores(SCHEMA_V2);
-    v8.version(3).stores(SCHEMA_V3);
-    v8.version(4).stores(SCHEMA_V4);
-    v8.version(5).stores(SCHEMA_V5);
-    v8.version(6).stores(SCHEMA_V6);
-    v8.version(7).stores(SCHEMA_V7);
-    v8.version(8).stores(SCHEMA_V8);
+    const v8 = storeAtVersion(name, 8);
     await v8.table('records').bulkPut(rows);
     await v8.table('results').bulkPut(results);
     await v8.table('cells').bulkPut(cells);
