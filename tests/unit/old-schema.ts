@@ -7,6 +7,6 @@ const HISTORY = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V
 export function storeAtVersion(name: string, version: number): Dexie {
   if (version < 1 || version > HISTORY.length) throw new Error(`no schema version ${version}`);
   const db = new Dexie(name);
-  HISTORY.slice(0, version).forEach((schema, i) => db.version(i + 1).stores(schema));
+  for (let v = 1; v <= version; v++) db.version(v).stores(HISTORY[v - 1]!);
   return db;
 }

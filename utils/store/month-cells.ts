@@ -39,7 +39,10 @@ export function monthRowsOf(cells: Iterable<CellRow>): MonthCellsRow[] {
   const byMonth = new Map<string, Map<string, MonthCell>>();
   for (const c of cells) {
     let month = byMonth.get(c.date);
-    if (!month) byMonth.set(c.date, (month = new Map()));
+    if (!month) {
+      month = new Map();
+      byMonth.set(c.date, month);
+    }
     const have = month.get(c.id);
     if (have) have[4] += c.count;
     else month.set(c.id, [c.dept, c.state, c.sync, c.validity, c.count]);
