@@ -3,7 +3,7 @@
  * hands new or changed records to the outbox. Knows nothing of browser.* APIs:
  * the content script injects settings, the outbox and the badge hook.
  */
-import { diagnosePage, findRecordTables, findRecordTablesInSteps, type ExtractContext, type RecordTable } from '../extract';
+import { diagnosePage, findRecordTables, findRecordTablesInSteps, findRecordTablesWithin, type ExtractContext, type RecordTable } from '../extract';
 import type { UnreadNotice } from '../unread';
 import { recordKey, type PortalRecord } from '../records';
 import { hashText, rowSignature } from './row-memo';
@@ -684,17 +684,6 @@ export class PageCapture {
     return true;
   }
 
-  /** The record tables, when the search in steps ends within `ms`; null when it would take longer. */
-  private findWithin(ms: number): RecordTable[] | null {
-    const start = performance.now();
-    const steps = findRecordTablesInSteps(this.deps.doc, this.deps.context());
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-      if (performance.now() - start >= ms) return null;
-    }
-  }
-
   /** Rows a callback left for later (its share spent) are read by a timer, when one runs. */
   private readWhileParsingSoon(): void {
     if (this.parseTimer || this.stopped) return;
@@ -747,7 +736,7 @@ export class PageCapture {
           // The parser may finish a short list in the chunk the reader arrived in, with no call of
           // the observer to find its table: searched here in steps, given up (the scan after the
           // first layout does it) when a long document makes the search itself a long task.
-          const found = this.findWithin(LOADED_FIND_MS);
+          const found = findRecordTablesWithin(this.deps.doc, this.deps.context(), LOADED_FIND_MS);
           if (found === null) return;
           this.setTables(found.filter((t) => isShown(t.root)));
           if (this.tables.length === 0) return;

@@ -134,10 +134,17 @@ function columnsOf(g: Grid, ctx: ExtractContext): Column[] {
  * without any: one query for grids, header texts only, a few queries for detail blocks.
  */
 export function findRecordTables(doc: Document, ctx: ExtractContext): RecordTable[] {
+  return findRecordTablesWithin(doc, ctx, Number.POSITIVE_INFINITY) ?? [];
+}
+
+/** The same search, given up (null) once it has taken `ms`: checked between its steps. */
+export function findRecordTablesWithin(doc: Document, ctx: ExtractContext, ms: number): RecordTable[] | null {
+  const start = performance.now();
   const steps = findRecordTablesInSteps(doc, ctx);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
+    if (performance.now() - start >= ms) return null;
   }
 }
 
