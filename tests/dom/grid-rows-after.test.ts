@@ -16,6 +16,8 @@ describe('a table’s rows after a given row (read in steps while the list is pa
       const all = grid.bodyRows();
       expect(all.length).toBeGreaterThan(2);
       for (const [i, row] of all.entries()) expect(grid.bodyRowsAfter!(row)).toEqual(all.slice(i + 1));
+      // At most `limit`, the first of them, across sections and hidden rows alike.
+      for (const limit of [0, 1, 2]) for (const [i, row] of all.entries()) expect(grid.bodyRowsAfter!(row, limit)).toEqual(all.slice(i + 1, i + 1 + limit));
     });
   }
 

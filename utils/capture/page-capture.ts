@@ -32,6 +32,8 @@ const PARSE_MIN_MS = 4;
  * collecting what the reads left), which tests/e2e/faults-large.test.ts forbids.
  */
 const PARSE_MAX_MS = 12;
+/** While parsing, the rows after the one reached looked at per call: far more than one call reads. */
+const PARSE_ROWS_AHEAD = 1000;
 /**
  * The read at DOMContentLoaded, before the browser lays the page out. Rows read here reach the
  * worker while the layout runs, so their writes overlap it; read after it, the same rows cost the
@@ -760,7 +762,9 @@ export class PageCapture {
         const reached = this.parseReached.get(table.root);
         // While parsing, the rows after the one reached (not a pass over the whole table each chunk);
         // the table's last row may still be arriving. At DOMContentLoaded every row, checked below.
-        const after = !atLoaded && reached ? table.rowsAfter?.(reached.row) : undefined;
+        // At most PARSE_ROWS_AHEAD of them: a parser faster than the reads leaves thousands, and
+        // listing them all each call would spend the call's share before a row is read.
+        const after = !atLoaded && reached ? table.rowsAfter?.(reached.row, PARSE_ROWS_AHEAD + 1) : undefined;
         const rows = after ? after.slice(0, -1) : this.readyRows(table, atLoaded);
         // Rows before the one reached were read (a script that reorders the rows meanwhile starts it over).
         const from = after ? 0 : reached && rows[reached.index] === reached.row ? reached.index + 1 : 0;

@@ -13,9 +13,10 @@ export interface Grid {
   bodyRows(): Element[];
   /**
    * The data rows after `row`, in order, without a pass over the rows before it (a list
-   * still being parsed is read in steps); null when `row` is no longer a row of this grid.
+   * still being parsed is read in steps), at most `limit` of them; null when `row` is no longer
+   * a row of this grid.
    */
-  bodyRowsAfter?(row: Element): Element[] | null;
+  bodyRowsAfter?(row: Element, limit?: number): Element[] | null;
   /** Cells of a row (direct cells only). */
   cells(row: Element): Element[];
 }
@@ -113,23 +114,23 @@ export function tableGrid(table: Element, firstRowAsHeader = false): Grid {
       const { body: now } = tableRows(table);
       return now.slice(skip).filter((r) => !headerSet.has(r) && !isHiddenRow(r));
     },
-    bodyRowsAfter: (row) => {
+    bodyRowsAfter: (row, limit = Number.POSITIVE_INFINITY) => {
       const section = row.parentElement;
       if (!section || lower(row) !== 'tr') return null;
       const inBody = section === table || (section.parentElement === table && lower(section) === 'tbody');
       if (!inBody) return null;
       const out: Element[] = [];
       const take = (r: Element) => {
-        if (lower(r) === 'tr' && !headerSet.has(r) && !isHiddenRow(r)) out.push(r);
+        if (out.length < limit && lower(r) === 'tr' && !headerSet.has(r) && !isHiddenRow(r)) out.push(r);
       };
-      for (let r = row.nextElementSibling; r; r = r.nextElementSibling) {
+      for (let r = row.nextElementSibling; r && out.length < limit; r = r.nextElementSibling) {
         if (section !== table) take(r);
         else if (lower(r) === 'tbody') for (const c of Array.from(r.children)) take(c);
         else take(r);
       }
       // The table's later sections: rows of later tbodies and rows placed straight in the table.
       if (section !== table) {
-        for (let el = section.nextElementSibling; el; el = el.nextElementSibling) {
+        for (let el = section.nextElementSibling; el && out.length < limit; el = el.nextElementSibling) {
           const tag = lower(el);
           if (tag === 'tr') take(el);
           else if (tag === 'tbody') for (const c of Array.from(el.children)) take(c);

@@ -32,8 +32,8 @@ export interface RecordTable {
   root: Element;
   kind: 'dossier' | 'result';
   rows(): Element[];
-  /** The rows after `row` (see Grid.bodyRowsAfter), when the table can say so cheaply. */
-  rowsAfter?(row: Element): Element[] | null;
+  /** The rows after `row`, at most `limit` (see Grid.bodyRowsAfter), when the table can say so cheaply. */
+  rowsAfter?(row: Element, limit?: number): Element[] | null;
   readRow(row: Element): PortalRecord | RowRejection | null;
   /** The columns of a list table (for the "chưa đọc được" notice). */
   columns?: Column[];
@@ -95,7 +95,7 @@ function listTable(grid: Grid, columns: Column[], ctx: RecordContext): RecordTab
     kind,
     columns,
     rows: () => grid.bodyRows(),
-    rowsAfter: grid.bodyRowsAfter ? (row) => grid.bodyRowsAfter!(row) : undefined,
+    rowsAfter: grid.bodyRowsAfter ? (row, limit) => grid.bodyRowsAfter!(row, limit) : undefined,
     readRow: (row) => readingOnce(() => readListRow(row)),
   };
 
