@@ -9,6 +9,8 @@ import { useI18n } from '../../components/I18n';
 import { PeriodForm } from '../../components/PeriodForm';
 import { TallyTable } from '../../components/TallyTable';
 import { OutboxNotice } from '../../components/OutboxNotice';
+import { StorageErrorBanner } from '../../components/StatusLine';
+import { useStorageError } from '../../components/useStorageError';
 import { useSettings } from '../../components/settingsStorage';
 import { keepSnapshotMoving } from '../../utils/snapshot-moves';
 import { getDb } from '../../utils/store/db';
@@ -95,21 +97,34 @@ export function App() {
     </header>
   );
 
+  // The worker's storage error (a full disk, a store that will not open) is shown from the
+  // popup's own bundle, also while it is still loading: it must not wait on the panels' chunk.
+  const lastError = useStorageError();
   const ready = period !== undefined && tally !== undefined && hasAny !== undefined;
   const [panels, setPanels] = useState<Panels>();
+  const [panelsTry, setPanelsTry] = useState(0);
   useEffect(() => {
     if (!ready || panels) return;
     let alive = true;
-    import('./Panels').then((m) => alive && setPanels(m)).catch((e: unknown) => console.error(e));
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    import('./Panels')
+      .then((m) => alive && setPanels(m))
+      .catch((e: unknown) => {
+        console.error(e);
+        // A chunk that failed to load (a busy or full disk) is asked for again, a few times.
+        if (alive && panelsTry < 3) retry = setTimeout(() => setPanelsTry((n) => n + 1), 1000);
+      });
     return () => {
       alive = false;
+      clearTimeout(retry);
     };
-  }, [ready, panels]);
+  }, [ready, panels, panelsTry]);
 
   if (period === undefined || tally === undefined || hasAny === undefined) {
     return (
       <main className="app" data-testid="popup" aria-busy="true">
         {header}
+        <StorageErrorBanner error={lastError} />
         <OutboxNotice />
         <p className="muted">{t('loading')}</p>
       </main>
@@ -120,6 +135,7 @@ export function App() {
   return (
     <main className="app" data-testid="popup" data-records={count}>
       {header}
+      <StorageErrorBanner error={lastError} />
       {P ? <P.TopNotices walkSession={walkSession} /> : null}
       <OutboxNotice />
       {P ? <P.StatusNotices db={db} count={count} /> : null}

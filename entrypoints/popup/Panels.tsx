@@ -15,8 +15,7 @@ import { RebuiltNotice } from '../../components/RebuiltNotice';
 import { ResultCorrection } from '../../components/ResultCorrection';
 import { UnknownDepartments } from '../../components/UnknownDepartments';
 import { UnreadNotice } from '../../components/UnreadNotice';
-import { StatusLine, StorageErrorBanner } from '../../components/StatusLine';
-import { useStorageError } from '../../components/useStorageError';
+import { StatusLine } from '../../components/StatusLine';
 import { StoreLostNotice } from '../../components/StoreLostNotice';
 import { PageLinks } from '../../components/PageLinks';
 import { OpenTabs } from '../../components/OpenTabs';
@@ -34,12 +33,10 @@ import type { Tally } from '../../utils/tally';
 // granted too); only a page context can ask, so the popup does it each time it opens.
 void navigator.storage?.persist?.().catch(() => undefined);
 
-/** First notices above the table: storage errors, a lost store, open pages and walks. */
+/** First notices above the table (after the storage error, App's own): a lost store, open pages and walks. */
 export function TopNotices({ walkSession }: { walkSession: WalkSession | undefined }) {
-  const lastError = useStorageError();
   return (
     <>
-      <StorageErrorBanner error={lastError} />
       <StoreLostNotice />
       <OpenTabs state={walkSession} />
     </>

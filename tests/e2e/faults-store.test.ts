@@ -68,6 +68,10 @@ describe.skipIf(!mounted)('disk full under the profile', () => {
 
     // The clerk has the popup open while capturing; then the disk fills up.
     const popup = await s.browser.openExtensionPage('popup.html');
+    // What the popup says on its console, printed if its banner does not come.
+    const popupErrors: string[] = [];
+    popup.on('console', (m) => m.type() === 'error' && popupErrors.push(m.text()));
+    popup.on('pageerror', (e) => popupErrors.push(String(e)));
     await popup.waitForSelector('[data-testid="tally-table"]');
     fillDisk();
     const page = await s.browser.context.newPage();
@@ -83,7 +87,9 @@ describe.skipIf(!mounted)('disk full under the profile', () => {
 
     // The open popup shows the worker's report as it arrives.
     const banner = popup.getByTestId('storage-error');
-    await banner.waitFor({ timeout: 20_000 });
+    await banner.waitFor({ timeout: 20_000 }).catch((e: unknown) => {
+      throw new Error(`${String(e)}\npopup console errors: ${popupErrors.join(' | ') || 'none'}`);
+    });
     const shown = (await banner.textContent()) ?? '';
 
     // Space again; the worker restarts (as Chrome does after 30 s idle) and the page's
